@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Sitrep.Core;
+
+namespace Sitrep.Pipeline.Tests;
+
+public class ContractJsonTests
+{
+    private static JsonElement ExtractLine(ProcessedDocument outcome)
+    {
+        var sw = new StringWriter();
+        new JsonLines(sw).Write(w => ContractJson.WriteExtractLine(w, outcome));
+        var line = sw.ToString();
+        Assert.EndsWith("\n", line);
+        Assert.DoesNotContain('\n', line.TrimEnd('\n'));
+        return JsonDocument.Parse(line).RootElement;
+    }
+
+    [Fact]
+    public void ExtractLine_HasContractFields_AndOnlyCountedEventsInEvents()
+    {
+        var pipeline = new DocumentPipeline(new PassThroughExtractor(), [new OneEventAnnotator()]);
+        var json = ExtractLine(pipeline.Process(Raw.Text("d1", "DATE:2018-08-31 Jets struck Hajin.")));
+        foreach (var key in new[] { "id", "path", "url", "source", "title", "published", "text", "events", "quotes", "entities", "errors" })
+            Assert.True(json.TryGetProperty(key, out _), $"missing {key}");
+        Assert.Equal("2018-08-31", json.GetProperty("published").GetString());
+        var ev = Assert.Single(json.GetProperty("events").EnumerateArray());
+        Assert.Equal("Explosions/Remote violence", ev.GetProperty("event_type").GetString());
+        Assert.Equal("Air/drone strike", ev.GetProperty("sub_event_type").GetString());
+        Assert.Equal("2018-08-31", ev.GetProperty("event_date").GetString());
+        Assert.Equal("day", ev.GetProperty("time_precision").GetString());
+        Assert.Equal("asserted", ev.GetProperty("modality").GetString());
+        Assert.Equal(0, ev.GetProperty("fatalities").GetInt32());
+        Assert.Equal(JsonValueKind.Null, ev.GetProperty("latitude").ValueKind);
+        Assert.Equal("planned", json.GetProperty("other_reports")[0].GetProperty("modality").GetString());
+    }
+
+    [Fact]
+    public void ExtractLine_ForFailedDocument_KeepsShapeAndNamesTheReason()
+    {
+        var json = ExtractLine(new ProcessedDocument("bad", "bad.gz", DocumentStatus.Failed, null, ["truncated gzip stream"]));
+        Assert.Equal("bad", json.GetProperty("id").GetString());
+        Assert.Equal("", json.GetProperty("text").GetString());
+        Assert.Equal("truncated gzip stream", json.GetProperty("errors")[0].GetString());
+        Assert.Empty(json.GetProperty("events").EnumerateArray());
+    }
+
+    [Fact]
+    public void NonAsciiText_IsWrittenReadably()
+    {
+        var sw = new StringWriter();
+        new JsonLines(sw).Write(w => { w.WriteStartObject(); w.WriteString("t", "Deir ez-Zor “quote” دير الزور"); w.WriteEndObject(); });
+        Assert.Contains("“quote” دير الزور", sw.ToString());
+    }
+}
