@@ -139,6 +139,8 @@ public static class HtmlExtractor
         }
         var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
         if (top is null) return selected;
+        top = Promote(top, topScore, final);
+        topScore = final.GetValueOrDefault(top, topScore);
         selected.Add(top);
         var parent = top.ParentElement;
         if (parent is null) return selected;
@@ -156,6 +158,38 @@ public static class HtmlExtractor
                 selected.Add(sibling);
         }
         return selected;
+    }
+
+    /// <summary>
+    /// Moves the winner up when the content is spread over sibling blocks: to an ancestor shared by several
+    /// near-winners, then past wrappers that hold nothing else, then to a parent that scores higher.
+    /// </summary>
+    private static IElement Promote(IElement top, double topScore, Dictionary<IElement, double> final)
+    {
+        var rivals = new List<IElement>();
+        foreach (var (e, s) in final)
+            if (!ReferenceEquals(e, top) && s >= topScore * HtmlRules.RivalScoreShare) rivals.Add(e);
+        if (rivals.Count >= HtmlRules.MinRivalsToPromote)
+        {
+            for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
+            {
+                var shared = 0;
+                foreach (var r in rivals)
+                    if (a.Contains(r)) shared++;
+                if (shared >= HtmlRules.MinRivalsToPromote) { top = a; break; }
+            }
+        }
+        while (top.ParentElement is { } p && p.LocalName != "body" && p.ChildElementCount == 1) top = p;
+        var last = final.GetValueOrDefault(top, topScore);
+        var floor = last / 3;
+        for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
+        {
+            if (!final.TryGetValue(a, out var s)) continue;
+            if (s < floor) break;
+            if (s > last) { top = a; break; }
+            last = s;
+        }
+        return top;
     }
 
     private static double InitialScore(IElement e)
@@ -189,18 +223,28 @@ public static class HtmlExtractor
     private static List<string> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
     {
         var result = new List<string>();
+        var titleKey = title is null ? null : Key(title);
         foreach (var p in paragraphs)
         {
             if (selected is not null && !InsideAny(p.Block, selected)) continue;
             if (p.Text.Length < minChars) continue;
-            var isItem = p.Block.LocalName is "li" or "dd" or "dt";
-            if (p.LinkDensity > (isItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;
+            var shortItem = p.Block.LocalName is "li" or "dd" or "dt" && p.Text.Length < HtmlRules.ShortListItemChars;
+            if (p.LinkDensity > (shortItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;
             if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
-            if (title is not null && string.Equals(p.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
+            if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
             result.Add(p.Text);
         }
         return result;
+    }
+
+    /// <summary>Letters and digits only, lower-cased: "Só quem se Ama…" and "Só quem se ama..." compare equal.</summary>
+    private static string Key(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
     }
 
     private static bool InsideAny(IElement e, HashSet<IElement> selected)

@@ -14,7 +14,7 @@ public static partial class HtmlRules
     [
         "script", "style", "noscript", "iframe", "svg", "canvas", "template", "button", "select", "input", "textarea",
         "nav", "aside", "footer", "header", "object", "embed", "audio", "video", "map", "link", "meta", "dialog",
-        "menu", "label", "option", "head", "title",
+        "menu", "label", "option", "head", "title", "figcaption", "figure",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>ARIA roles of page furniture.</summary>
@@ -74,8 +74,14 @@ public static partial class HtmlRules
     public const double SiblingParagraphMaxLinkDensity = 0.25;
     /// <summary>Output paragraphs with more linked text than this share are navigation.</summary>
     public const double MaxLinkDensity = 0.5;
-    /// <summary>List items with more linked text than this share are link lists.</summary>
+    /// <summary>Short list items with more linked text than this share are link lists.</summary>
     public const double MaxListItemLinkDensity = 0.3;
+    /// <summary>List items shorter than this are judged by the stricter list link density.</summary>
+    public const int ShortListItemChars = 100;
+    /// <summary>Candidates scoring this share of the winner are its rivals...</summary>
+    public const double RivalScoreShare = 0.75;
+    /// <summary>...and when this many of them share an ancestor with it, that ancestor wins instead.</summary>
+    public const int MinRivalsToPromote = 3;
     /// <summary>Short paragraphs are checked against the plain-text furniture patterns.</summary>
     public const int FurnitureCheckMaxChars = 120;
     /// <summary>A result shorter than this sends the cascade to its next, more lenient pass.</summary>
