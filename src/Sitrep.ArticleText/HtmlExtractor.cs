@@ -1,0 +1,256 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Sitrep.Core;
+
+namespace Sitrep.ArticleText;
+
+/// <summary>
+/// Extracts the article from an HTML page: a cascade of passes (strict furniture removal with readability-style
+/// container scoring; then lenient removal; then every dense paragraph) that stops at the first pass giving at
+/// least <see cref="HtmlRules.MinArticleChars"/> characters. Metadata comes from meta tags, JSON-LD and markup.
+/// </summary>
+public static class HtmlExtractor
+{
+    private enum Pass { Strict, Lenient, Fallback }
+
+    /// <summary>Extracts text and metadata from decoded HTML.</summary>
+    public static Article Extract(string html)
+    {
+        var parser = new HtmlParser();
+        var doc = parser.ParseDocument(html);
+        var meta = HtmlMetadata.Read(doc);
+        var paragraphs = Run(doc, Pass.Strict, meta.Title);
+        if (Length(paragraphs) < HtmlRules.MinArticleChars)
+        {
+            var lenient = Run(parser.ParseDocument(html), Pass.Lenient, meta.Title);
+            if (Length(lenient) > Length(paragraphs)) paragraphs = lenient;
+        }
+        if (Length(paragraphs) < HtmlRules.MinArticleChars)
+        {
+            var fallback = Run(parser.ParseDocument(html), Pass.Fallback, meta.Title);
+            if (Length(fallback) > Length(paragraphs)) paragraphs = fallback;
+        }
+
+        var text = string.Join('\n', paragraphs);
+        var published = meta.Published;
+        if (published is null)
+        {
+            // "Published 10 Aug 2018" in the page text, when no markup states the date.
+            var body = doc.Body?.TextContent;
+            if (body is not null) published = PageDates.FindPublishedPhrase(body.Length > 20000 ? body[..20000] : body);
+        }
+        return new Article
+        {
+            Text = text,
+            Title = meta.Title,
+            Published = published,
+            SiteName = meta.SiteName,
+            Byline = meta.Byline,
+            CanonicalUrl = meta.CanonicalUrl,
+            Segments = text.Length == 0 ? [] : [new TextRange(0, text.Length)],
+            Warnings = text.Length == 0 ? [ArticleWarnings.NoText] : [],
+        };
+    }
+
+    private static int Length(List<string> paragraphs)
+    {
+        var n = 0;
+        foreach (var p in paragraphs) n += p.Length;
+        return n;
+    }
+
+    private static List<string> Run(IDocument doc, Pass pass, string? title)
+    {
+        var body = doc.Body ?? doc.DocumentElement;
+        if (body is null) return [];
+        Clean(body, strict: pass == Pass.Strict);
+        var paragraphs = HtmlParagraphs.Collect(body);
+        if (pass == Pass.Fallback) return Output(paragraphs, null, title, HtmlRules.FallbackMinParagraphChars);
+        var selected = SelectContainers(paragraphs);
+        return selected.Count == 0 ? [] : Output(paragraphs, selected, title, 0);
+    }
+
+    /// <summary>Removes furniture: by tag, role, hidden state, and (strict) class/id tokens.</summary>
+    private static void Clean(IElement root, bool strict)
+    {
+        var doomed = new List<IElement>();
+        foreach (var e in root.QuerySelectorAll("*"))
+        {
+            if (IsFurniture(e, strict)) doomed.Add(e);
+        }
+        foreach (var e in doomed) e.Remove();
+    }
+
+    private static bool IsFurniture(IElement e, bool strict)
+    {
+        var name = e.LocalName;
+        if (name is "body" or "html" or "main" or "article") return false;
+        if (HtmlRules.RemovedTags.Contains(name)) return true;
+        if (name == "form") return e.TextContent.Length < HtmlRules.MaxRemovedFormChars;
+        if (e.GetAttribute("role") is { } role && HtmlRules.RemovedRoles.Contains(role.Trim())) return true;
+        if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true") return true;
+        if (e.GetAttribute("style") is { } style && HtmlRules.HiddenStyle().IsMatch(style)) return true;
+        if (!strict) return false;
+        var classAndId = ClassAndId(e);
+        return classAndId.Length > 0 && HtmlRules.UnlikelyClass().IsMatch(classAndId)
+               && !HtmlRules.MaybeCandidateClass().IsMatch(classAndId) && name != "a";
+    }
+
+    private static string ClassAndId(IElement e)
+    {
+        var c = e.GetAttribute("class");
+        var id = e.Id;
+        if (string.IsNullOrEmpty(c)) return id ?? "";
+        return string.IsNullOrEmpty(id) ? c : c + " " + id;
+    }
+
+    /// <summary>Readability-style scoring: paragraphs feed their ancestors; the best container and its fitting siblings win.</summary>
+    private static HashSet<IElement> SelectContainers(List<HtmlParagraph> paragraphs)
+    {
+        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        var textLen = new Dictionary<IElement, (int Text, int Links)>(ReferenceEqualityComparer.Instance);
+        foreach (var p in paragraphs)
+        {
+            // Text and link totals for every ancestor, for link density.
+            for (IElement? a = p.Block; a is not null; a = a.ParentElement)
+            {
+                textLen.TryGetValue(a, out var t);
+                textLen[a] = (t.Text + p.Text.Length, t.Links + p.LinkChars);
+            }
+            if (p.Text.Length < HtmlRules.MinScoredChars || !HtmlRules.ScoredTags.Contains(p.Block.LocalName)) continue;
+            var points = 1.0 + CountCommas(p.Text) + Math.Min(p.Text.Length / HtmlRules.CharsPerPoint, HtmlRules.MaxLengthPoints);
+            var level = 0;
+            for (var a = p.Block.ParentElement; a is not null && level < HtmlRules.ScoreAncestorLevels; a = a.ParentElement, level++)
+            {
+                if (!scores.TryGetValue(a, out var s)) s = InitialScore(a);
+                var divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores[a] = s + points / divider;
+            }
+        }
+        IElement? top = null;
+        var topScore = double.MinValue;
+        var final = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        foreach (var (e, s) in scores)
+        {
+            var f = s * (1 - LinkDensity(textLen, e));
+            final[e] = f;
+            if (f > topScore) { topScore = f; top = e; }
+        }
+        var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        if (top is null) return selected;
+        top = Promote(top, topScore, final);
+        topScore = final.GetValueOrDefault(top, topScore);
+        selected.Add(top);
+        var parent = top.ParentElement;
+        if (parent is null) return selected;
+        var threshold = Math.Max(HtmlRules.SiblingMinScore, topScore * HtmlRules.SiblingScoreShare);
+        var topClass = top.GetAttribute("class");
+        foreach (var sibling in parent.Children)
+        {
+            if (ReferenceEquals(sibling, top)) continue;
+            var bonus = !string.IsNullOrEmpty(topClass) && sibling.GetAttribute("class") == topClass ? topScore * HtmlRules.SiblingScoreShare : 0;
+            if (final.TryGetValue(sibling, out var s) && s + bonus >= threshold) { selected.Add(sibling); continue; }
+            if (sibling.LocalName != "p" || !textLen.TryGetValue(sibling, out var t)) continue;
+            var density = LinkDensity(textLen, sibling);
+            if ((t.Text > HtmlRules.SiblingParagraphMinChars && density < HtmlRules.SiblingParagraphMaxLinkDensity) ||
+                (t.Text > 0 && density == 0 && PlainTextExtractor.EndsSentence(sibling.TextContent)))
+                selected.Add(sibling);
+        }
+        return selected;
+    }
+
+    /// <summary>
+    /// Moves the winner up when the content is spread over sibling blocks: to an ancestor shared by several
+    /// near-winners, then past wrappers that hold nothing else, then to a parent that scores higher.
+    /// </summary>
+    private static IElement Promote(IElement top, double topScore, Dictionary<IElement, double> final)
+    {
+        var rivals = new List<IElement>();
+        foreach (var (e, s) in final)
+            if (!ReferenceEquals(e, top) && s >= topScore * HtmlRules.RivalScoreShare) rivals.Add(e);
+        if (rivals.Count >= HtmlRules.MinRivalsToPromote)
+        {
+            for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
+            {
+                var shared = 0;
+                foreach (var r in rivals)
+                    if (a.Contains(r)) shared++;
+                if (shared >= HtmlRules.MinRivalsToPromote) { top = a; break; }
+            }
+        }
+        while (top.ParentElement is { } p && p.LocalName != "body" && p.ChildElementCount == 1) top = p;
+        var last = final.GetValueOrDefault(top, topScore);
+        var floor = last / 3;
+        for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
+        {
+            if (!final.TryGetValue(a, out var s)) continue;
+            if (s < floor) break;
+            if (s > last) { top = a; break; }
+            last = s;
+        }
+        return top;
+    }
+
+    private static double InitialScore(IElement e)
+    {
+        double s = e.LocalName switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        var classAndId = ClassAndId(e);
+        if (classAndId.Length == 0) return s;
+        if (HtmlRules.NegativeClass().IsMatch(classAndId)) s -= HtmlRules.ClassWeight;
+        if (HtmlRules.PositiveClass().IsMatch(classAndId)) s += HtmlRules.ClassWeight;
+        return s;
+    }
+
+    private static double LinkDensity(Dictionary<IElement, (int Text, int Links)> totals, IElement e) =>
+        totals.TryGetValue(e, out var t) && t.Text > 0 ? (double)t.Links / t.Text : 0;
+
+    private static int CountCommas(string s)
+    {
+        var n = 0;
+        foreach (var c in s) if (c is ',' or '،' or '，') n++;
+        return n;
+    }
+
+    /// <summary>The paragraphs inside the selected containers (all, when none given) that are not navigation or furniture.</summary>
+    private static List<string> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
+    {
+        var result = new List<string>();
+        var titleKey = title is null ? null : Key(title);
+        foreach (var p in paragraphs)
+        {
+            if (selected is not null && !InsideAny(p.Block, selected)) continue;
+            if (p.Text.Length < minChars) continue;
+            var shortItem = p.Block.LocalName is "li" or "dd" or "dt" && p.Text.Length < HtmlRules.ShortListItemChars;
+            if (p.LinkDensity > (shortItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;
+            if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
+                (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
+            if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
+            result.Add(p.Text);
+        }
+        return result;
+    }
+
+    /// <summary>Letters and digits only, lower-cased: "Só quem se Ama…" and "Só quem se ama..." compare equal.</summary>
+    private static string Key(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    private static bool InsideAny(IElement e, HashSet<IElement> selected)
+    {
+        for (IElement? a = e; a is not null; a = a.ParentElement)
+            if (selected.Contains(a)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Sitrep.ArticleText;
+
+/// <summary>One block of text in document order: its text, how much of it is link text, and the element it is in.</summary>
+internal sealed record HtmlParagraph(string Text, int LinkChars, IElement Block)
+{
+    /// <summary>Share of the text inside links.</summary>
+    public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
+}
+
+/// <summary>
+/// Walks a DOM and cuts its text into paragraphs at block elements and line breaks, collapsing whitespace the way
+/// a browser renders it and counting link text.
+/// </summary>
+internal sealed class HtmlParagraphs
+{
+    private readonly List<HtmlParagraph> _result = [];
+    private readonly StringBuilder _buffer = new();
+    private int _linkChars;
+    private bool _pendingSpace;
+    private IElement _block;
+
+    private HtmlParagraphs(IElement root) => _block = root;
+
+    /// <summary>The paragraphs under <paramref name="root"/> in document order.</summary>
+    public static List<HtmlParagraph> Collect(IElement root)
+    {
+        var c = new HtmlParagraphs(root);
+        c.Walk(root, inLink: false);
+        c.Flush();
+        return c._result;
+    }
+
+    private void Walk(INode node, bool inLink)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text) { Append(text.Data, inLink); continue; }
+            if (child is not IElement e) continue;
+            var name = e.LocalName;
+            if (name == "br") { Flush(); continue; }
+            if (HtmlRules.BlockTags.Contains(name))
+            {
+                Flush();
+                var outer = _block;
+                _block = e;
+                Walk(e, inLink);
+                Flush();
+                _block = outer;
+            }
+            else Walk(e, inLink || name == "a");
+        }
+    }
+
+    private void Append(string data, bool inLink)
+    {
+        foreach (var ch in data)
+        {
+            if (char.IsWhiteSpace(ch) || ch == '\u200B' || ch == '\uFEFF')
+            {
+                _pendingSpace = _buffer.Length > 0;
+                continue;
+            }
+            if (_pendingSpace)
+            {
+                _buffer.Append(' ');
+                if (inLink) _linkChars++;
+                _pendingSpace = false;
+            }
+            _buffer.Append(ch);
+            if (inLink) _linkChars++;
+        }
+    }
+
+    private void Flush()
+    {
+        if (_buffer.Length > 0) _result.Add(new HtmlParagraph(_buffer.ToString(), _linkChars, _block));
+        _buffer.Clear();
+        _linkChars = 0;
+        _pendingSpace = false;
+    }
+}

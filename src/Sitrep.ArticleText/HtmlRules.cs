@@ -1,0 +1,93 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.ArticleText;
+
+/// <summary>
+/// Every heuristic of the HTML extractor in one place: tags, roles and class/id tokens of page furniture, the
+/// tags that make paragraphs, and the named thresholds of the scoring cascade.
+/// </summary>
+public static partial class HtmlRules
+{
+    /// <summary>Elements that never hold article text.</summary>
+    public static readonly FrozenSet<string> RemovedTags = FrozenSet.ToFrozenSet(
+    [
+        "script", "style", "noscript", "iframe", "svg", "canvas", "template", "button", "select", "input", "textarea",
+        "nav", "aside", "footer", "header", "object", "embed", "audio", "video", "map", "link", "meta", "dialog",
+        "menu", "label", "option", "head", "title", "figcaption", "figure",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>ARIA roles of page furniture.</summary>
+    public static readonly FrozenSet<string> RemovedRoles = FrozenSet.ToFrozenSet(
+    [
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "alert", "search", "menu",
+        "menubar", "toolbar", "tablist", "button",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements that end a paragraph (text inside them is a block of its own).</summary>
+    public static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
+    [
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "hr", "address",
+        "center", "body", "html", "form", "fieldset", "details", "summary", "caption",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements whose text scores as article content.</summary>
+    public static readonly FrozenSet<string> ScoredTags = FrozenSet.ToFrozenSet(
+        ["p", "pre", "td", "blockquote", "div", "section", "li", "dd"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Class/id tokens of furniture (readability's "unlikely candidates" plus share bars, ads, cookies...).</summary>
+    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex UnlikelyClass();
+
+    /// <summary>Class/id tokens that rescue an element matched by <see cref="UnlikelyClass"/>.</summary>
+    [GeneratedRegex(@"and|article|body|column|content|main|shadow|story|entry|post-text|text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex MaybeCandidateClass();
+
+    /// <summary>Class/id tokens that raise a container's score.</summary>
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PositiveClass();
+
+    /// <summary>Class/id tokens that lower a container's score.</summary>
+    [GeneratedRegex(@"-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|credit|byline", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NegativeClass();
+
+    /// <summary>Inline style that hides an element.</summary>
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex HiddenStyle();
+
+    /// <summary>A paragraph shorter than this adds nothing to its container's score.</summary>
+    public const int MinScoredChars = 25;
+    /// <summary>Characters of text per point of score, and the cap on length points.</summary>
+    public const int CharsPerPoint = 100;
+    public const int MaxLengthPoints = 3;
+    /// <summary>Weight a positive or negative class/id adds to a container.</summary>
+    public const int ClassWeight = 25;
+    /// <summary>How many ancestors a paragraph's score flows up to.</summary>
+    public const int ScoreAncestorLevels = 5;
+    /// <summary>A sibling of the top container joins when its score reaches this share of the top score...</summary>
+    public const double SiblingScoreShare = 0.2;
+    /// <summary>...or at least this absolute score.</summary>
+    public const double SiblingMinScore = 10;
+    /// <summary>A sibling paragraph joins when it is this long and its link density is below the next limit.</summary>
+    public const int SiblingParagraphMinChars = 80;
+    public const double SiblingParagraphMaxLinkDensity = 0.25;
+    /// <summary>Output paragraphs with more linked text than this share are navigation.</summary>
+    public const double MaxLinkDensity = 0.5;
+    /// <summary>Short list items with more linked text than this share are link lists.</summary>
+    public const double MaxListItemLinkDensity = 0.3;
+    /// <summary>List items shorter than this are judged by the stricter list link density.</summary>
+    public const int ShortListItemChars = 100;
+    /// <summary>Candidates scoring this share of the winner are its rivals...</summary>
+    public const double RivalScoreShare = 0.75;
+    /// <summary>...and when this many of them share an ancestor with it, that ancestor wins instead.</summary>
+    public const int MinRivalsToPromote = 3;
+    /// <summary>Short paragraphs are checked against the plain-text furniture patterns.</summary>
+    public const int FurnitureCheckMaxChars = 120;
+    /// <summary>A result shorter than this sends the cascade to its next, more lenient pass.</summary>
+    public const int MinArticleChars = 250;
+    /// <summary>A form with less text than this is a search box or sign-up form, not a page-wide wrapper.</summary>
+    public const int MaxRemovedFormChars = 1000;
+    /// <summary>In the fallback pass, a paragraph needs this many characters to count.</summary>
+    public const int FallbackMinParagraphChars = 40;
+}

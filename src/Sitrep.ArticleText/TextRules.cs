@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.ArticleText;
+
+/// <summary>
+/// Every heuristic of the plain-text line judge in one place: named thresholds and the line patterns for
+/// boilerplate, comment sections, scripture and article separators. Patterns are anchored and backtrack-safe.
+/// </summary>
+public static partial class TextRules
+{
+    /// <summary>A line with at least this many words and sentence punctuation is article body.</summary>
+    public const int BodyMinWords = 10;
+    /// <summary>A line this long is body even without final punctuation (a paragraph cut short).</summary>
+    public const int BodyMinWordsUnpunctuated = 25;
+    /// <summary>A headline has at least this many words...</summary>
+    public const int HeadlineMinWords = 2;
+    /// <summary>...and at most this many.</summary>
+    public const int HeadlineMaxWords = 25;
+    /// <summary>A body line needs at least this share of stop words (when it has enough words to judge).</summary>
+    public const double BodyMinStopWordShare = 0.08;
+    /// <summary>Longest line that can be a scripture verse following its reference.</summary>
+    public const int VerseMaxChars = 400;
+    /// <summary>How many lines after a candidate headline a date line or byline may appear to mark a new article.</summary>
+    public const int NewArticleDateWindow = 2;
+
+    /// <summary>Common English function words, for the stop-word share of a line.</summary>
+    public static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
+    [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into",
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "these", "those",
+        "he", "she", "they", "we", "his", "her", "their", "our", "who", "which", "said", "says", "not", "after",
+        "over", "than", "also", "will", "would", "could", "there", "about", "when", "while", "if", "so", "no",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A line that starts the comment section: it and everything after it is dropped.</summary>
+    [GeneratedRegex(@"^(?:No comments?:?|Post a Comment|Please enter your comment!?|Notify of|\d{1,6} (?:Comments?|Responses?|Replies|Thoughts? on\b.*)|Oldest|Newest(?: Most Voted)?|Leave a (?:Reply|Comment)\b.*|Add (?:a|your) comment\b.*|Join the (?:discussion|conversation)\b.*|Comments?(?: \(\d+\))?:?|View (?:all )?comments|Show comments|Inline Feedbacks|Most Voted|Write a comment\b.*|Comments are closed\.?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex CommentStart();
+
+    /// <summary>Lines that are page furniture wherever they appear.</summary>
+    [GeneratedRegex(@"^(?:advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story)?)?:?|tweet|email|print|subscribe\b.{0,60}|sign up\b.{0,80}|support [\p{L}\p{N} .'&-]{1,40}|donate\b.{0,60}|click (?:here|to)\b.*|tap to\b.*|follow us\b.*|(?:read|see) more\b.{0,80}|(?:related|more)(?: (?:stories|articles|posts|news|coverage))?:?|you (?:may|might) also (?:like|be interested in)\b.*|recommended(?: for you)?:?|representational (?:image|photo)|file (?:photo|image)|(?:photo|image|picture|video)(?: credit)?:.{0,120}|\((?:photo|image|picture)\b[^)]{0,120}\)|.{0,60}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.*|comment moderation is enabled\b.*|please enter your name here|you must be logged in\b.*|all rights reserved\b.*|©.*|copyright\b.{0,100}|tags?:.*|filed under:?.*|previous (?:article|post)|next (?:article|post)|home|menu|search|skip to (?:main )?content|loading\.*|text size|caption|close|back to gallery|image \d+ of \d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Boilerplate();
+
+    /// <summary>Donation and fundraising counters: "2,500 $", "$ 5,000", "3 DAYS LEFT UNTIL THE END OF SEPTEMBER".</summary>
+    [GeneratedRegex(@"^(?:[$€£]\s?[\d.,]+|[\d.,]+\s?[$€£]|\d{1,3}%|\d{1,3} (?:days?|hours?) left\b.*|.{0,40}\bgoal\b.{0,40}[$€£].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Counter();
+
+    /// <summary>A scripture reference standing alone: "Job 18:11", "1 John 4:8", "Joe 3:9-10".</summary>
+    [GeneratedRegex(@"^(?:[1-3] ?)?[A-Z][a-z]{1,14}\.? \d{1,3}:\d{1,3}(?:[-–]\d{1,3})?$", RegexOptions.CultureInvariant)]
+    public static partial Regex ScriptureReference();
+
+    /// <summary>A marker between two articles on one page: "(ALSO)", "ALSO:", "* * *", "---".</summary>
+    [GeneratedRegex(@"^(?:\(ALSO\)|ALSO:?|\*(?: ?\*){2,}|[-_=~]{3,}|#{3,})$", RegexOptions.CultureInvariant)]
+    public static partial Regex ArticleSeparator();
+
+    /// <summary>A byline: "By Jane Doe", "By JANE DOE and John Roe, Reuters".</summary>
+    [GeneratedRegex(@"^By [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’,&-]+){0,8}$", RegexOptions.CultureInvariant)]
+    public static partial Regex Byline();
+
+    /// <summary>A line that is a single word or name, like a commenter's handle or a site name.</summary>
+    [GeneratedRegex(@"^[\p{L}\p{N}_.@-]{1,30}$", RegexOptions.CultureInvariant)]
+    public static partial Regex SingleToken();
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using Sitrep.ArticleText;
+using Sitrep.Core;
+
+namespace Sitrep.ArticleText.Tests;
+
+public sealed class HtmlExtractorTests
+{
+    static HtmlExtractorTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static Article Extract(byte[] html) =>
+        new ArticleExtractor().Extract(new RawDocument("h", "h.html", ContentKind.Html, html));
+
+    private static Article Extract(string html) => Extract(Encoding.UTF8.GetBytes(html));
+
+    private const string P1 = "Government forces shelled the northern town of Kafr Nabl on Tuesday, killing three civilians, residents said.";
+    private const string P2 = "The opposition said the attack came as rebels were preparing a counter-offensive, according to a local council.";
+    private const string P3 = "A spokesman for the army denied that its units had targeted residential buildings, saying only fighters were hit.";
+
+    private static string Page(string head, string body) =>
+        $"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>";
+
+    private static readonly string Furnished = Page(
+        """
+        <title>Army shells Kafr Nabl | Example News</title>
+        <meta property="og:title" content="Army shells Kafr Nabl">
+        <meta property="og:site_name" content="Example News">
+        <meta property="article:published_time" content="2019-03-05T08:30:00+02:00">
+        <meta name="author" content="Jane Doe">
+        <link rel="canonical" href="https://example.org/news/kafr-nabl">
+        """,
+        $"""
+        <header><a href="/">Home</a> <a href="/world">World</a></header>
+        <nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Sport</a></li></ul></nav>
+        <div class="cookie-banner">We use cookies to improve your experience on our site, accept them to continue reading.</div>
+        <main><article>
+          <h1>Army shells Kafr Nabl</h1>
+          <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet this</a></div>
+          <div class="story-body">
+            <p>{P1}</p>
+            <h2>Rebels prepare their answer</h2>
+            <p>{P2}</p>
+            <div class="advert">Advertisement: buy the best phones at low prices today only, limited offer, hurry.</div>
+            <blockquote>{P3}</blockquote>
+            <ul><li>Three civilians were killed in the shelling, a local council said.</li></ul>
+          </div>
+          <div class="newsletter-signup">Sign up for our daily newsletter with the latest news from the region and beyond.</div>
+        </article></main>
+        <aside><h3>Most read</h3><p>Another story entirely about something else that is popular with readers today.</p></aside>
+        <section id="comments"><p>Reader one: I totally disagree with this reporting and I think the army is right, always.</p></section>
+        <footer><p>Copyright Example News. All rights reserved, nothing may be reproduced without permission ever.</p></footer>
+        """);
+
+    [Fact]
+    public void Furniture_IsRemoved_AndContentOrderKept()
+    {
+        var a = Extract(Furnished);
+        var expected = string.Join("\n", P1, "Rebels prepare their answer", P2, P3,
+            "Three civilians were killed in the shelling, a local council said.");
+        Assert.Equal(expected, a.Text);
+        Assert.Equal([new TextRange(0, a.Text.Length)], a.Segments);
+    }
+
+    [Fact]
+    public void Metadata_IsReadFromMetaTags()
+    {
+        var a = Extract(Furnished);
+        Assert.Equal("Army shells Kafr Nabl", a.Title);
+        Assert.Equal(new DateOnly(2019, 3, 5), a.Published);
+        Assert.Equal("Example News", a.SiteName);
+        Assert.Equal("Jane Doe", a.Byline);
+        Assert.Equal("https://example.org/news/kafr-nabl", a.CanonicalUrl);
+    }
+
+    [Fact]
+    public void TitleFromTitleTag_LosesTheSiteSuffix()
+    {
+        var a = Extract(Page("<title>Army shells Kafr Nabl again - Example News</title>", $"<div><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal("Army shells Kafr Nabl again", a.Title);
+    }
+
+    [Fact]
+    public void PublishedDate_FromJsonLd()
+    {
+        var a = Extract(Page("""<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2018-08-31T10:00:00Z"}</script>""",
+            $"<div><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(new DateOnly(2018, 8, 31), a.Published);
+    }
+
+    [Fact]
+    public void PublishedDate_FromTimeElement()
+    {
+        var a = Extract(Page("", $"<article><time datetime=\"2020-01-02\">2 Jan</time><p>{P1}</p><p>{P2}</p></article>"));
+        Assert.Equal(new DateOnly(2020, 1, 2), a.Published);
+    }
+
+    [Fact]
+    public void PublishedDate_FromPublishedPhraseInText()
+    {
+        var a = Extract(Page("", $"<div><span>Published 10 Aug 2018</span><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(new DateOnly(2018, 8, 10), a.Published);
+    }
+
+    [Fact]
+    public void Windows1252Charset_FromMetaTag_IsHonoured()
+    {
+        var html = Page("<meta charset=\"windows-1252\">", $"<div><p>Caf\u00e9 owners in Kafr Nabl said the \u201cshelling\u201d was heavy. {P1}</p><p>{P2}</p></div>");
+        var a = Extract(Encoding.GetEncoding(1252).GetBytes(html));
+        Assert.Contains("Café owners", a.Text);
+        Assert.Contains("\u201cshelling\u201d", a.Text);
+    }
+
+    [Fact]
+    public void Windows1256Charset_IsHonoured()
+    {
+        const string arabic = "قصفت القوات الحكومية بلدة كفرنبل الشمالية يوم الثلاثاء، مما أسفر عن مقتل ثلاثة مدنيين، بحسب السكان.";
+        var html = Page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">", $"<div><p>{arabic}</p><p>{arabic}</p><p>{arabic}</p></div>");
+        var a = Extract(Encoding.GetEncoding(1256).GetBytes(html));
+        Assert.Contains(arabic, a.Text);
+    }
+
+    [Fact]
+    public void Utf8Bom_WinsOverAWrongDeclaration()
+    {
+        var html = Page("<meta charset=\"iso-8859-1\">", $"<div><p>Caf\u00e9 in Kafr Nabl. {P1}</p><p>{P2}</p><p>{P3}</p></div>");
+        var a = Extract([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(html)]);
+        Assert.Contains("Café in Kafr Nabl", a.Text);
+    }
+
+    [Fact]
+    public void LinkLists_InsideTheArticle_AreDropped()
+    {
+        var a = Extract(Page("", $"""
+            <div class="content"><p>{P1}</p><p>{P2}</p>
+            <ul><li><a href="/1">Rebels retake hill near the town</a></li><li><a href="/2">UN calls for a ceasefire</a></li></ul>
+            <p>{P3}</p></div>
+            """));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Fact]
+    public void PageWithoutClassNames_StillFindsTheDensestBlock()
+    {
+        var links = string.Concat(Enumerable.Range(0, 20).Select(i => $"<a href=\"/{i}\">Section {i}</a> "));
+        var a = Extract(Page("", $"<div><div>{links}</div><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div>{links}</div></div>"));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html><body></body></html>")]
+    [InlineData("<<<>>> \u0001\u0002 garbage <div")]
+    public void EmptyOrGarbagePage_YieldsEmptyTextWithAWarning(string html)
+    {
+        var a = Extract(html);
+        Assert.Equal("", a.Text);
+        Assert.NotEmpty(a.Warnings);
+    }
+}
