@@ -74,6 +74,12 @@ internal static class DateLexicon
     /// <summary>Two-digit years up to this many years after publication are read as this century.</summary>
     public const int TwoDigitYearFutureWindow = 10;
 
+    /// <summary>
+    /// A month and day without a year is read as the latest such date no more than this many days after
+    /// publication ("Nov. 16" in an article of Nov. 2 is upcoming; "March 31" in November is past).
+    /// </summary>
+    public const int MonthDayFutureWindowDays = 31;
+
     /// <summary>Words looked back over (within the sentence) for a future cue before a weekday.</summary>
     public const int FutureCueLookback = 6;
 
@@ -156,13 +162,13 @@ internal static class DateLexicon
         Add(LexKind.Direction, -1, "ago", "earlier", "before");
         Add(LexKind.Direction, 1, "later", "after", "hence");
 
-        Add(LexKind.Vague, (int)VagueRef.Past, "recently", "lately", "previously", "formerly");
+        Add(LexKind.Vague, (int)VagueRef.Past, "recently", "lately");
         Add(LexKind.Vague, (int)VagueRef.Present, "now", "currently", "nowadays", "presently");
         Add(LexKind.Vague, (int)VagueRef.Future, "soon", "shortly");
 
         Add(LexKind.LunarHoliday, 0, "ramadan", "ramadhan", "ramazan", "eid", "muharram", "ashura", "nowruz", "hajj");
 
-        Add(LexKind.DateCue, 0, "in", "on", "since", "by", "until", "till", "from", "to", "during", "between", "and", "through", "of", "throughout", "around", "fiscal", "circa", "as");
+        Add(LexKind.DateCue, 0, "in", "on", "since", "by", "until", "till", "from", "during", "between", "through", "of", "throughout", "around", "fiscal", "circa", "as");
 
         Add(LexKind.Quarter, 0, "quarter");
         Add(LexKind.DecadeWord, 20, "twenties");
@@ -174,7 +180,7 @@ internal static class DateLexicon
         Add(LexKind.DecadeWord, 80, "eighties");
         Add(LexKind.DecadeWord, 90, "nineties");
 
-        Add(LexKind.FutureCue, 0, "will", "shall", "scheduled");
+        Add(LexKind.FutureCue, 0, "will", "shall", "scheduled", "expected", "planned", "plans", "upcoming");
         return d;
     }
 

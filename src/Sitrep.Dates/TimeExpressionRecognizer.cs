@@ -154,6 +154,9 @@ public sealed class TimeExpressionRecognizer
         {
             if (Since(i, out p)) return true;
             if (RangeFrom(i, out p)) return true;
+            // "1-3 May 2018": a bare day, a dash, and a full date.
+            if (DayNum(i, out var firstDay, out var afterDay) && IsDash(afterDay) && Core(afterDay + 1, out var second) &&
+                second.Kind == TimexKind.Day && BareDayThen(firstDay, second, afterDay + 1, i, out p)) return true;
             if (!Core(i, out p)) return false;
             // "May 1-3", "1 May - 3 June": an explicit date followed by a dash and a second one.
             RangeTail(i, ref p);
@@ -369,14 +372,18 @@ public sealed class TimeExpressionRecognizer
                 return true;
             }
             DateOnly? best = null;
-            for (var y = a.Year - 1; y <= a.Year + 1; y++)
+            var future = FutureCueBefore(from);
+            var limit = a.AddDays(DateLexicon.MonthDayFutureWindowDays);
+            for (var y = a.Year + 1; y >= a.Year - 1; y--)
             {
                 if (day > DateTime.DaysInMonth(y, month)) continue;
                 var c = new DateOnly(y, month, day);
-                if (best is null || Math.Abs(c.DayNumber - a.DayNumber) < Math.Abs(best.Value.DayNumber - a.DayNumber)) best = c;
+                // Future tense: the next such date on or after publication; otherwise the latest within the window.
+                if (future ? c >= a : c <= limit) best = c;
+                if (!future && best is not null) break;
             }
             if (best is not { } d) return false;
-            p = new P(end, ResolvedDate.Day(d, $"'{Span(from, end)}' without year → {d:yyyy-MM-dd}, nearest to publication {a:yyyy-MM-dd}"), TimexKind.Day);
+            p = new P(end, ResolvedDate.Day(d, $"'{Span(from, end)}' without year → {d:yyyy-MM-dd} ({(future ? "next after" : "latest up to a month after")} publication {a:yyyy-MM-dd})"), TimexKind.Day);
             return true;
         }
 
@@ -453,6 +460,8 @@ public sealed class TimeExpressionRecognizer
         {
             p = default;
             var j = W(i, "the") ? i + 1 : i;
+            var prefixYear = Year4(j, out var yearBefore) && K(j + 1) == LexKind.Ordinal && j > i;
+            if (prefixYear) j++;
             if (W(j, "fiscal")) j++;
             if (K(j) != LexKind.Ordinal) return false;
             var q = V(j);
@@ -461,7 +470,8 @@ public sealed class TimeExpressionRecognizer
             if (K(j) != LexKind.Quarter) return false;
             var end = j + 1;
             int year;
-            if (W(end, "of") && Year4(end + 1, out year)) end += 2;
+            if (prefixYear) year = yearBefore;
+            else if (W(end, "of") && Year4(end + 1, out year)) end += 2;
             else if (Year4(end, out year)) end += 1;
             else if (_anchor is { } a)
             {
@@ -582,13 +592,13 @@ public sealed class TimeExpressionRecognizer
             var plural = _text[_t[j].End - 1] is 's' or 'S';
             var end = j + 1;
 
-            if (!hasThe && count == 0 && ptr is Pointer.Last or Pointer.This or Pointer.Next)
+            if (!hasThe && count == 0 && !plural && ptr is Pointer.Last or Pointer.This or Pointer.Next)
                 return unit != TimeUnit.Day && Calendar(i, ptr, unit, end, out p);
             if (hasThe && count == 0 && !plural && ptr == Pointer.Previous && unit is TimeUnit.Day or TimeUnit.Week or TimeUnit.Month or TimeUnit.Year)
                 return Calendar(i, Pointer.Last, unit, end, out p);
             if (hasThe && count == 0 && !plural && ptr == Pointer.Next && unit == TimeUnit.Day)
                 return Calendar(i, Pointer.Next, unit, end, out p);
-            if (!hasThe && ptr != Pointer.Past) return false;
+            if (!hasThe && ptr != Pointer.Past && !(plural && count == 0 && ptr == Pointer.Next)) return false;
 
             // Spans reaching back from (or forward to) publication.
             var forward = ptr is Pointer.Next;
@@ -796,8 +806,10 @@ public sealed class TimeExpressionRecognizer
             if (!Month(i, out var month, out var end, out var weak)) return false;
             if (weak && !CueBefore(i)) return false;
             if (_anchor is not { } a) { p = new P(end, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
-            var year = month <= a.Month ? a.Year : a.Year - 1;
-            p = new P(end, ResolvedDate.Month(year, month, $"month '{Word(i)}' → latest not after publication {a:yyyy-MM-dd}: {year:D4}-{month:D2}"), TimexKind.Month);
+            var future = FutureCueBefore(i);
+            var year = future ? (month >= a.Month ? a.Year : a.Year + 1) : (month <= a.Month ? a.Year : a.Year - 1);
+            var how = future ? "future tense: next on or after" : "latest not after";
+            p = new P(end, ResolvedDate.Month(year, month, $"month '{Word(i)}' → {how} publication {a:yyyy-MM-dd}: {year:D4}-{month:D2}"), TimexKind.Month);
             return true;
         }
 
