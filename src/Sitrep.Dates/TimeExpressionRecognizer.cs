@@ -104,7 +104,7 @@ public sealed class TimeExpressionRecognizer
             if (Adj(i))
             {
                 if (K(i + 1) == LexKind.OrdinalSuffix) end = i + 2;
-                else if (_t[i + 1].Kind == TokKind.Word || Pc(i + 1, ':') || Pc(i + 1, '%')) return false;
+                else if (_t[i + 1].Kind == TokKind.Word || Pc(i + 1, '%') || (Pc(i + 1, ':') && Adj(i + 1) && IsNum(i + 2))) return false;
             }
             return true;
         }
@@ -180,7 +180,7 @@ public sealed class TimeExpressionRecognizer
             var start = inner.Date.Start!.Value;
             if (start > a) return false;
             p = new P(inner.End, ResolvedDate.Between(start, a, ForSpan(start, a),
-                $"since {Span(i + 1, inner.End)} ({start:yyyy-MM-dd}) until publication {a:yyyy-MM-dd}"), TimexKind.Range);
+                $"since {Span(i + 1, inner.End)} ({start:yyyy-MM-dd}) until publication {a:yyyy-MM-dd}"), inner.Kind);
             return true;
         }
 
@@ -262,7 +262,7 @@ public sealed class TimeExpressionRecognizer
             var end = second.Date.End!.Value;
             if (end < start) return false;
             p = new P(endTok, ResolvedDate.Between(start, end, ForSpan(start, end),
-                $"range {Span(from, endTok)} → {start:yyyy-MM-dd}..{end:yyyy-MM-dd}"), TimexKind.Range);
+                $"range {Span(from, endTok)} → {start:yyyy-MM-dd}..{end:yyyy-MM-dd}"), first.Kind);
             return true;
         }
 
@@ -297,9 +297,16 @@ public sealed class TimeExpressionRecognizer
                 if (Year4(e3, out year)) return DayOf(year, month, day, i, e3 + 1, out p);
                 return DayNoYear(month, day, i, e3, out p);
             }
-            // Month [,|of] Year — "August 2018".
+            // Month [,|of] Year — "August 2018"; "June last year".
             if (j == i && Month(j, out month, out e, out _))
             {
+                if (K(e) == LexKind.Pointer && W(e + 1, "year") && V(e) is (int)Pointer.Last or (int)Pointer.This or (int)Pointer.Next)
+                {
+                    if (_anchor is not { } an) { p = new P(e + 2, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
+                    var yr = an.Year + (V(e) == (int)Pointer.Last ? -1 : V(e) == (int)Pointer.Next ? 1 : 0);
+                    p = new P(e + 2, ResolvedDate.Month(yr, month, $"'{Span(i, e + 2)}' → {yr:D4}-{month:D2} (publication {an:yyyy-MM-dd})"), TimexKind.Month);
+                    return true;
+                }
                 var k = Pc(e, ',') || W(e, "of") ? e + 1 : e;
                 if (Year4(k, out year))
                 {
@@ -419,6 +426,11 @@ public sealed class TimeExpressionRecognizer
                     // Thirds of a year: Jan–Apr, May–Aug, Sep–Dec.
                     a = s.AddMonths(((int)sr - 1) * 4);
                     b = a.AddMonths(4).AddDays(-1);
+                    break;
+                case TimexKind.Week:
+                    // Monday–Wednesday, Wednesday–Friday, Thursday–Sunday.
+                    a = s.AddDays(sr switch { SubRange.Early => 0, SubRange.Mid => 2, _ => 3 });
+                    b = s.AddDays(sr switch { SubRange.Early => 2, SubRange.Mid => 4, _ => 6 });
                     break;
                 case TimexKind.Decade:
                     a = s.AddYears(sr switch { SubRange.Early => 0, SubRange.Mid => 4, _ => 7 });
