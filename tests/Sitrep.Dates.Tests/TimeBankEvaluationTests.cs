@@ -14,7 +14,9 @@ public sealed class TimeBankEvaluationTests(ITestOutputHelper output)
         var dump = Environment.GetEnvironmentVariable("SITREP_TIME_DETAILS");
         if (!string.IsNullOrEmpty(dump)) File.WriteAllLines(dump, [score.ToString(), .. score.Details]);
         Assert.Equal(0, score.Failed);
-        Assert.True(score.RelaxedF1 >= 0.0, score.ToString());
-        Assert.True(score.ValueAccuracy >= 0.0, score.ToString());
+        // Floors just under the measured numbers (docs/results/dates.md): a change that lowers them is seen.
+        Assert.True(score.RelaxedF1 >= 0.86, score.ToString());
+        Assert.True(score.StrictF1 >= 0.78, score.ToString());
+        Assert.True(score.ValueAccuracy >= 0.83, score.ToString());
     }
 }
