@@ -1,0 +1,137 @@
+using Sitrep.Core;
+
+namespace Sitrep.EventCoding;
+
+/// <summary>
+/// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
+/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
+/// One event per sentence: a second trigger in the same sentence is taken to describe the same event.
+/// </summary>
+public sealed class EventAnnotator : IDocumentAnnotator
+{
+    private readonly EventOntology _ontology;
+    private readonly SubTypeChooser _chooser;
+
+    /// <summary>An annotator over <paramref name="ontology"/>.</summary>
+    public EventAnnotator(EventOntology ontology)
+    {
+        _ontology = ontology;
+        _chooser = new SubTypeChooser(ontology);
+    }
+
+    /// <summary>An annotator over the embedded ontology.</summary>
+    public static EventAnnotator CreateDefault() => new(EventOntology.LoadDefault());
+
+    /// <inheritdoc />
+    public string Name => "events";
+    /// <inheritdoc />
+    public IReadOnlyList<string> Reads { get; } = [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.Times, Layers.Places];
+    /// <inheritdoc />
+    public IReadOnlyList<string> Writes { get; } = [Layers.Events, Layers.Quotes];
+
+    /// <inheritdoc />
+    public Document Annotate(Document document)
+    {
+        var view = new DocumentView(document);
+        var events = Code(view);
+        var quotes = QuoteFinder.Find(view);
+        return document with { Events = events, Quotes = quotes };
+    }
+
+    /// <summary>
+    /// The best sub-type for a short snippet (one or a few sentences), or null when no trigger is found. Counts
+    /// every modality: a snippet about a planned offensive is still about an offensive.
+    /// </summary>
+    public string? ClassifySubType(Document document)
+    {
+        var view = new DocumentView(document);
+        var matches = new List<TriggerMatch>();
+        ChosenTrigger? best = null;
+        for (var s = 0; s < document.SentenceCount; s++)
+        {
+            var sentence = document.Sentence(s);
+            matches.Clear();
+            _ontology.Matcher.Find(document, sentence.FirstToken, sentence.EndToken, matches);
+            var chosen = _chooser.Choose(view, s, matches);
+            if (chosen is { } c && (best is null || c.Entry.Priority > best.Value.Entry.Priority)) best = c;
+        }
+        return best?.Entry.SubEventType;
+    }
+
+    private List<ConflictEvent> Code(DocumentView view)
+    {
+        var doc = view.Doc;
+        var events = new List<ConflictEvent>();
+        var matches = new List<TriggerMatch>();
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            matches.Clear();
+            _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
+            if (_chooser.Choose(view, s, matches) is not { } chosen) continue;
+            events.Add(CodeOne(view, s, chosen));
+        }
+        return EventMerger.Merge(events);
+    }
+
+    private static ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen)
+    {
+        var doc = view.Doc;
+        var sentence = doc.Sentence(s);
+        int first = sentence.FirstToken, end = sentence.EndToken;
+        var m = chosen.Match;
+        var subType = chosen.Entry.SubEventType;
+        var eventType = AcledTaxonomy.EventTypeOf[subType];
+        var violent = eventType is AcledTaxonomy.Battles or AcledTaxonomy.ExplosionsRemoteViolence
+            or AcledTaxonomy.ViolenceAgainstCivilians || subType == "Mob violence";
+
+        var modality = ModalityDetector.Detect(view, s, first, end, m);
+        var roles = RoleFinder.Find(view, s, first, end, m, violent);
+        var casualties = CasualtyCounter.Count(view, first, end);
+        var date = DateAttacher.Attach(view, s, m);
+        var place = PlaceAttacher.Attach(view, s, m);
+
+        var actor1 = roles.Actor1?.Mention.Actor.Id;
+        if (modality.Claims.Count > 0) actor1 = modality.Blamed?.Mention.Actor.Id;
+        else if (actor1 is null && modality.Claimant is { } claimant && modality.Modality == Modality.Claimed) actor1 = claimant.Mention.Actor.Id;
+        var actor2 = roles.Actor2?.Mention.Actor.Id;
+        if (actor2 is not null && actor2 == actor1) actor2 = null;
+
+        var civilianTargeting = violent && (eventType == AcledTaxonomy.ViolenceAgainstCivilians
+            || roles.Actor2?.Mention.Actor.Kind == ActorKind.Civilians || casualties.CivilianVictims
+            || (chosen.Entry.Constraint & EventConstraint.Civilians) != 0);
+        if (civilianTargeting && actor2 is null) actor2 = "Civilians";
+
+        var trigger = new TextRange(doc.TokenStarts[m.StartToken], doc.TokenEnds[m.EndToken - 1]);
+        var evidence = new List<TextRange>(8) { sentence.Range, trigger };
+        void Add(TextRange? r) { if (r is { } x && !evidence.Contains(x)) evidence.Add(x); }
+        Add(roles.Actor1?.Range);
+        Add(roles.Actor2?.Range);
+        Add(modality.Claimant?.Range);
+        Add(modality.Blamed?.Range);
+        Add(modality.Cue);
+        Add(date.Evidence);
+        Add(place.Evidence);
+        Add(casualties.Fatal?.Range);
+        Add(casualties.Injured?.Range);
+
+        return new ConflictEvent
+        {
+            SubEventType = subType,
+            Trigger = trigger,
+            Date = date.Date,
+            Actor1 = actor1,
+            Actor2 = actor2,
+            Place = place.Place,
+            GeoPrecision = place.GeoPrecision,
+            FatalitiesMin = casualties.Fatal?.Min,
+            FatalitiesMax = casualties.Fatal?.Max,
+            InjuredMin = casualties.Injured?.Min,
+            InjuredMax = casualties.Injured?.Max,
+            CivilianTargeting = civilianTargeting,
+            Modality = modality.Modality,
+            Claims = modality.Claims,
+            Evidence = evidence,
+        };
+    }
+}
