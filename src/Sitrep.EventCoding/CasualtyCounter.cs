@@ -39,7 +39,16 @@ internal static class CasualtyCounter
 
     private static CountRange? FindCount(DocumentView view, int first, int end, int keyword, ref bool civilians)
     {
-        if (!view.In(keyword, EventLexicon.FatalNoForward))
+        if (view.Is(keyword, "toll"))
+        {
+            // "The death toll from the car bomb rose to 37": the count follows the verb, a few words on.
+            for (var j = keyword + 1; j < end && j <= keyword + 10; j++)
+            {
+                if (view.Word(j) is "," or ";" or ".") break;
+                if (view.In(j - 1, EventLexicon.CountLead) && TryNumberAt(view, first, end, j, out var t, out _)) return t;
+            }
+        }
+        else if (!view.In(keyword, EventLexicon.FatalNoForward))
         {
             // Forward: "killed at least 20 people", "killing 6 civilians, including 2 women", "toll rose to 37".
             for (var j = keyword + 1; j < end && j <= keyword + ForwardWindow; j++)
@@ -62,13 +71,16 @@ internal static class CasualtyCounter
             if (EventLexicon.Civilians.Contains(w)) sawCivilian = true;
             if (EventLexicon.Zero.Contains(w) || (view.Is(j, "one") && j > first && view.Is(j - 1, "no")))
             {
-                civilians |= sawCivilian;
+                // "No civilians were killed": civilians were not the victims.
                 var z = view.Is(j, "one") ? j - 1 : j;
                 return new CountRange(0, 0, new TextRange(view.Doc.TokenStarts[z], view.Doc.TokenEnds[j]));
             }
             if (TryNumberAt(view, first, end, j, out var c, out _))
             {
                 if (IsPartOfInclusion(view, first, j)) continue;
+                // "between 10 and 15 fighters": read the range from its first number.
+                if (j - 2 >= first && (view.Is(j - 1, "and") || view.Is(j - 1, "to")) && TryNumberAt(view, first, end, j - 2, out var range, out _))
+                    c = range;
                 civilians |= sawCivilian;
                 return c;
             }

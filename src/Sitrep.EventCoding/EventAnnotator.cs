@@ -63,18 +63,45 @@ public sealed class EventAnnotator : IDocumentAnnotator
         var doc = view.Doc;
         var events = new List<ConflictEvent>();
         var matches = new List<TriggerMatch>();
+        var lastSentence = -1;
         for (var s = 0; s < doc.SentenceCount; s++)
         {
             var sentence = doc.Sentence(s);
             matches.Clear();
             _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
             if (_chooser.Choose(view, s, matches) is not { } chosen) continue;
-            events.Add(CodeOne(view, s, chosen));
+            var coded = CodeOne(view, s, chosen, matches);
+            if (IsCasualtyReport(view, chosen))
+            {
+                // "Twelve people were killed." after an event of the same paragraph tells its toll, not a new event.
+                if (lastSentence >= 0 && view.Paragraph[lastSentence] == view.Paragraph[s] && s - lastSentence <= 2)
+                {
+                    events[^1] = EventMerger.AddCasualties(events[^1], coded);
+                    continue;
+                }
+                if (coded.FatalitiesMax == 0 || coded.InjuredMax == 0) continue;
+            }
+            events.Add(coded);
+            lastSentence = s;
         }
         return EventMerger.Merge(events);
     }
 
-    private static ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen)
+    /// <summary>A trigger that is only a casualty word ("killed", "died") of low priority.</summary>
+    private static bool IsCasualtyReport(DocumentView view, ChosenTrigger chosen)
+    {
+        var m = chosen.Match;
+        if (chosen.Entry.Priority >= CasualtyOnlyPriority || m.EndToken - m.StartToken != 1) return false;
+        return view.In(m.StartToken, EventLexicon.Fatal) || view.In(m.StartToken, EventLexicon.Injured);
+    }
+
+    // Rows at or above this priority name a kind of violence, not just its toll.
+    private const int CasualtyOnlyPriority = 60;
+
+    private static bool SameActor(Placed<ActorMention> a, Placed<ActorMention>? b) =>
+        b is { } x && string.Equals(a.Mention.Actor.Id, x.Mention.Actor.Id, StringComparison.Ordinal);
+
+    private static ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
     {
         var doc = view.Doc;
         var sentence = doc.Sentence(s);
@@ -87,13 +114,22 @@ public sealed class EventAnnotator : IDocumentAnnotator
 
         var modality = ModalityDetector.Detect(view, s, first, end, m);
         var roles = RoleFinder.Find(view, s, first, end, m, violent);
+        // A nominal trigger ("in an ambush") leaves roles open that a verb of the same sentence fills ("were killed by X").
+        foreach (var other in matches)
+        {
+            if (roles.Actor1 is not null && roles.Actor2 is not null) break;
+            if (other.StartToken == m.StartToken) continue;
+            var more = RoleFinder.Find(view, s, first, end, other, violent);
+            if (roles.Actor1 is null && more.Actor1 is { } a1 && !SameActor(a1, roles.Actor2)) roles = roles with { Actor1 = a1 };
+            if (roles.Actor2 is null && more.Actor2 is { } a2 && !SameActor(a2, roles.Actor1)) roles = roles with { Actor2 = a2 };
+        }
         var casualties = CasualtyCounter.Count(view, first, end);
         var date = DateAttacher.Attach(view, s, m);
         var place = PlaceAttacher.Attach(view, s, m);
 
         var actor1 = roles.Actor1?.Mention.Actor.Id;
         if (modality.Claims.Count > 0) actor1 = modality.Blamed?.Mention.Actor.Id;
-        else if (actor1 is null && modality.Claimant is { } claimant && modality.Modality == Modality.Claimed) actor1 = claimant.Mention.Actor.Id;
+        else if (actor1 is null && modality.ClaimantActed && modality.Claimant is { } claimant) actor1 = claimant.Mention.Actor.Id;
         var actor2 = roles.Actor2?.Mention.Actor.Id;
         if (actor2 is not null && actor2 == actor1) actor2 = null;
 
@@ -101,6 +137,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
             || roles.Actor2?.Mention.Actor.Kind == ActorKind.Civilians || casualties.CivilianVictims
             || (chosen.Entry.Constraint & EventConstraint.Civilians) != 0);
         if (civilianTargeting && actor2 is null) actor2 = "Civilians";
+        if (actor1 is not null && actor1 == actor2) actor2 = null;
 
         var trigger = new TextRange(doc.TokenStarts[m.StartToken], doc.TokenEnds[m.EndToken - 1]);
         var evidence = new List<TextRange>(8) { sentence.Range, trigger };

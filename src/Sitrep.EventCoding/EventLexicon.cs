@@ -147,6 +147,9 @@ internal static class EventLexicon
         "noted", "announced", "reported", "confirmed", "asserted", "stressed", "warned", "according", "acknowledged",
         "admitted", "tweeted", "posted", "argued", "cautioned", "urged", "continued", "replied", "recalled"]);
 
+    // "X said it/they/its ...": the speaker talks about its own action.
+    public static readonly WordSet SelfReference = new(["it", "they", "its", "their", "we", "our"]);
+
     public static readonly WordSet Passive = new(["was", "were", "been", "being", "is", "are", "got", "be"]);
 
     public static readonly WordSet TargetPrepositions = new(["against", "targeting", "targetting", "on", "at", "upon",

@@ -73,6 +73,24 @@ internal static class EventMerger
         };
     }
 
+    /// <summary>Adds a follow-up sentence's casualty figures (and civilian victims) to <paramref name="e"/>.</summary>
+    public static ConflictEvent AddCasualties(ConflictEvent e, ConflictEvent report)
+    {
+        var evidence = new List<TextRange>(e.Evidence);
+        foreach (var r in report.Evidence) if (!evidence.Contains(r)) evidence.Add(r);
+        var civilians = report.FatalitiesMax != 0 && report.CivilianTargeting && report.Actor2 == "Civilians";
+        return e with
+        {
+            FatalitiesMin = MaxOf(e.FatalitiesMin, report.FatalitiesMin),
+            FatalitiesMax = MaxOf(e.FatalitiesMax, report.FatalitiesMax),
+            InjuredMin = MaxOf(e.InjuredMin, report.InjuredMin),
+            InjuredMax = MaxOf(e.InjuredMax, report.InjuredMax),
+            CivilianTargeting = e.CivilianTargeting || civilians,
+            Actor2 = e.Actor2 ?? (civilians ? report.Actor2 : null),
+            Evidence = evidence,
+        };
+    }
+
     // Later sentences update tolls ("rose to 37"): keep the larger figure.
     private static int? MaxOf(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 }

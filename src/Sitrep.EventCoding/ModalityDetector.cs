@@ -3,8 +3,9 @@ using Sitrep.Core;
 namespace Sitrep.EventCoding;
 
 /// <summary>Whether the event took place, who claims it, and competing attributions.</summary>
+/// <param name="ClaimantActed">True when the claimant claims to have done it ("claimed responsibility", "said it killed").</param>
 internal readonly record struct ModalityFinding(Modality Modality, Placed<ActorMention>? Claimant,
-    Placed<ActorMention>? Blamed, IReadOnlyList<string> Claims, TextRange? Cue);
+    Placed<ActorMention>? Blamed, IReadOnlyList<string> Claims, TextRange? Cue, bool ClaimantActed = false);
 
 /// <summary>
 /// Reads the cues around a trigger. Negation of occurrence ("no strikes were launched") is hypothetical, as
@@ -52,10 +53,11 @@ internal static class ModalityDetector
             if (EventLexicon.Claim.Contains(w) || EventLexicon.Speech.Contains(w))
             {
                 var speaker = Speaker(view, s, first, end, i);
+                var acted = EventLexicon.Claim.Contains(w) || (i + 1 < end && view.In(i + 1, EventLexicon.SelfReference));
                 if (speaker is { } sp && SubTypeChooser.IsArmed(sp.Mention.Actor.Kind) && !sp.Mention.Actor.IsGeneric)
-                    return new(Modality.Claimed, sp, null, none, Range(view, i));
+                    return new(Modality.Claimed, sp, null, none, Range(view, i), acted);
                 if (EventLexicon.Claim.Contains(w) && speaker is not null)
-                    return new(Modality.Claimed, speaker, null, none, Range(view, i));
+                    return new(Modality.Claimed, speaker, null, none, Range(view, i), acted);
                 // A neutral source reporting it: cues before the speech verb belong to the source, not the event.
                 break;
             }
@@ -106,7 +108,10 @@ internal static class ModalityDetector
             return ActorAfter(view, s, verb + 1, Math.Min(end, verb + 6));
         // "X said", "X claimed responsibility" — the actor right before; else "said X".
         var before = ActorBefore(view, s, Math.Max(first, verb - 4), verb);
-        return before ?? ActorAfter(view, s, verb + 1, Math.Min(end, verb + 4));
+        if (before is not null) return before;
+        // Inverted "..., said the army" only after a comma or a closing quote.
+        var inverted = verb > first && view.Word(verb - 1) is "," or "\"" or "”";
+        return inverted ? ActorAfter(view, s, verb + 1, Math.Min(end, verb + 4)) : null;
     }
 
     private static Placed<ActorMention>? ActorBefore(DocumentView view, int s, int from, int to)

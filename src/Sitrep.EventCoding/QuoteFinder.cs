@@ -162,6 +162,9 @@ internal static class QuoteFinder
         var pronoun = npEnd - npStart == 1 && EventLexicon.PersonalPronouns.Contains(first);
         var description = first.Equals("the", StringComparison.OrdinalIgnoreCase) && npEnd - npStart <= 4;
         if (pronoun || description) return (LastPerson(persons, np.Start), np);
+        // "An al-Nusra source told Reuters": an indefinite description is the speaker as given.
+        if (first.Equals("a", StringComparison.OrdinalIgnoreCase) || first.Equals("an", StringComparison.OrdinalIgnoreCase))
+            return (np.Slice(doc.Text), np);
         if (npEnd - npStart == 1 && EventLexicon.GroupPronouns.Contains(first)) return (LastGroup(doc, np.Start), np);
 
         // No entity layer: a run of capitalised words is a name ("Abu Talha said").

@@ -21,10 +21,11 @@ internal static class RoleFinder
 
         Placed<ActorMention>? agentAfterBy = null;
         var byToken = -1;
-        for (var i = trigger.EndToken; i < end && i <= trigger.EndToken + 3; i++)
+        // "killed by X", "airstrikes by X", "carried out by X", "killed allegedly by X" — not "an attack by X" further on.
+        for (var i = trigger.EndToken; i < end && i <= trigger.EndToken + 1; i++)
         {
             if (view.Is(i, "by")) { byToken = i; break; }
-            if (view.Word(i) is "," or ";" or ".") break;
+            if (!IsAdverb(view, i) && !view.Is(i, "out")) break;
         }
         if (byToken >= 0) agentAfterBy = FirstAfter(view, actors, byToken + 1, Math.Min(end, byToken + 7), null);
 
