@@ -1,0 +1,174 @@
+using Sitrep.Core;
+
+namespace Sitrep.EventCoding;
+
+/// <summary>
+/// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
+/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
+/// One event per sentence: a second trigger in the same sentence is taken to describe the same event.
+/// </summary>
+public sealed class EventAnnotator : IDocumentAnnotator
+{
+    private readonly EventOntology _ontology;
+    private readonly SubTypeChooser _chooser;
+
+    /// <summary>An annotator over <paramref name="ontology"/>.</summary>
+    public EventAnnotator(EventOntology ontology)
+    {
+        _ontology = ontology;
+        _chooser = new SubTypeChooser(ontology);
+    }
+
+    /// <summary>An annotator over the embedded ontology.</summary>
+    public static EventAnnotator CreateDefault() => new(EventOntology.LoadDefault());
+
+    /// <inheritdoc />
+    public string Name => "events";
+    /// <inheritdoc />
+    public IReadOnlyList<string> Reads { get; } = [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.Times, Layers.Places];
+    /// <inheritdoc />
+    public IReadOnlyList<string> Writes { get; } = [Layers.Events, Layers.Quotes];
+
+    /// <inheritdoc />
+    public Document Annotate(Document document)
+    {
+        var view = new DocumentView(document);
+        var events = Code(view);
+        var quotes = QuoteFinder.Find(view);
+        return document with { Events = events, Quotes = quotes };
+    }
+
+    /// <summary>
+    /// The best sub-type for a short snippet (one or a few sentences), or null when no trigger is found. Counts
+    /// every modality: a snippet about a planned offensive is still about an offensive.
+    /// </summary>
+    public string? ClassifySubType(Document document)
+    {
+        var view = new DocumentView(document);
+        var matches = new List<TriggerMatch>();
+        ChosenTrigger? best = null;
+        for (var s = 0; s < document.SentenceCount; s++)
+        {
+            var sentence = document.Sentence(s);
+            matches.Clear();
+            _ontology.Matcher.Find(document, sentence.FirstToken, sentence.EndToken, matches);
+            var chosen = _chooser.Choose(view, s, matches);
+            if (chosen is { } c && (best is null || c.Entry.Priority > best.Value.Entry.Priority)) best = c;
+        }
+        return best?.Entry.SubEventType;
+    }
+
+    private List<ConflictEvent> Code(DocumentView view)
+    {
+        var doc = view.Doc;
+        var events = new List<ConflictEvent>();
+        var matches = new List<TriggerMatch>();
+        var lastSentence = -1;
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            matches.Clear();
+            _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
+            if (_chooser.Choose(view, s, matches) is not { } chosen) continue;
+            var coded = CodeOne(view, s, chosen, matches);
+            if (IsCasualtyReport(view, chosen))
+            {
+                // "Twelve people were killed." after an event of the same paragraph tells its toll, not a new event.
+                if (lastSentence >= 0 && view.Paragraph[lastSentence] == view.Paragraph[s] && s - lastSentence <= 2)
+                {
+                    events[^1] = EventMerger.AddCasualties(events[^1], coded);
+                    continue;
+                }
+                if (coded.FatalitiesMax == 0 || coded.InjuredMax == 0) continue;
+            }
+            events.Add(coded);
+            lastSentence = s;
+        }
+        return EventMerger.Merge(events);
+    }
+
+    /// <summary>A trigger that is only a casualty word ("killed", "died") of low priority.</summary>
+    private static bool IsCasualtyReport(DocumentView view, ChosenTrigger chosen)
+    {
+        var m = chosen.Match;
+        if (chosen.Entry.Priority >= CasualtyOnlyPriority || m.EndToken - m.StartToken != 1) return false;
+        return view.In(m.StartToken, EventLexicon.Fatal) || view.In(m.StartToken, EventLexicon.Injured);
+    }
+
+    // Rows at or above this priority name a kind of violence, not just its toll.
+    private const int CasualtyOnlyPriority = 60;
+
+    private static bool SameActor(Placed<ActorMention> a, Placed<ActorMention>? b) =>
+        b is { } x && string.Equals(a.Mention.Actor.Id, x.Mention.Actor.Id, StringComparison.Ordinal);
+
+    private static ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
+    {
+        var doc = view.Doc;
+        var sentence = doc.Sentence(s);
+        int first = sentence.FirstToken, end = sentence.EndToken;
+        var m = chosen.Match;
+        var subType = chosen.Entry.SubEventType;
+        var eventType = AcledTaxonomy.EventTypeOf[subType];
+        var violent = eventType is AcledTaxonomy.Battles or AcledTaxonomy.ExplosionsRemoteViolence
+            or AcledTaxonomy.ViolenceAgainstCivilians || subType == "Mob violence";
+
+        var modality = ModalityDetector.Detect(view, s, first, end, m);
+        var roles = RoleFinder.Find(view, s, first, end, m, violent);
+        // A nominal trigger ("in an ambush") leaves roles open that a verb of the same sentence fills ("were killed by X").
+        foreach (var other in matches)
+        {
+            if (roles.Actor1 is not null && roles.Actor2 is not null) break;
+            if (other.StartToken == m.StartToken) continue;
+            var more = RoleFinder.Find(view, s, first, end, other, violent);
+            if (roles.Actor1 is null && more.Actor1 is { } a1 && !SameActor(a1, roles.Actor2)) roles = roles with { Actor1 = a1 };
+            if (roles.Actor2 is null && more.Actor2 is { } a2 && !SameActor(a2, roles.Actor1)) roles = roles with { Actor2 = a2 };
+        }
+        var casualties = CasualtyCounter.Count(view, first, end);
+        var date = DateAttacher.Attach(view, s, m);
+        var place = PlaceAttacher.Attach(view, s, m);
+
+        var actor1 = roles.Actor1?.Mention.Actor.Id;
+        if (modality.Claims.Count > 0) actor1 = modality.Blamed?.Mention.Actor.Id;
+        else if (actor1 is null && modality.ClaimantActed && modality.Claimant is { } claimant) actor1 = claimant.Mention.Actor.Id;
+        var actor2 = roles.Actor2?.Mention.Actor.Id;
+        if (actor2 is not null && actor2 == actor1) actor2 = null;
+
+        var civilianTargeting = violent && (eventType == AcledTaxonomy.ViolenceAgainstCivilians
+            || roles.Actor2?.Mention.Actor.Kind == ActorKind.Civilians || casualties.CivilianVictims
+            || (chosen.Entry.Constraint & EventConstraint.Civilians) != 0);
+        if (civilianTargeting && actor2 is null) actor2 = "Civilians";
+        if (actor1 is not null && actor1 == actor2) actor2 = null;
+
+        var trigger = new TextRange(doc.TokenStarts[m.StartToken], doc.TokenEnds[m.EndToken - 1]);
+        var evidence = new List<TextRange>(8) { sentence.Range, trigger };
+        void Add(TextRange? r) { if (r is { } x && !evidence.Contains(x)) evidence.Add(x); }
+        Add(roles.Actor1?.Range);
+        Add(roles.Actor2?.Range);
+        Add(modality.Claimant?.Range);
+        Add(modality.Blamed?.Range);
+        Add(modality.Cue);
+        Add(date.Evidence);
+        Add(place.Evidence);
+        Add(casualties.Fatal?.Range);
+        Add(casualties.Injured?.Range);
+
+        return new ConflictEvent
+        {
+            SubEventType = subType,
+            Trigger = trigger,
+            Date = date.Date,
+            Actor1 = actor1,
+            Actor2 = actor2,
+            Place = place.Place,
+            GeoPrecision = place.GeoPrecision,
+            FatalitiesMin = casualties.Fatal?.Min,
+            FatalitiesMax = casualties.Fatal?.Max,
+            InjuredMin = casualties.Injured?.Min,
+            InjuredMax = casualties.Injured?.Max,
+            CivilianTargeting = civilianTargeting,
+            Modality = modality.Modality,
+            Claims = modality.Claims,
+            Evidence = evidence,
+        };
+    }
+}
