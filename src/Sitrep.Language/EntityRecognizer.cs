@@ -161,18 +161,20 @@ public sealed class EntityRecognizer : IEntityRecognizer
         return true;
     }
 
-    /// <summary>Most words in capitals or title case: a headline, where capitals say nothing about names.</summary>
+    /// <summary>A line in capitals or title case (a headline), where capitals say nothing about names.</summary>
     private static bool IsHeadline(Context c, int first, int limit)
     {
-        int words = 0, capitalised = 0;
+        int words = 0, capitalised = 0, allCaps = 0;
         for (var k = first; k < limit; k++)
         {
             var t = c.Token(k);
             if (t.Length < 4 || !char.IsLetter(t[0])) continue;
             words++;
             if (char.IsUpper(t[0])) capitalised++;
+            if (!t.ContainsAnyInRange('a', 'z')) allCaps++;
         }
-        return words >= 4 && capitalised * 10 >= words * 7;
+        // Title case capitalises every longer word; running text almost never does.
+        return (words >= 4 && capitalised == words) || (allCaps >= 3 && allCaps * 10 >= words * 7);
     }
 
     private static bool AllCapitalised(Context c, int start, int end)

@@ -44,9 +44,10 @@ public sealed class SentenceSplitter
             }
             var kind = TerminalKind(text.AsSpan(starts[i], ends[i] - starts[i]));
             if (kind == Terminal.None) { i = next; continue; }
-            // Closing quotes and brackets glued to the mark belong to the ending sentence.
+            // Closing quotes and brackets glued to the mark, and further marks (". ..."), belong to the ending sentence.
             var j = next;
-            while (j < count && starts[j] == ends[j - 1] && IsCloser(text[starts[j]])) j++;
+            while (j < count && ((starts[j] == ends[j - 1] && IsCloser(text[starts[j]]))
+                       || TerminalKind(text.AsSpan(starts[j], ends[j] - starts[j])) == Terminal.Certain)) j++;
             if (j < count && !HasLineBreak(text, ends[j - 1], starts[j]) && StartsSentence(text, starts[j], ends[j], kind)) Add(result, j);
             i = j;
         }
