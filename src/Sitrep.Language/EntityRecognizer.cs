@@ -1,0 +1,204 @@
+using Sitrep.Core;
+
+namespace Sitrep.Language;
+
+/// <summary>
+/// Rule-and-dictionary named-entity recognizer (v1). At each token, in order: a known phrase (actor alias written
+/// with capitals -> ORG with its ActorId; lexicon LOC/ORG/MISC; demonyms -> MISC) wins; a title ("President",
+/// "Col.", "spokesman") is skipped and makes the following capitalised run a PER; otherwise a run of capitalised
+/// tokens (joined by name particles "al", "bin", "of") is classified by cues: an organisation word inside
+/// ("Forces", "Ministry") -> ORG, a speech verb after ("said") -> PER, name particles -> PER, a place preposition
+/// before ("in", "near") -> LOC, an all-caps acronym -> ORG, two or more words -> PER. A single unknown word at the
+/// start of a sentence, and capitalised function words ("The", "However"), are not entities. Lines written mostly
+/// in capitals or title case (headlines) only get known phrases.
+/// </summary>
+public sealed class EntityRecognizer : IEntityRecognizer
+{
+    private static readonly Lazy<EntityRecognizer> LazyDefault = new(() => new EntityRecognizer(NerLexicon.Default, ActorDictionary.Default));
+    private readonly NerLexicon _lexicon;
+    private readonly ActorDictionary _actors;
+
+    /// <summary>Class given to a single capitalised word that no rule explains.</summary>
+    public EntityType DefaultSingleWordType { get; init; } = EntityType.ORG;
+
+    /// <summary>Creates a recognizer over a lexicon and an actor dictionary.</summary>
+    public EntityRecognizer(NerLexicon lexicon, ActorDictionary actors)
+    {
+        _lexicon = lexicon;
+        _actors = actors;
+    }
+
+    /// <summary>The recognizer over the embedded data.</summary>
+    public static EntityRecognizer Default => LazyDefault.Value;
+
+    /// <inheritdoc />
+    public IReadOnlyList<EntityMention> Recognize(Document document) => Recognize(document, _actors.Match(document));
+
+    /// <summary>Entities of <paramref name="document"/>, reusing actor matches already found for it.</summary>
+    public IReadOnlyList<EntityMention> Recognize(Document document, IReadOnlyList<ActorMatch> actorMatches)
+    {
+        var result = new List<EntityMention>();
+        if (document.TokenCount == 0) return result;
+        var matchAt = new int[document.TokenCount];
+        Array.Fill(matchAt, -1);
+        for (var k = 0; k < actorMatches.Count; k++) matchAt[actorMatches[k].StartToken] = k;
+        var ctx = new Context(document, actorMatches, matchAt, result);
+        if (document.SentenceCount == 0) RecognizeSentence(ctx, 0, document.TokenCount);
+        else
+            for (var s = 0; s < document.SentenceCount; s++)
+            {
+                var sentence = document.Sentence(s);
+                RecognizeSentence(ctx, sentence.FirstToken, sentence.EndToken);
+            }
+        return result;
+    }
+
+    private sealed record Context(Document Doc, IReadOnlyList<ActorMatch> Matches, int[] MatchAt, List<EntityMention> Result)
+    {
+        public string Text => Doc.Text;
+        public int[] Starts => Doc.TokenStarts;
+        public int[] Ends => Doc.TokenEnds;
+        public ReadOnlySpan<char> Token(int i) => Doc.Text.AsSpan(Doc.TokenStarts[i], Doc.TokenEnds[i] - Doc.TokenStarts[i]);
+    }
+
+    private void RecognizeSentence(Context c, int first, int limit)
+    {
+        var headline = IsHeadline(c, first, limit);
+        var afterTitle = false;
+        var i = first;
+        while (i < limit)
+        {
+            var (lexEnd, phrase) = _lexicon.MatchPhrase(c.Text, c.Starts, c.Ends, i, limit, ignoreCase: headline);
+            var actorEnd = -1;
+            ActorMatch actor = default;
+            if (c.MatchAt[i] >= 0)
+            {
+                actor = c.Matches[c.MatchAt[i]];
+                if (actor.Source == AliasSource.Listed && !actor.Actor.IsGeneric && actor.EndToken <= limit
+                    && (headline || AllCapitalised(c, i, actor.EndToken))) actorEnd = actor.EndToken;
+            }
+            var runEnd = headline ? -1 : RunEnd(c, i, limit);
+            var knownEnd = Math.Max(lexEnd, actorEnd);
+            if (knownEnd > i && !(runEnd > knownEnd && (_lexicon.RolesOf(c.Token(runEnd - 1)) & WordRole.OrgCue) != 0))
+            {
+                if (actorEnd >= lexEnd) Emit(c, i, actorEnd, EntityType.ORG, actor.Actor.Id);
+                else Emit(c, i, lexEnd, phrase!.Type, null);
+                i = knownEnd;
+                afterTitle = false;
+                continue;
+            }
+            if (!headline)
+            {
+                var titleEnd = _lexicon.MatchTitle(c.Text, c.Starts, c.Ends, i, limit);
+                if (titleEnd > i)
+                {
+                    i = titleEnd;
+                    afterTitle = true;
+                    continue;
+                }
+            }
+            if (runEnd <= i)
+            {
+                afterTitle = false;
+                i++;
+                continue;
+            }
+            // A run standing right before a title is a department or country word ("Defense" Minister).
+            var beforeTitle = runEnd < limit && _lexicon.MatchTitle(c.Text, c.Starts, c.Ends, runEnd, limit) > runEnd;
+            var type = Classify(c, i, runEnd, first, limit, afterTitle);
+            if (type is { } t && !beforeTitle) Emit(c, i, runEnd, t, null);
+            afterTitle = false;
+            i = runEnd;
+        }
+    }
+
+    private EntityType? Classify(Context c, int start, int end, int first, int limit, bool afterTitle)
+    {
+        var n = end - start;
+        var sentenceInitial = IsSentenceInitial(c, start, first);
+        var speechAfter = end < limit && (_lexicon.RolesOf(c.Token(end)) & WordRole.PerCue) != 0;
+        for (var k = start; k < end; k++)
+            if ((_lexicon.RolesOf(c.Token(k)) & WordRole.OrgCue) != 0 && (k > start || n == 1)) return EntityType.ORG;
+        if (afterTitle || speechAfter) return EntityType.PER;
+        if (n >= 2)
+            for (var k = start; k < end; k++)
+                if (IsNameParticle(c.Token(k))) return EntityType.PER;
+        if (start > first && (_lexicon.RolesOf(c.Token(start - 1)) & WordRole.LocCue) != 0) return EntityType.LOC;
+        if (n == 1 && PhraseTrie<int>.IsAcronym(c.Token(start).ToString())) return sentenceInitial && c.Token(start).Length < 2 ? null : EntityType.ORG;
+        if (n >= 2) return EntityType.PER;
+        return sentenceInitial ? null : DefaultSingleWordType;
+    }
+
+    /// <summary>End of the capitalised run starting at <paramref name="i"/>, or -1 when token i does not start one.</summary>
+    private int RunEnd(Context c, int i, int limit)
+    {
+        if (!IsCapitalised(c.Token(i)) || (_lexicon.RolesOf(c.Token(i)) & WordRole.Starter) != 0) return -1;
+        var j = i + 1;
+        while (j < limit)
+        {
+            var t = c.Token(j);
+            var roles = _lexicon.RolesOf(t);
+            if (IsCapitalised(t) && (roles & (WordRole.Starter | WordRole.Title)) == 0) { j++; continue; }
+            // Lower-case particles join two capitalised words: "Bank of England", "Osama bin Laden".
+            if ((roles & WordRole.Particle) != 0 && j + 1 < limit && IsCapitalised(c.Token(j + 1))
+                && (_lexicon.RolesOf(c.Token(j + 1)) & (WordRole.Starter | WordRole.Title)) == 0) { j += 2; continue; }
+            break;
+        }
+        return j;
+    }
+
+    private void Emit(Context c, int start, int end, EntityType type, string? actorId)
+    {
+        var range = new TextRange(c.Starts[start], c.Ends[end - 1]);
+        c.Result.Add(new EntityMention(range, type, range.Slice(c.Text), actorId));
+    }
+
+    private static bool IsSentenceInitial(Context c, int i, int first)
+    {
+        for (var k = first; k < i; k++)
+            foreach (var ch in c.Token(k))
+                if (char.IsLetterOrDigit(ch)) return false;
+        return true;
+    }
+
+    /// <summary>A line in capitals or title case (a headline), where capitals say nothing about names.</summary>
+    private static bool IsHeadline(Context c, int first, int limit)
+    {
+        int words = 0, capitalised = 0, allCaps = 0;
+        for (var k = first; k < limit; k++)
+        {
+            var t = c.Token(k);
+            if (t.Length < 4 || !char.IsLetter(t[0])) continue;
+            words++;
+            if (char.IsUpper(t[0])) capitalised++;
+            if (!t.ContainsAnyInRange('a', 'z')) allCaps++;
+        }
+        // Title case capitalises every longer word; running text almost never does.
+        return (words >= 4 && capitalised == words) || (allCaps >= 3 && allCaps * 10 >= words * 7);
+    }
+
+    private static bool AllCapitalised(Context c, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var t = c.Token(k);
+            if (!IsCapitalised(t) && !(t.Length <= 3 && !char.IsLetter(t[0])) && !IsLowerParticle(t)) return false;
+        }
+        return IsCapitalised(c.Token(start));
+    }
+
+    /// <summary>Starts with a capital ("Raqqa", "ISIS"), or is a lower-case article glued to one ("al-Nusra").</summary>
+    internal static bool IsCapitalised(ReadOnlySpan<char> t)
+    {
+        if (t.Length == 0 || !char.IsLetter(t[0])) return false;
+        if (char.IsUpper(t[0])) return true;
+        var dash = t.IndexOf('-');
+        return dash is > 0 and <= 3 && dash + 1 < t.Length && char.IsUpper(t[dash + 1]);
+    }
+
+    private static bool IsLowerParticle(ReadOnlySpan<char> t) => t is "of" or "al" or "bin" or "ibn" or "de" or "the" or "and" or "for" or "in";
+
+    private static bool IsNameParticle(ReadOnlySpan<char> t) =>
+        t is "Abu" or "Abd" or "Abdul" or "Abdel" or "Umm" or "bin" or "ibn" or "bint" or "al" or "el"
+        || (t.Length > 3 && (t.StartsWith("al-") || t.StartsWith("el-") || t.StartsWith("Al-") || t.StartsWith("El-")));
+}

@@ -1,0 +1,87 @@
+namespace Sitrep.Language;
+
+/// <summary>
+/// A trie over token sequences for longest-match lookup in tokenized text without allocating per token.
+/// Each phrase token is stored either case-sensitively (all-caps acronyms such as "IS") or case-insensitively.
+/// </summary>
+internal sealed class PhraseTrie<T>
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Exact;
+        public Dictionary<string, Node>? Folded;
+        public List<T>? Values;
+    }
+
+    private readonly Node _root = new();
+
+    /// <summary>Number of phrases added.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a phrase given as token strings; <paramref name="caseSensitive"/> decides per token.</summary>
+    public void Add(IReadOnlyList<string> tokens, Func<string, bool> caseSensitive, T value)
+    {
+        if (tokens.Count == 0) return;
+        var node = _root;
+        foreach (var token in tokens)
+        {
+            Dictionary<string, Node> map;
+            if (caseSensitive(token)) map = node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            else map = node.Folded ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+            if (!map.TryGetValue(token, out var child)) map[token] = child = new Node();
+            node = child;
+        }
+        node.Values ??= [];
+        if (!node.Values.Contains(value)) { node.Values.Add(value); Count++; }
+    }
+
+    /// <summary>
+    /// The longest phrase starting at token <paramref name="from"/> (not reaching <paramref name="limit"/>) that has
+    /// at least one value accepted by <paramref name="accept"/>. Returns the exclusive end token and the phrase's
+    /// values, or (-1, null).
+    /// </summary>
+    public (int End, List<T>? Values) LongestMatch(string text, int[] starts, int[] ends, int from, int limit, Func<T, bool>? accept = null)
+    {
+        var best = (-1, (List<T>?)null);
+        Walk(_root, text, starts, ends, from, limit, accept, ref best);
+        return best;
+    }
+
+    private static void Walk(Node node, string text, int[] starts, int[] ends, int i, int limit, Func<T, bool>? accept,
+        ref (int End, List<T>? Values) best)
+    {
+        if (i >= limit) return;
+        var token = text.AsSpan(starts[i], ends[i] - starts[i]);
+        if (node.Exact is { } exact && exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var e))
+            Visit(e, text, starts, ends, i, limit, accept, ref best);
+        if (node.Folded is { } folded && folded.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var f))
+            Visit(f, text, starts, ends, i, limit, accept, ref best);
+    }
+
+    private static void Visit(Node child, string text, int[] starts, int[] ends, int i, int limit, Func<T, bool>? accept,
+        ref (int End, List<T>? Values) best)
+    {
+        if (child.Values is { } values && i + 1 > best.End && AnyAccepted(values, accept)) best = (i + 1, values);
+        Walk(child, text, starts, ends, i + 1, limit, accept, ref best);
+    }
+
+    private static bool AnyAccepted(List<T> values, Func<T, bool>? accept)
+    {
+        if (accept is null) return true;
+        foreach (var v in values) if (accept(v)) return true;
+        return false;
+    }
+
+    /// <summary>True for tokens of two or more letters that are all upper-case ("IS", "SDF", "U.S.").</summary>
+    public static bool IsAcronym(string token)
+    {
+        var letters = 0;
+        foreach (var c in token)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters++;
+        }
+        return letters >= 2;
+    }
+}
