@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Sitrep.Core;
 
 namespace Sitrep.Places;
@@ -13,15 +15,17 @@ namespace Sitrep.Places;
 public sealed class Gazetteer
 {
     private const int MaxKey = 128;
+    // About the number of distinct keys of the embedded data (names plus article-free forms); a sizing hint only.
+    private const int DefaultKeyCount = 800_000;
     private static readonly Lazy<Gazetteer> Default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly List<Place> _places = [];
     private readonly List<EntryFlags> _flags = [];
     // key → head of a linked list of postings (entry, next) — far fewer allocations than a list per key.
-    private readonly Dictionary<string, int> _heads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _heads;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _headLookup;
-    private readonly List<int> _postEntry = [];
-    private readonly List<int> _postNext = [];
+    private readonly List<int> _postEntry;
+    private readonly List<int> _postNext;
     private readonly Dictionary<string, Place> _countries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymLookup;
@@ -29,15 +33,32 @@ public sealed class Gazetteer
     private readonly HashSet<string> _stopList = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly List<string> _unmatchedAliases = [];
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _admin1Lookup;
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
 
     [Flags]
     internal enum EntryFlags : byte { None = 0, NationalCapital = 1, Admin1Capital = 2, Area = 4 }
 
-    private Gazetteer()
+    private Gazetteer(int expectedKeys)
     {
+        // Sized up front: rehashing a million-key dictionary dominated load time.
+        _heads = new Dictionary<string, int>(expectedKeys, StringComparer.Ordinal);
+        _postEntry = new List<int>(expectedKeys);
+        _postNext = new List<int>(expectedKeys);
         _headLookup = _heads.GetAlternateLookup<ReadOnlySpan<char>>();
         _demonymLookup = _demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
         _stopLookup = _stopList.GetAlternateLookup<ReadOnlySpan<char>>();
+        _admin1Lookup = _admin1Names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _codeLookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>One string instance per country code, without allocating per row.</summary>
+    private string Shared(ReadOnlySpan<char> code)
+    {
+        ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(_codeLookup, code, out var exists);
+        if (!exists) s = code.ToString();
+        return s!;
     }
 
     /// <summary>Number of places (towns, areas, countries, features).</summary>
@@ -52,8 +73,12 @@ public sealed class Gazetteer
     /// </summary>
     public static Gazetteer Load(TextReader places, TextReader? countries = null, TextReader? admin1 = null,
         TextReader? features = null, TextReader? aliases = null, TextReader? stopList = null)
+        => Load(places, countries, admin1, features, aliases, stopList, expectedKeys: 0);
+
+    private static Gazetteer Load(TextReader places, TextReader? countries, TextReader? admin1,
+        TextReader? features, TextReader? aliases, TextReader? stopList, int expectedKeys)
     {
-        var g = new Gazetteer();
+        var g = new Gazetteer(expectedKeys);
         if (admin1 is not null) g.ReadAdmin1(admin1);
         g.ReadPlaces(places);
         if (countries is not null) g.ReadCountries(countries);
@@ -72,7 +97,7 @@ public sealed class Gazetteer
         using var features = new StreamReader(Open(asm, "features.tsv"));
         using var aliases = new StreamReader(Open(asm, "aliases.tsv"));
         using var stop = new StreamReader(Open(asm, "stoplist.txt"));
-        return Load(places, countries, admin1, features, aliases, stop);
+        return Load(places, countries, admin1, features, aliases, stop, DefaultKeyCount);
     }
 
     private static Stream Open(Assembly asm, string name) =>
@@ -152,6 +177,7 @@ public sealed class Gazetteer
         return _places.Count - 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Index(int entry, ReadOnlySpan<char> name)
     {
         Span<char> buf = stackalloc char[MaxKey];
@@ -162,19 +188,14 @@ public sealed class Gazetteer
         if (m != n) Post(buf[..m], entry);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Post(ReadOnlySpan<char> key, int entry)
     {
-        if (_headLookup.TryGetValue(key, out var head))
-        {
-            if (_postEntry[head] == entry) return; // same entry under the same key (name and ascii name fold alike)
-            _postEntry.Add(entry);
-            _postNext.Add(head);
-            _headLookup[key] = _postEntry.Count - 1;
-            return;
-        }
+        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_headLookup, key, out var exists);
+        if (exists && _postEntry[head] == entry) return; // same entry under the same key (name and ascii name fold alike)
         _postEntry.Add(entry);
-        _postNext.Add(-1);
-        _headLookup[key] = _postEntry.Count - 1;
+        _postNext.Add(exists ? head : -1);
+        head = _postEntry.Count - 1;
     }
 
     private static IEnumerable<string> Rows(TextReader reader)
@@ -200,9 +221,11 @@ public sealed class Gazetteer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadPlaces(TextReader reader)
     {
         Span<Range> cols = stackalloc Range[11];
+        Span<char> keyBuf = stackalloc char[32];
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#') continue;
@@ -211,14 +234,21 @@ public sealed class Gazetteer
             var id = long.Parse(s[cols[0]], CultureInfo.InvariantCulture);
             var name = s[cols[1]].ToString();
             var code = s[cols[6]];
-            var cc = string.Intern(s[cols[7]].ToString());
+            var cc = Shared(s[cols[7]]);
             var a1 = s[cols[8]];
             var pop = s[cols[9]].IsEmpty ? 0 : long.Parse(s[cols[9]], CultureInfo.InvariantCulture);
             var kind = code.StartsWith("PPL") ? PlaceKind.PopulatedPlace
                 : code.SequenceEqual("ADM1") ? PlaceKind.Admin1
                 : code.StartsWith("ADM") ? PlaceKind.Admin2
                 : code.StartsWith("PCL") ? PlaceKind.Country : PlaceKind.Feature;
-            var admin1 = a1.IsEmpty ? null : _admin1Names.GetValueOrDefault(string.Concat(cc, ".", a1));
+            string? admin1 = null;
+            if (!a1.IsEmpty && cc.Length + 1 + a1.Length <= keyBuf.Length)
+            {
+                cc.AsSpan().CopyTo(keyBuf);
+                keyBuf[cc.Length] = '.';
+                a1.CopyTo(keyBuf[(cc.Length + 1)..]);
+                _admin1Lookup.TryGetValue(keyBuf[..(cc.Length + 1 + a1.Length)], out admin1);
+            }
             var flags = code.SequenceEqual("PPLC") ? EntryFlags.NationalCapital
                 : code.SequenceEqual("PPLA") ? EntryFlags.Admin1Capital
                 : kind is PlaceKind.PopulatedPlace ? EntryFlags.None : EntryFlags.Area;

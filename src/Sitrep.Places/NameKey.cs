@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sitrep.Places;
 
 /// <summary>
@@ -68,6 +70,7 @@ public static class NameKey
         : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ';
 
     /// <summary>Writes the folded key of <paramref name="name"/> into <paramref name="buffer"/>; returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Fold(ReadOnlySpan<char> name, Span<char> buffer)
     {
         var n = 0;
@@ -86,6 +89,7 @@ public static class NameKey
     }
 
     /// <summary>Removes Arabic articles from a folded key in place ("deir ez zor" → "deir zor", "ezzor" → "zor"); returns the new length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int StripArticles(Span<char> key, int length)
     {
         var n = 0;
