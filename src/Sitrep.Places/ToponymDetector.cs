@@ -1,0 +1,169 @@
+using Sitrep.Core;
+
+namespace Sitrep.Places;
+
+/// <summary>A candidate toponym: tokens [FirstToken, EndToken), its characters, and its gazetteer candidates.</summary>
+internal sealed record Toponym(int FirstToken, int EndToken, TextRange Range, bool FromEntity, List<int> Candidates);
+
+/// <summary>A demonym ("Syrian") at a token, pointing to a country.</summary>
+internal readonly record struct DemonymCue(int Token, string CountryCode);
+
+/// <summary>
+/// Finds toponyms: LOC entities when the document has them, plus gazetteer matching over capitalised token
+/// sequences (longest first), guarded against common words, person names and acronyms.
+/// </summary>
+internal sealed class ToponymDetector(Gazetteer gazetteer)
+{
+    private const int MaxTokens = 6;
+
+    /// <summary>Toponyms in text order, and the demonyms seen.</summary>
+    public (List<Toponym> Toponyms, List<DemonymCue> Demonyms) Detect(Document doc)
+    {
+        var n = doc.TokenCount;
+        var taken = new bool[n];
+        var toponyms = new List<Toponym>();
+        var demonyms = new List<DemonymCue>();
+        foreach (var e in doc.Entities)
+        {
+            var first = doc.TokenIndexAt(e.Range.Start);
+            var end = Math.Max(first + 1, doc.TokenIndexAt(Math.Max(e.Range.Start, e.Range.End - 1)) + 1);
+            if (first >= n) continue;
+            end = Math.Min(end, n);
+            if (e.Type is EntityType.PER or EntityType.ORG) { MarkTaken(taken, first, end); continue; }
+            if (e.Type != EntityType.LOC) continue;
+            var hits = new List<int>();
+            gazetteer.LookupEntries(TrimThe(doc.Text.AsSpan(e.Range.Start, e.Range.Length)), hits);
+            MarkTaken(taken, first, end);
+            if (hits.Count > 0) toponyms.Add(new Toponym(first, end, e.Range, true, hits));
+        }
+
+        var sentence = 0;
+        var sentenceEnd = doc.SentenceCount > 0 ? doc.Sentence(0).EndToken : n;
+        var titleCase = IsTitleCase(doc, 0, sentenceEnd);
+        var sentenceStart = 0;
+        for (var i = 0; i < n; i++)
+        {
+            while (i >= sentenceEnd && sentence + 1 < doc.SentenceCount)
+            {
+                sentence++;
+                sentenceStart = doc.SentenceStarts[sentence];
+                sentenceEnd = doc.Sentence(sentence).EndToken;
+                titleCase = IsTitleCase(doc, sentenceStart, sentenceEnd);
+            }
+            if (taken[i] || !IsCapitalised(doc.Token(i).Chars)) continue;
+            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase);
+            if (found is not null)
+            {
+                toponyms.Add(found);
+                MarkTaken(taken, found.FirstToken, found.EndToken);
+                i = found.EndToken - 1;
+                continue;
+            }
+            if (gazetteer.CountryOfDemonym(doc.Token(i).Chars) is { } cc) demonyms.Add(new DemonymCue(i, cc));
+        }
+        toponyms.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return (toponyms, demonyms);
+    }
+
+    private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase)
+    {
+        var maxEnd = i;
+        while (maxEnd < sentenceEnd && maxEnd - i < MaxTokens && !taken[maxEnd]) maxEnd++;
+        for (var end = maxEnd; end > i; end--)
+        {
+            var last = doc.Token(end - 1).Chars;
+            if (!IsCapitalised(last) && !(end - 1 > i && PlaceCues.Has(PlaceCues.FeatureTail, last))) continue;
+            if (!InnerTokensFit(doc, i + 1, end - 1)) continue;
+            var range = new TextRange(doc.TokenStarts[i], doc.TokenEnds[end - 1]);
+            var span = doc.Text.AsSpan(range.Start, range.Length);
+            if (gazetteer.IsStopWord(span)) continue;
+            var hits = new List<int>();
+            gazetteer.LookupEntries(span, hits);
+            if (hits.Count == 0) continue;
+            if (!PassesGuards(doc, i, end, sentenceStart, sentenceEnd, span, hits, titleCase)) return null;
+            return new Toponym(i, end, range, false, hits);
+        }
+        return null;
+    }
+
+    private bool PassesGuards(Document doc, int first, int end, int sentenceStart, int sentenceEnd,
+        ReadOnlySpan<char> span, List<int> hits, bool titleCase)
+    {
+        if (IsAcronym(span) && !AnyOfKind(hits, PlaceKind.Country)) return false;
+        if (first > sentenceStart && PlaceCues.PersonTitles.Contains(Word(doc, first - 1))) return false;
+        if (end < sentenceEnd && PlaceCues.SpeechAfter.Contains(Word(doc, end))) return false;
+        if (end - first > 1 || titleCase) return true;
+        // A lone capitalised word next to another capitalised word is usually part of a name ("Barack Obama").
+        // (Sentence-initial capitals say nothing, so the word before must not open the sentence.)
+        if (first - 1 > sentenceStart && IsCapitalised(doc.Token(first - 1).Chars)
+            && gazetteer.CountryOfDemonym(doc.Token(first - 1).Chars) is null
+            && !PlaceCues.NearBefore.Contains(Word(doc, first - 1))) return false;
+        if (end < sentenceEnd && IsCapitalised(doc.Token(end).Chars)
+            && !PlaceCues.AreaAfter.Contains(Word(doc, end)) && !PlaceCues.NearAfter.Contains(Word(doc, end))
+            && !PlaceCues.Settlement.Contains(Word(doc, end))) return false;
+        return true;
+    }
+
+    private bool AnyOfKind(List<int> hits, PlaceKind kind)
+    {
+        foreach (var h in hits)
+            if (gazetteer[h & int.MaxValue].Kind == kind) return true;
+        return false;
+    }
+
+    private static bool InnerTokensFit(Document doc, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var t = doc.Token(k).Chars;
+            if (!IsCapitalised(t) && !PlaceCues.Has(PlaceCues.Connectors, t) && !PlaceCues.Has(PlaceCues.FeatureTail, t)) return false;
+        }
+        return true;
+    }
+
+    private static string Word(Document doc, int token) => doc.Token(token).Text;
+
+    private static void MarkTaken(bool[] taken, int first, int end)
+    {
+        for (var k = first; k < end && k < taken.Length; k++) taken[k] = true;
+    }
+
+    private static ReadOnlySpan<char> TrimThe(ReadOnlySpan<char> s) =>
+        s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
+
+    /// <summary>True for "Raqqa", and for article-prefixed names like "al-Azraq" or "ez-Zor".</summary>
+    internal static bool IsCapitalised(ReadOnlySpan<char> t)
+    {
+        if (t.IsEmpty) return false;
+        if (char.IsUpper(t[0])) return true;
+        var dash = t.IndexOf('-');
+        return dash is > 0 and <= 3 && dash + 1 < t.Length && char.IsUpper(t[dash + 1]) && IsLower(t[..dash]);
+    }
+
+    private static bool IsLower(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (!char.IsLower(c)) return false;
+        return true;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 4) return false;
+        foreach (var c in s) if (char.IsLower(c)) return false;
+        return true;
+    }
+
+    /// <summary>Headlines capitalise every word, so capitalisation says nothing about names there.</summary>
+    private static bool IsTitleCase(Document doc, int from, int to)
+    {
+        int words = 0, caps = 0;
+        for (var k = from; k < to; k++)
+        {
+            var t = doc.Token(k).Chars;
+            if (t.IsEmpty || !char.IsLetter(t[0])) continue;
+            words++;
+            if (char.IsUpper(t[0])) caps++;
+        }
+        return words >= 4 && caps * 10 >= words * 7;
+    }
+}
