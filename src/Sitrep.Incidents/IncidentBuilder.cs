@@ -33,7 +33,7 @@ public sealed class IncidentBuilder
     /// <summary>
     /// Builds incidents from events. <paramref name="duplicateOf"/> maps a document id to the id of the document it
     /// copies (from <see cref="NearDuplicateDetector"/>); a copy and its original count as one source.
-    /// Only asserted and claimed events become incidents. Ordered by earliest date (undated last), then id.
+    /// Only asserted and claimed events become incidents. Ordered by the merged event's start date (undated last), then id.
     /// </summary>
     public IReadOnlyList<Incident> Build(IEnumerable<SourcedEvent> events, IReadOnlyDictionary<string, string> duplicateOf)
     {
@@ -54,7 +54,8 @@ public sealed class IncidentBuilder
             var key = (e.Event.EventType, e.Event.Place!.CountryCode.ToUpperInvariant());
             if (!active.TryGetValue(key, out var open)) active[key] = open = [];
             // Members arrive by start date, so a cluster that ended before this one starts can take nobody later.
-            open.RemoveAll(c => c.MaxEnd < e.Event.Date.Start!.Value);
+            var start = e.Event.Date.Start!.Value;
+            for (var i = open.Count - 1; i >= 0; i--) if (open[i].MaxEnd < start) open.RemoveAt(i);
             Cluster? home = null;
             foreach (var c in open)
             {
@@ -167,7 +168,7 @@ public sealed class IncidentBuilder
         var merged = best.Event with { Actor1 = actor1, Actor2 = actor2, Claims = claims };
         var (grade, reason) = Grade(members, claims, sourceCount);
         var key = IdentityKey(best, earliest, IsMergeable(best.Event));
-        return new Draft(key, best, earliest, new Incident
+        return new Draft(key, best, new Incident
         {
             IncidentId = "",
             Event = merged,
@@ -275,7 +276,7 @@ public sealed class IncidentBuilder
             var c = string.CompareOrdinal(x.Key, y.Key);
             return c != 0 ? c : CompareForClustering(x.Best, y.Best);
         });
-        var dated = new List<(DateOnly? Earliest, Incident Incident)>(drafts.Count);
+        var dated = new List<(DateOnly? Date, Incident Incident)>(drafts.Count);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in drafts)
         {
@@ -283,11 +284,12 @@ public sealed class IncidentBuilder
             // Two incidents with one key (same type, day and place, conflicting actors): the later one in canonical
             // order is told apart by its best report.
             for (var n = 0; !used.Add(id); n++) id = Hash($"{d.Key}|{d.Best.Document.Id}|{d.Best.Event.Trigger.Start}|{n}");
-            dated.Add((d.Earliest, d.Incident with { IncidentId = id }));
+            // Listed by the merged event's date, the same order the store's queries give.
+            dated.Add((d.Incident.Event.Date.Start, d.Incident with { IncidentId = id }));
         }
         dated.Sort((x, y) =>
         {
-            var c = CompareNullableLast(x.Earliest, y.Earliest);
+            var c = CompareNullableLast(x.Date, y.Date);
             return c != 0 ? c : string.CompareOrdinal(x.Incident.IncidentId, y.Incident.IncidentId);
         });
         var incidents = new Incident[dated.Count];
@@ -354,5 +356,5 @@ public sealed class IncidentBuilder
         public DateOnly MaxEnd { get; set; } = DateOnly.MinValue;
     }
 
-    private sealed record Draft(string Key, SourcedEvent Best, DateOnly? Earliest, Incident Incident);
+    private sealed record Draft(string Key, SourcedEvent Best, Incident Incident);
 }

@@ -36,6 +36,9 @@ public interface IEventStore : IDisposable
     /// <summary>Ids of the documents an incident was built from.</summary>
     IReadOnlyList<string> DocumentIdsOf(string incidentId);
 
+    /// <summary>Every actor named by a stored incident, most frequent first, then by name.</summary>
+    IReadOnlyList<ActorCount> Actors();
+
     /// <summary>How many documents, events and incidents are stored.</summary>
     StoreCounts Counts();
 

@@ -1,3 +1,5 @@
+using Sitrep.Core;
+
 namespace Sitrep.Storage;
 
 /// <summary>Filters over stored incidents; every filter given must hold. Null means "any".</summary>
@@ -22,6 +24,9 @@ public sealed record IncidentQuery(
     int Offset = 0,
     int Limit = 1000)
 {
+    /// <summary>Only incidents with this grade, when set.</summary>
+    public IncidentGrade? Grade { get; init; }
+
     /// <summary>No filters: every incident, first page.</summary>
     public static IncidentQuery All { get; } = new();
 }

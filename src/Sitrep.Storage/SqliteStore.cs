@@ -296,6 +296,22 @@ public sealed class SqliteStore : IEventStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<ActorCount> Actors()
+    {
+        var actors = new List<ActorCount>();
+        using var cmd = Command(null, """
+            SELECT a.actor, COUNT(DISTINCT a.incident_id) AS n FROM (
+                SELECT actor1 AS actor, incident_id FROM incidents WHERE actor1 IS NOT NULL
+                UNION ALL
+                SELECT actor2 AS actor, incident_id FROM incidents WHERE actor2 IS NOT NULL) a
+            GROUP BY a.actor ORDER BY n DESC, a.actor
+            """);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) actors.Add(new ActorCount(reader.GetString(0), reader.GetInt32(1)));
+        return actors;
+    }
+
+    /// <inheritdoc />
     public StoreCounts Counts()
     {
         using var cmd = Command(null,
@@ -369,6 +385,11 @@ public sealed class SqliteStore : IEventStore
         {
             where.Add("(LOWER(i.event_type) = $type OR LOWER(i.sub_event_type) = $type)");
             cmd.Parameters.AddWithValue("$type", q.Type.Trim().ToLowerInvariant());
+        }
+        if (q.Grade is { } grade)
+        {
+            where.Add("i.grade = $grade");
+            cmd.Parameters.AddWithValue("$grade", grade.ToString());
         }
         if (q.Near is { } near)
         {

@@ -21,3 +21,6 @@ public sealed record StoreResult(StoreOutcome Outcome, string DocumentId, string
 
 /// <summary>Row counts of a store.</summary>
 public readonly record struct StoreCounts(long Documents, long Events, long Incidents);
+
+/// <summary>An actor named in stored incidents (as actor1 or actor2) and in how many.</summary>
+public sealed record ActorCount(string Actor, int Incidents);

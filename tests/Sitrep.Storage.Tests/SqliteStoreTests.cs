@@ -224,6 +224,28 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Empty(Ids(new IncidentQuery(Limit: 0)));
     }
 
+    [Fact]
+    public void Query_ByGrade_KeepsThatGrade()
+    {
+        SeedThreeIncidents();
+        _store.ReplaceIncidents(
+        [
+            Incident("weak", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a"),
+            Incident("fair", Event(Mosul, "2018-08-30"), 2, IncidentGrade.Fair, "b", "c"),
+        ]);
+        Assert.Equal(["fair"], Ids(new IncidentQuery { Grade = IncidentGrade.Fair }));
+    }
+
+    [Fact]
+    public void Actors_AreCountedOverBothSides_MostFrequentFirst()
+    {
+        SeedThreeIncidents();
+        var actors = _store.Actors();
+        Assert.Equal(new ActorCount("Islamic State", 2), actors[0]);
+        Assert.Equal(5, actors.Count);
+        Assert.Contains(new ActorCount("Civilians", 1), actors);
+    }
+
     private string[] SeedAnd(IncidentQuery q)
     {
         SeedThreeIncidents();
