@@ -1,0 +1,360 @@
+using System.Security.Cryptography;
+using System.Text;
+using Sitrep.Core;
+
+namespace Sitrep.Incidents;
+
+/// <summary>
+/// Merges events reported by many documents into incidents, counts independent outlets and grades each incident
+/// (Airwars scheme). Two reports are one incident when their sub-types are compatible, their date ranges overlap,
+/// their places agree and their actors do not conflict — checked against every report already in the incident, so
+/// clusters do not chain. Reports without a resolved date or without a place are never merged: each stays its own
+/// incident, because nothing would keep two different undated attacks in one province apart. Output does not depend
+/// on input order.
+/// </summary>
+public sealed class IncidentBuilder
+{
+    private static readonly IReadOnlyDictionary<string, string> NoDuplicates = new Dictionary<string, string>();
+
+    private readonly IncidentRules _rules;
+    private readonly Dictionary<string, int> _subTypeGroup = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a builder with the given rules (defaults to <see cref="IncidentRules.Default"/>).</summary>
+    public IncidentBuilder(IncidentRules? rules = null)
+    {
+        _rules = rules ?? IncidentRules.Default;
+        for (var g = 0; g < _rules.CompatibleSubTypes.Count; g++)
+            foreach (var subType in _rules.CompatibleSubTypes[g]) _subTypeGroup[subType] = g;
+    }
+
+    /// <summary>Builds incidents from events, treating every document as an original.</summary>
+    public IReadOnlyList<Incident> Build(IEnumerable<SourcedEvent> events) => Build(events, NoDuplicates);
+
+    /// <summary>
+    /// Builds incidents from events. <paramref name="duplicateOf"/> maps a document id to the id of the document it
+    /// copies (from <see cref="NearDuplicateDetector"/>); a copy and its original count as one source.
+    /// Only asserted and claimed events become incidents. Ordered by the merged event's start date (undated last), then id.
+    /// </summary>
+    public IReadOnlyList<Incident> Build(IEnumerable<SourcedEvent> events, IReadOnlyDictionary<string, string> duplicateOf)
+    {
+        var counted = new List<SourcedEvent>();
+        foreach (var e in events) if (e.Event.Modality.IsCounted()) counted.Add(e);
+        // A canonical order first: from here on nothing depends on the order the caller gave.
+        counted.Sort(CompareForClustering);
+
+        var clusters = new List<List<SourcedEvent>>();
+        var active = new Dictionary<(string EventType, string Country), List<Cluster>>();
+        foreach (var e in counted)
+        {
+            if (!IsMergeable(e.Event))
+            {
+                clusters.Add([e]);
+                continue;
+            }
+            var key = (e.Event.EventType, e.Event.Place!.CountryCode.ToUpperInvariant());
+            if (!active.TryGetValue(key, out var open)) active[key] = open = [];
+            // Members arrive by start date, so a cluster that ended before this one starts can take nobody later.
+            var start = e.Event.Date.Start!.Value;
+            for (var i = open.Count - 1; i >= 0; i--) if (open[i].MaxEnd < start) open.RemoveAt(i);
+            Cluster? home = null;
+            foreach (var c in open)
+            {
+                if (FitsAll(c.Members, e)) { home = c; break; }
+            }
+            if (home is null)
+            {
+                home = new Cluster();
+                open.Add(home);
+                clusters.Add(home.Members);
+            }
+            home.Members.Add(e);
+            if (e.Event.Date.End!.Value > home.MaxEnd) home.MaxEnd = e.Event.Date.End!.Value;
+        }
+
+        var drafts = new List<Draft>(clusters.Count);
+        foreach (var members in clusters) drafts.Add(Summarise(members, duplicateOf));
+        return AssignIds(drafts);
+    }
+
+    /// <summary>True when the two reports may describe one incident (both must be mergeable).</summary>
+    public bool AreCompatible(ConflictEvent a, ConflictEvent b) =>
+        IsMergeable(a) && IsMergeable(b) && SubTypesCompatible(a, b) && a.Date.Overlaps(b.Date) &&
+        PlacesAgree(a, b) && !ActorsConflict(a, b);
+
+    private static bool IsMergeable(ConflictEvent e) => e.Date.IsResolved && e.Place is not null;
+
+    private bool FitsAll(List<SourcedEvent> members, SourcedEvent candidate)
+    {
+        foreach (var m in members)
+            if (!AreCompatible(m.Event, candidate.Event)) return false;
+        return true;
+    }
+
+    private bool SubTypesCompatible(ConflictEvent a, ConflictEvent b)
+    {
+        if (string.Equals(a.SubEventType, b.SubEventType, StringComparison.Ordinal)) return true;
+        return a.EventType == b.EventType &&
+               _subTypeGroup.TryGetValue(a.SubEventType, out var ga) &&
+               _subTypeGroup.TryGetValue(b.SubEventType, out var gb) && ga == gb;
+    }
+
+    private bool PlacesAgree(ConflictEvent a, ConflictEvent b)
+    {
+        var pa = a.Place!;
+        var pb = b.Place!;
+        if (!string.Equals(pa.CountryCode, pb.CountryCode, StringComparison.OrdinalIgnoreCase)) return false;
+        if (pa.GeoNameId is { } ia && pb.GeoNameId is { } ib && ia == ib) return true;
+        if (a.GeoPrecision <= 1 && b.GeoPrecision <= 1)
+            return pa.Point.DistanceKm(pb.Point) <= _rules.SameTownKm;
+        // At least one is only a region: it agrees with anything inside the same first-order division.
+        if (pa.Kind == PlaceKind.Country || pb.Kind == PlaceKind.Country) return false;
+        return pa.Admin1 is not null && pb.Admin1 is not null &&
+               string.Equals(pa.Admin1, pb.Admin1, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private bool ActorsConflict(ConflictEvent a, ConflictEvent b)
+    {
+        var straight = Differ(a.Actor1, b.Actor1) || Differ(a.Actor2, b.Actor2);
+        if (!straight) return false;
+        // Sides of a clash are symmetric: outlets name either side first.
+        if (a.EventType == AcledTaxonomy.Battles && !Differ(a.Actor1, b.Actor2) && !Differ(a.Actor2, b.Actor1))
+            return false;
+        return true;
+    }
+
+    private bool Differ(string? x, string? y) =>
+        IsKnownActor(x) && IsKnownActor(y) && !string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsKnownActor(string? actor)
+    {
+        if (string.IsNullOrWhiteSpace(actor)) return false;
+        foreach (var prefix in _rules.UnknownActorPrefixes)
+            if (actor.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    private Draft Summarise(List<SourcedEvent> members, IReadOnlyDictionary<string, string> duplicateOf)
+    {
+        members.Sort(CompareBySupport);
+        var best = members[0];
+        var actor1 = best.Event.Actor1;
+        var actor2 = best.Event.Actor2;
+        var claims = new List<string>();
+        var seenClaims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int? fatMin = null, fatMax = null, injMin = null, injMax = null;
+        DateOnly? earliest = null;
+        foreach (var m in members)
+        {
+            var e = m.Event;
+            if (!IsKnownActor(actor1) && IsKnownActor(e.Actor1)) actor1 = e.Actor1;
+            if (!IsKnownActor(actor2) && IsKnownActor(e.Actor2)) actor2 = e.Actor2;
+            foreach (var c in e.Claims) if (seenClaims.Add(c)) claims.Add(c);
+            fatMin = Min(fatMin, e.FatalitiesMin);
+            fatMax = Max(fatMax, e.FatalitiesMax ?? e.FatalitiesMin);
+            injMin = Min(injMin, e.InjuredMin);
+            injMax = Max(injMax, e.InjuredMax ?? e.InjuredMin);
+            if (e.Date.Start is { } s && (earliest is null || s < earliest)) earliest = s;
+        }
+
+        var sources = new List<IncidentSource>();
+        var documents = new List<DocumentMeta>();
+        var seenDocs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+            if (seenDocs.Add(m.Document.Id)) documents.Add(m.Document);
+        documents.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        foreach (var d in documents) sources.Add(new IncidentSource(d.Id, d.Source, d.Url, d.Title));
+        var sourceCount = CountIndependent(documents, duplicateOf);
+
+        var merged = best.Event with { Actor1 = actor1, Actor2 = actor2, Claims = claims };
+        var (grade, reason) = Grade(members, claims, sourceCount);
+        var key = IdentityKey(best, earliest, IsMergeable(best.Event));
+        return new Draft(key, best, new Incident
+        {
+            IncidentId = "",
+            Event = merged,
+            Sources = sources,
+            SourceCount = sourceCount,
+            Grade = grade,
+            GradeReason = reason,
+            FatalitiesMin = fatMin,
+            FatalitiesMax = fatMax,
+            InjuredMin = injMin,
+            InjuredMax = injMax,
+        });
+    }
+
+    private (IncidentGrade, string) Grade(List<SourcedEvent> members, List<string> claims, int sourceCount)
+    {
+        foreach (var m in members)
+        {
+            if (m.Event.Modality == Modality.Claimed)
+                return (IncidentGrade.Confirmed, $"a party to the conflict says it carried it out ({m.Document.Id})");
+            foreach (var c in m.Event.Claims)
+                foreach (var phrase in _rules.ResponsibilityPhrases)
+                    if (c.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                        return (IncidentGrade.Confirmed, $"claim of responsibility: {c}");
+        }
+        if (claims.Count >= 2)
+            return (IncidentGrade.Contested, $"competing attributions: {string.Join("; ", claims)}");
+        foreach (var m in members)
+            if (m.Event.Claims.Count > 0 && !IsKnownActor(m.Event.Actor1))
+                return (IncidentGrade.Contested, $"responsibility disputed: {m.Event.Claims[0]}");
+        return sourceCount >= 2
+            ? (IncidentGrade.Fair, $"reported by {sourceCount} independent sources")
+            : (IncidentGrade.Weak, "a single source");
+    }
+
+    private static int CountIndependent(List<DocumentMeta> documents, IReadOnlyDictionary<string, string> duplicateOf)
+    {
+        // Documents are one voice when they share an outlet or are copies of one original: count the groups.
+        var parent = new int[documents.Count];
+        for (var i = 0; i < parent.Length; i++) parent[i] = i;
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            foreach (var key in (ReadOnlySpan<string>)[OutletKey(documents[i]), "root:" + RootOf(documents[i].Id, duplicateOf)])
+            {
+                if (byKey.TryGetValue(key, out var j)) Union(parent, i, j);
+                else byKey[key] = i;
+            }
+        }
+        var groups = 0;
+        for (var i = 0; i < parent.Length; i++) if (Find(parent, i) == i) groups++;
+        return groups;
+    }
+
+    /// <summary>The outlet a document speaks for: its source name, else its URL's host, else the document itself.</summary>
+    public static string OutletKey(DocumentMeta document)
+    {
+        if (!string.IsNullOrWhiteSpace(document.Source)) return "source:" + document.Source.Trim().ToLowerInvariant();
+        if (document.Url is not null && Uri.TryCreate(document.Url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        {
+            var host = uri.Host.ToLowerInvariant();
+            return "host:" + (host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host);
+        }
+        return "doc:" + document.Id;
+    }
+
+    private static string RootOf(string id, IReadOnlyDictionary<string, string> duplicateOf)
+    {
+        // Bounded walk: a cycle in the caller's map must not hang the build.
+        for (var hops = 0; hops < 64 && duplicateOf.TryGetValue(id, out var next) && next != id; hops++) id = next;
+        return id;
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    }
+
+    private static void Union(int[] parent, int a, int b)
+    {
+        var ra = Find(parent, a);
+        var rb = Find(parent, b);
+        if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+    }
+
+    private static string IdentityKey(SourcedEvent best, DateOnly? earliest, bool mergeable)
+    {
+        var e = best.Event;
+        var place = e.Place switch
+        {
+            null => "noplace",
+            { GeoNameId: { } id } => "gn:" + id,
+            var p => $"{p.CountryCode}:{p.Admin1}:{p.Name}".ToLowerInvariant(),
+        };
+        var key = $"{e.SubEventType}|{(earliest is { } d ? d.ToString("yyyy-MM-dd") : "undated")}|{place}";
+        // A report that could not be merged is identified by the report itself.
+        return mergeable ? key : $"{key}|{best.Document.Id}|{e.Trigger.Start}";
+    }
+
+    private static IReadOnlyList<Incident> AssignIds(List<Draft> drafts)
+    {
+        drafts.Sort((x, y) =>
+        {
+            var c = string.CompareOrdinal(x.Key, y.Key);
+            return c != 0 ? c : CompareForClustering(x.Best, y.Best);
+        });
+        var dated = new List<(DateOnly? Date, Incident Incident)>(drafts.Count);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in drafts)
+        {
+            var id = Hash(d.Key);
+            // Two incidents with one key (same type, day and place, conflicting actors): the later one in canonical
+            // order is told apart by its best report.
+            for (var n = 0; !used.Add(id); n++) id = Hash($"{d.Key}|{d.Best.Document.Id}|{d.Best.Event.Trigger.Start}|{n}");
+            // Listed by the merged event's date, the same order the store's queries give.
+            dated.Add((d.Incident.Event.Date.Start, d.Incident with { IncidentId = id }));
+        }
+        dated.Sort((x, y) =>
+        {
+            var c = CompareNullableLast(x.Date, y.Date);
+            return c != 0 ? c : string.CompareOrdinal(x.Incident.IncidentId, y.Incident.IncidentId);
+        });
+        var incidents = new Incident[dated.Count];
+        for (var i = 0; i < incidents.Length; i++) incidents[i] = dated[i].Incident;
+        return incidents;
+    }
+
+    private static string Hash(string key) =>
+        "inc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private static int CompareForClustering(SourcedEvent x, SourcedEvent y)
+    {
+        var c = CompareNullableLast(x.Event.Date.Start, y.Event.Date.Start);
+        if (c != 0) return c;
+        c = CompareNullableLast(x.Event.Date.End, y.Event.Date.End);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.Event.SubEventType, y.Event.SubEventType);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.Document.Id, y.Document.Id);
+        if (c != 0) return c;
+        c = x.Event.Trigger.Start.CompareTo(y.Event.Trigger.Start);
+        if (c != 0) return c;
+        c = x.Event.Trigger.End.CompareTo(y.Event.Trigger.End);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.Event.Place?.Name, y.Event.Place?.Name);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.Event.Actor1, y.Event.Actor1);
+        return c != 0 ? c : string.CompareOrdinal(x.Event.Actor2, y.Event.Actor2);
+    }
+
+    private int CompareBySupport(SourcedEvent x, SourcedEvent y)
+    {
+        // Best-supported first: the most precise date, then the most precise place, then the most specific actors.
+        var c = GranularityRank(x.Event.Date).CompareTo(GranularityRank(y.Event.Date));
+        if (c != 0) return c;
+        c = DaySpan(x.Event.Date).CompareTo(DaySpan(y.Event.Date));
+        if (c != 0) return c;
+        c = PlaceRank(x.Event).CompareTo(PlaceRank(y.Event));
+        if (c != 0) return c;
+        c = KnownActors(y.Event).CompareTo(KnownActors(x.Event));
+        if (c != 0) return c;
+        c = y.Event.Evidence.Count.CompareTo(x.Event.Evidence.Count);
+        return c != 0 ? c : CompareForClustering(x, y);
+    }
+
+    private static int GranularityRank(ResolvedDate d) => d.Granularity == DateGranularity.Unknown ? 99 : (int)d.Granularity;
+
+    private static int DaySpan(ResolvedDate d) =>
+        d is { Start: { } s, End: { } e } ? e.DayNumber - s.DayNumber : int.MaxValue;
+
+    private static int PlaceRank(ConflictEvent e) => e.Place is null ? 99 : e.GeoPrecision * 10 + (int)e.Place.Kind;
+
+    private int KnownActors(ConflictEvent e) => (IsKnownActor(e.Actor1) ? 1 : 0) + (IsKnownActor(e.Actor2) ? 1 : 0);
+
+    private static int CompareNullableLast<T>(T? x, T? y) where T : struct, IComparable<T> =>
+        x is null ? (y is null ? 0 : 1) : y is null ? -1 : x.Value.CompareTo(y.Value);
+
+    private sealed class Cluster
+    {
+        public List<SourcedEvent> Members { get; } = [];
+        public DateOnly MaxEnd { get; set; } = DateOnly.MinValue;
+    }
+
+    private sealed record Draft(string Key, SourcedEvent Best, Incident Incident);
+}

@@ -1,0 +1,172 @@
+namespace Sitrep.Incidents;
+
+/// <summary>
+/// Finds syndicated copies (the same article text under another headline or outlet) with MinHash signatures over
+/// word shingles and locality-sensitive banding, so each new text is compared with a handful of candidates rather
+/// than every text seen. Copies do not count as independent sources of an incident. Thread-safe.
+/// </summary>
+public sealed class NearDuplicateDetector
+{
+    /// <summary>Number of MinHash values in a signature.</summary>
+    public const int SignatureLength = 64;
+    private const int Bands = 16;
+    private const int RowsPerBand = SignatureLength / Bands;
+
+    private static readonly ulong[] Seeds = MakeSeeds();
+
+    private readonly int _shingleWords;
+    private readonly double _threshold;
+    private readonly object _gate = new();
+    private readonly Dictionary<ulong, List<int>> _bandIndex = [];
+    private readonly List<ulong[]> _signatures = [];
+    private readonly List<string> _ids = [];
+    private readonly List<int> _rootOf = [];
+    private readonly Dictionary<string, int> _indexOfId = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a detector.</summary>
+    /// <param name="shingleWords">Words per shingle; 5 keeps unrelated texts on one topic apart.</param>
+    /// <param name="threshold">Estimated Jaccard similarity of shingle sets from which a text is a copy.</param>
+    public NearDuplicateDetector(int shingleWords = 5, double threshold = 0.8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shingleWords, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        _shingleWords = shingleWords;
+        _threshold = threshold;
+    }
+
+    /// <summary>Number of texts registered so far.</summary>
+    public int Count { get { lock (_gate) return _ids.Count; } }
+
+    /// <summary>
+    /// Registers <paramref name="text"/> under <paramref name="docId"/> and returns the id of the original it copies
+    /// (the first-registered text of its family), or null when it is not a copy of anything seen before. A text
+    /// without words is never a copy. Registering an id twice returns its first answer.
+    /// </summary>
+    public string? FindDuplicateOf(string docId, string text)
+    {
+        var signature = Signature(text);
+        lock (_gate)
+        {
+            if (_indexOfId.TryGetValue(docId, out var known))
+                return _rootOf[known] == known ? null : _ids[_rootOf[known]];
+            if (signature is null) return null;
+
+            var best = -1;
+            var bestSimilarity = 0.0;
+            Span<ulong> keys = stackalloc ulong[Bands];
+            BandKeys(signature, keys);
+            foreach (var key in keys)
+            {
+                if (!_bandIndex.TryGetValue(key, out var members)) continue;
+                foreach (var candidate in members)
+                {
+                    var similarity = Similarity(signature, _signatures[candidate]);
+                    // Ties go to the earlier text so the answer does not depend on dictionary order.
+                    if (similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best))
+                    {
+                        best = candidate;
+                        bestSimilarity = similarity;
+                    }
+                }
+            }
+
+            var index = _ids.Count;
+            var root = best >= 0 && bestSimilarity >= _threshold ? _rootOf[best] : index;
+            _ids.Add(docId);
+            _signatures.Add(signature);
+            _rootOf.Add(root);
+            _indexOfId[docId] = index;
+            foreach (var key in keys)
+            {
+                if (!_bandIndex.TryGetValue(key, out var members)) _bandIndex[key] = members = [];
+                members.Add(index);
+            }
+            return root == index ? null : _ids[root];
+        }
+    }
+
+    /// <summary>Estimated Jaccard similarity of the word-shingle sets of two texts (0 when either has no words).</summary>
+    public double EstimateSimilarity(string a, string b)
+    {
+        var sa = Signature(a);
+        var sb = Signature(b);
+        return sa is null || sb is null ? 0 : Similarity(sa, sb);
+    }
+
+    /// <summary>The MinHash signature of a text's word shingles, or null when the text has no words.</summary>
+    public ulong[]? Signature(string text)
+    {
+        var signature = new ulong[SignatureLength];
+        signature.AsSpan().Fill(ulong.MaxValue);
+        Span<ulong> window = stackalloc ulong[_shingleWords];
+        var words = 0;
+        ulong word = 0;
+        var inWord = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                // Case-folded FNV-1a over the word's characters: punctuation and capitals do not split copies.
+                if (!inWord) { word = 14695981039346656037UL; inWord = true; }
+                word = (word ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                continue;
+            }
+            if (!inWord) continue;
+            inWord = false;
+            window[words % _shingleWords] = word;
+            words++;
+            if (words >= _shingleWords) AddShingle(signature, window, words);
+        }
+        if (words == 0) return null;
+        // A text shorter than one shingle is one shingle of all its words, so identical short texts still match.
+        if (words < _shingleWords) AddShingle(signature, window[..words], words);
+        return signature;
+    }
+
+    private static void AddShingle(ulong[] signature, ReadOnlySpan<ulong> window, int wordsSoFar)
+    {
+        // Combine in reading order: the oldest word sits at wordsSoFar % length in the ring.
+        ulong shingle = 0x9E3779B97F4A7C15UL;
+        var n = window.Length;
+        for (var j = 0; j < n; j++) shingle = Mix(shingle ^ window[(wordsSoFar + j) % n]);
+        for (var h = 0; h < SignatureLength; h++)
+        {
+            var v = Mix(shingle ^ Seeds[h]);
+            if (v < signature[h]) signature[h] = v;
+        }
+    }
+
+    private static void BandKeys(ulong[] signature, Span<ulong> keys)
+    {
+        for (var b = 0; b < Bands; b++)
+        {
+            ulong key = (ulong)b + 1;
+            for (var r = 0; r < RowsPerBand; r++) key = Mix(key ^ signature[b * RowsPerBand + r]);
+            keys[b] = key;
+        }
+    }
+
+    private static double Similarity(ulong[] a, ulong[] b)
+    {
+        var same = 0;
+        for (var i = 0; i < SignatureLength; i++) if (a[i] == b[i]) same++;
+        return (double)same / SignatureLength;
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        // SplitMix64 finaliser: a cheap, well-spread 64-bit permutation.
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong[] MakeSeeds()
+    {
+        var seeds = new ulong[SignatureLength];
+        ulong state = 0x5172E9;
+        for (var i = 0; i < seeds.Length; i++) seeds[i] = state = Mix(state + 0x9E3779B97F4A7C15UL);
+        return seeds;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// Turns user search text into a safe FTS5 query: every word becomes a quoted phrase (so operators, column filters
+/// and quotes in the input mean nothing), words are ANDed, and a trailing '*' keeps a prefix search.
+/// </summary>
+public static class FtsQuery
+{
+    /// <summary>Most words kept from one query; more only slows the index down.</summary>
+    public const int MaxTerms = 16;
+
+    /// <summary>The FTS5 MATCH expression for <paramref name="text"/>, or null when it holds no word.</summary>
+    public static string? Sanitise(string? text)
+    {
+        if (text is null) return null;
+        var sb = new StringBuilder();
+        var terms = 0;
+        var i = 0;
+        while (i < text.Length && terms < MaxTerms)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            if (sb.Length > 0) sb.Append(' ');
+            // Only letters and digits are inside the quotes, so no escaping is needed.
+            sb.Append('"').Append(text, start, i - start).Append('"');
+            if (i < text.Length && text[i] == '*') sb.Append('*');
+            terms++;
+        }
+        return terms == 0 ? null : sb.ToString();
+    }
+}

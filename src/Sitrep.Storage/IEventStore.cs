@@ -1,0 +1,47 @@
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// Where documents, their events and the incidents built from them are kept. The CLI and web code against this;
+/// <see cref="SqliteStore"/> implements it, a PostgreSQL store will too. Implementations are not thread-safe.
+/// </summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>True when a document with this content hash is stored already.</summary>
+    bool ContainsContent(string contentHash);
+
+    /// <summary>
+    /// Stores a document with its layers and events in one transaction. Same content again adds nothing; the same
+    /// id with new content replaces the old version. <paramref name="duplicateOf"/> records that the text copies an
+    /// earlier document (syndication), so the two count as one source.
+    /// </summary>
+    StoreResult SaveDocument(Document document, string? duplicateOf = null);
+
+    /// <summary>Every stored event (all modalities) with its document's metadata, by document id then event order.</summary>
+    IEnumerable<(DocumentMeta Document, ConflictEvent Event)> LoadEvents();
+
+    /// <summary>Document id → id of the document it copies, for every document stored as a copy.</summary>
+    IReadOnlyDictionary<string, string> LoadDuplicateLinks();
+
+    /// <summary>Replaces every stored incident with <paramref name="incidents"/> in one transaction.</summary>
+    void ReplaceIncidents(IReadOnlyList<Incident> incidents);
+
+    /// <summary>Incidents matching every filter of <paramref name="query"/>, by date (undated last) then id, paged.</summary>
+    IReadOnlyList<Incident> QueryIncidents(IncidentQuery query);
+
+    /// <summary>Number of incidents matching the filters of <paramref name="query"/>, ignoring its paging.</summary>
+    int CountIncidents(IncidentQuery query);
+
+    /// <summary>Ids of the documents an incident was built from.</summary>
+    IReadOnlyList<string> DocumentIdsOf(string incidentId);
+
+    /// <summary>Every actor named by a stored incident, most frequent first, then by name.</summary>
+    IReadOnlyList<ActorCount> Actors();
+
+    /// <summary>How many documents, events and incidents are stored.</summary>
+    StoreCounts Counts();
+
+    /// <summary>A stored document with all its layers, or null when there is none with this id.</summary>
+    Document? GetDocument(string id);
+}

@@ -1,0 +1,584 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Sitrep.Core;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The SQLite event store: one file in WAL mode, schema applied by <see cref="Migrations"/>, documents kept once
+/// per content hash, events and incidents in queryable columns with their full JSON alongside, and an FTS5 index
+/// over document titles and texts. One connection; not thread-safe.
+/// </summary>
+public sealed class SqliteStore : IEventStore
+{
+    private const double KmPerDegree = 111.32;
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens (or creates) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteStore Open(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, null, "PRAGMA journal_mode=WAL");
+            Execute(connection, null, "PRAGMA synchronous=NORMAL");
+            Execute(connection, null, "PRAGMA foreign_keys=ON");
+            Migrate(connection, Migrations.Sqlite);
+            return new SqliteStore(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Highest schema version applied.</summary>
+    public int SchemaVersion
+    {
+        get
+        {
+            using var cmd = Command(null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+            return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>SQLite's journal mode for this database ("wal" for files, "memory" for in-memory databases).</summary>
+    public string JournalMode
+    {
+        get
+        {
+            using var cmd = Command(null, "PRAGMA journal_mode");
+            return (string)cmd.ExecuteScalar()!;
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection, IReadOnlyList<Migration> migrations)
+    {
+        Execute(connection, null, Migrations.VersionTable);
+        int current;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        var previous = 0;
+        foreach (var m in migrations)
+        {
+            if (m.Version <= previous) throw new InvalidOperationException($"migrations out of order at version {m.Version}");
+            previous = m.Version;
+            if (m.Version <= current) continue;
+            using var tx = connection.BeginTransaction();
+            foreach (var sql in m.Statements) Execute(connection, tx, sql);
+            Execute(connection, tx, "INSERT INTO schema_version (version, description) VALUES ($v, $d)",
+                ("$v", m.Version), ("$d", m.Description));
+            tx.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool ContainsContent(string contentHash)
+    {
+        using var cmd = Command(null, "SELECT 1 FROM documents WHERE content_hash = $h", ("$h", contentHash));
+        return cmd.ExecuteScalar() is not null;
+    }
+
+    /// <inheritdoc />
+    public StoreResult SaveDocument(Document document, string? duplicateOf = null)
+    {
+        var meta = document.Meta;
+        // Without a hash of the raw input, the clean text is the next best identity of the content.
+        var hash = meta.ContentHash.Length > 0
+            ? meta.ContentHash
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Text)));
+
+        using var tx = _connection.BeginTransaction();
+        if (ScalarExists(tx, "SELECT 1 FROM documents WHERE content_hash = $h", ("$h", hash)))
+        {
+            tx.Commit();
+            return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
+        }
+
+        var outcome = StoreOutcome.Added;
+        using (var old = Command(tx, "SELECT doc_rowid, title, text FROM documents WHERE id = $id", ("$id", meta.Id)))
+        using (var reader = old.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                var rowid = reader.GetInt64(0);
+                var oldTitle = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var oldText = reader.GetString(2);
+                reader.Close();
+                // External-content FTS needs the old values to remove its entries.
+                Execute(_connection, tx, "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', $r, $t, $x)",
+                    ("$r", rowid), ("$t", oldTitle), ("$x", oldText));
+                Execute(_connection, tx, "DELETE FROM documents WHERE doc_rowid = $r", ("$r", rowid));
+                outcome = StoreOutcome.Replaced;
+            }
+        }
+
+        long docRowid;
+        using (var insert = Command(tx, """
+            INSERT INTO documents (id, content_hash, path, url, source, title, published, published_source, text,
+                entities_json, quotes_json, events_json, layers_json, tokens, duplicate_of)
+            VALUES ($id, $hash, $path, $url, $source, $title, $published, $psource, $text,
+                $entities, $quotes, $events, $layers, $tokens, $dup)
+            RETURNING doc_rowid
+            """,
+            ("$id", meta.Id), ("$hash", hash), ("$path", meta.Path), ("$url", meta.Url), ("$source", meta.Source),
+            ("$title", meta.Title), ("$published", Iso(meta.Published)), ("$psource", meta.PublishedSource),
+            ("$text", document.Text), ("$entities", SitrepJson.Serialize(document.Entities)),
+            ("$quotes", SitrepJson.Serialize(document.Quotes)), ("$events", SitrepJson.Serialize(document.Events)),
+            ("$layers", SitrepJson.Serialize(new StoredLayers(document.Segments, document.Actors, document.Times,
+                document.Places, document.Errors))),
+            ("$tokens", PackTokens(document)), ("$dup", duplicateOf)))
+        {
+            docRowid = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        Execute(_connection, tx, "INSERT INTO documents_fts (rowid, title, text) VALUES ($r, $t, $x)",
+            ("$r", docRowid), ("$t", meta.Title), ("$x", document.Text));
+
+        using (var ev = Command(tx, $"""
+            INSERT INTO events (document_id, ordinal, {EventColumns}, event_json)
+            VALUES ($doc, $ordinal, {EventParameters}, $json)
+            """))
+        {
+            AddEventParameters(ev);
+            ev.Parameters.AddWithValue("$doc", meta.Id);
+            var ordinal = ev.Parameters.AddWithValue("$ordinal", 0);
+            var json = ev.Parameters.AddWithValue("$json", "");
+            ev.Prepare();
+            for (var i = 0; i < document.Events.Count; i++)
+            {
+                var e = document.Events[i];
+                ordinal.Value = i;
+                SetEventParameters(ev, e, e.FatalitiesMin, e.FatalitiesMax, e.InjuredMin, e.InjuredMax);
+                json.Value = SitrepJson.Serialize(e);
+                ev.ExecuteNonQuery();
+            }
+        }
+        tx.Commit();
+        return new StoreResult(outcome, meta.Id, hash, document.Events.Count,
+            outcome == StoreOutcome.Added ? "new document" : "new content under a stored id replaced the old version");
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(DocumentMeta Document, ConflictEvent Event)> LoadEvents()
+    {
+        using var cmd = Command(null, $"""
+            SELECT {MetaColumns}, e.event_json
+            FROM events e JOIN documents d ON d.id = e.document_id
+            ORDER BY d.id, e.ordinal
+            """);
+        using var reader = cmd.ExecuteReader();
+        DocumentMeta? meta = null;
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (meta is null || meta.Id != id) meta = ReadMeta(reader);
+            yield return (meta, SitrepJson.Deserialize<ConflictEvent>(reader.GetString(MetaColumnCount)));
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> LoadDuplicateLinks()
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var cmd = Command(null, "SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL");
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) links[reader.GetString(0)] = reader.GetString(1);
+        return links;
+    }
+
+    /// <inheritdoc />
+    public void ReplaceIncidents(IReadOnlyList<Incident> incidents)
+    {
+        using var tx = _connection.BeginTransaction();
+        Execute(_connection, tx, "DELETE FROM incident_documents");
+        Execute(_connection, tx, "DELETE FROM incidents");
+        using var ins = Command(tx, $"""
+            INSERT INTO incidents (incident_id, {EventColumns}, source_count, grade, grade_reason, event_json, sources_json)
+            VALUES ($id, {EventParameters}, $count, $grade, $reason, $json, $sources)
+            """);
+        AddEventParameters(ins);
+        var id = ins.Parameters.AddWithValue("$id", "");
+        var count = ins.Parameters.AddWithValue("$count", 0);
+        var grade = ins.Parameters.AddWithValue("$grade", "");
+        var reason = ins.Parameters.AddWithValue("$reason", "");
+        var json = ins.Parameters.AddWithValue("$json", "");
+        var sources = ins.Parameters.AddWithValue("$sources", "");
+        ins.Prepare();
+        using var link = Command(tx, "INSERT OR IGNORE INTO incident_documents (incident_id, document_id) VALUES ($i, $d)");
+        var linkIncident = link.Parameters.AddWithValue("$i", "");
+        var linkDocument = link.Parameters.AddWithValue("$d", "");
+        link.Prepare();
+        foreach (var incident in incidents)
+        {
+            id.Value = incident.IncidentId;
+            SetEventParameters(ins, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
+                incident.InjuredMax);
+            count.Value = incident.SourceCount;
+            grade.Value = incident.Grade.ToString();
+            reason.Value = incident.GradeReason;
+            json.Value = SitrepJson.Serialize(incident.Event);
+            sources.Value = SitrepJson.Serialize(incident.Sources);
+            ins.ExecuteNonQuery();
+            linkIncident.Value = incident.IncidentId;
+            foreach (var s in incident.Sources)
+            {
+                linkDocument.Value = s.DocumentId;
+                link.ExecuteNonQuery();
+            }
+        }
+        tx.Commit();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Incident> QueryIncidents(IncidentQuery query)
+    {
+        var results = new List<Incident>();
+        var offset = Math.Max(0, query.Offset);
+        var limit = Math.Max(0, query.Limit);
+        if (limit == 0) return results;
+        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
+        if (cmd is null) return results;
+        // Paging by SQL unless the distance filter, which runs here, may still drop rows.
+        if (query.Near is null)
+        {
+            cmd.CommandText += " LIMIT $limit OFFSET $offset";
+            cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.Parameters.AddWithValue("$offset", offset);
+        }
+        using var reader = cmd.ExecuteReader();
+        var skipped = 0;
+        while (reader.Read() && results.Count < limit)
+        {
+            if (query.Near is { } near && !IsNear(reader, near)) continue;
+            if (query.Near is not null && skipped < offset) { skipped++; continue; }
+            results.Add(ReadIncident(reader));
+        }
+        return results;
+    }
+
+    /// <inheritdoc />
+    public int CountIncidents(IncidentQuery query)
+    {
+        if (query.Near is null)
+        {
+            using var countCmd = IncidentSelect(query, "SELECT COUNT(*) FROM incidents i", ordered: false);
+            return countCmd is null ? 0 : Convert.ToInt32(countCmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i", ordered: false);
+        if (cmd is null) return 0;
+        using var reader = cmd.ExecuteReader();
+        var count = 0;
+        while (reader.Read()) if (IsNear(reader, query.Near.Value)) count++;
+        return count;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> DocumentIdsOf(string incidentId)
+    {
+        var ids = new List<string>();
+        using var cmd = Command(null, "SELECT document_id FROM incident_documents WHERE incident_id = $i ORDER BY document_id",
+            ("$i", incidentId));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ActorCount> Actors()
+    {
+        var actors = new List<ActorCount>();
+        using var cmd = Command(null, """
+            SELECT a.actor, COUNT(DISTINCT a.incident_id) AS n FROM (
+                SELECT actor1 AS actor, incident_id FROM incidents WHERE actor1 IS NOT NULL
+                UNION ALL
+                SELECT actor2 AS actor, incident_id FROM incidents WHERE actor2 IS NOT NULL) a
+            GROUP BY a.actor ORDER BY n DESC, a.actor
+            """);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) actors.Add(new ActorCount(reader.GetString(0), reader.GetInt32(1)));
+        return actors;
+    }
+
+    /// <inheritdoc />
+    public StoreCounts Counts()
+    {
+        using var cmd = Command(null,
+            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM incidents)");
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <inheritdoc />
+    public Document? GetDocument(string id)
+    {
+        using var cmd = Command(null, $"""
+            SELECT {MetaColumns}, d.text, d.entities_json, d.quotes_json, d.events_json, d.layers_json, d.tokens
+            FROM documents d WHERE d.id = $id
+            """, ("$id", id));
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read()) return null;
+        var meta = ReadMeta(reader);
+        var c = MetaColumnCount;
+        var layers = SitrepJson.Deserialize<StoredLayers>(reader.GetString(c + 4));
+        var (tokenStarts, tokenEnds, sentenceStarts) = UnpackTokens(reader.IsDBNull(c + 5) ? [] : (byte[])reader.GetValue(c + 5));
+        return new Document
+        {
+            Meta = meta,
+            Text = reader.GetString(c),
+            Entities = SitrepJson.Deserialize<List<EntityMention>>(reader.GetString(c + 1)),
+            Quotes = SitrepJson.Deserialize<List<Quote>>(reader.GetString(c + 2)),
+            Events = SitrepJson.Deserialize<List<ConflictEvent>>(reader.GetString(c + 3)),
+            Segments = layers.Segments,
+            Actors = layers.Actors,
+            Times = layers.Times,
+            Places = layers.Places,
+            Errors = layers.Errors,
+            TokenStarts = tokenStarts,
+            TokenEnds = tokenEnds,
+            SentenceStarts = sentenceStarts,
+        };
+    }
+
+    /// <summary>Closes the database.</summary>
+    public void Dispose() => _connection.Dispose();
+
+    // ---- incidents query ----
+
+    private SqliteCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
+    {
+        var where = new List<string>();
+        var cmd = Command(null, "");
+        if (q.From is { } from)
+        {
+            where.Add("i.event_date_end >= $from");
+            cmd.Parameters.AddWithValue("$from", Iso(from));
+        }
+        if (q.To is { } to)
+        {
+            where.Add("i.event_date <= $to");
+            cmd.Parameters.AddWithValue("$to", Iso(to));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Country))
+        {
+            where.Add("i.country = $country");
+            cmd.Parameters.AddWithValue("$country", q.Country.Trim().ToUpperInvariant());
+        }
+        if (!string.IsNullOrWhiteSpace(q.Actor))
+        {
+            where.Add("(LOWER(i.actor1) LIKE $actor ESCAPE '\\' OR LOWER(i.actor2) LIKE $actor ESCAPE '\\')");
+            cmd.Parameters.AddWithValue("$actor", "%" + EscapeLike(q.Actor.Trim().ToLowerInvariant()) + "%");
+        }
+        if (!string.IsNullOrWhiteSpace(q.Type))
+        {
+            where.Add("(LOWER(i.event_type) = $type OR LOWER(i.sub_event_type) = $type)");
+            cmd.Parameters.AddWithValue("$type", q.Type.Trim().ToLowerInvariant());
+        }
+        if (q.Grade is { } grade)
+        {
+            where.Add("i.grade = $grade");
+            cmd.Parameters.AddWithValue("$grade", grade.ToString());
+        }
+        if (q.Near is { } near)
+        {
+            var dLat = near.Km / KmPerDegree;
+            where.Add("i.latitude BETWEEN $latMin AND $latMax");
+            cmd.Parameters.AddWithValue("$latMin", near.Lat - dLat);
+            cmd.Parameters.AddWithValue("$latMax", near.Lat + dLat);
+            var cos = Math.Cos(near.Lat * Math.PI / 180.0);
+            var dLon = cos > 1e-6 ? near.Km / (KmPerDegree * cos) : 360;
+            // Near the poles or across the date line a longitude band is not one interval: leave it to haversine.
+            if (Math.Abs(near.Lat) + dLat < 89 && near.Lon - dLon >= -180 && near.Lon + dLon <= 180)
+            {
+                where.Add("i.longitude BETWEEN $lonMin AND $lonMax");
+                cmd.Parameters.AddWithValue("$lonMin", near.Lon - dLon);
+                cmd.Parameters.AddWithValue("$lonMax", near.Lon + dLon);
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var match = FtsQuery.Sanitise(q.Text);
+            if (match is null)
+            {
+                cmd.Dispose();
+                return null;
+            }
+            where.Add("""
+                i.incident_id IN (SELECT l.incident_id FROM incident_documents l
+                    JOIN documents d ON d.id = l.document_id
+                    JOIN documents_fts f ON f.rowid = d.doc_rowid
+                    WHERE documents_fts MATCH $match)
+                """);
+            cmd.Parameters.AddWithValue("$match", match);
+        }
+        var sb = new StringBuilder(select);
+        if (where.Count > 0) sb.Append(" WHERE ").AppendJoin(" AND ", where);
+        if (ordered) sb.Append(" ORDER BY i.event_date IS NULL, i.event_date, i.incident_id");
+        cmd.CommandText = sb.ToString();
+        return cmd;
+    }
+
+    private static bool IsNear(SqliteDataReader reader, (double Lat, double Lon, double Km) near)
+    {
+        if (reader.IsDBNull(IncidentLatitude) || reader.IsDBNull(IncidentLatitude + 1)) return false;
+        var p = new GeoPoint(reader.GetDouble(IncidentLatitude), reader.GetDouble(IncidentLatitude + 1));
+        return p.DistanceKm(new GeoPoint(near.Lat, near.Lon)) <= near.Km;
+    }
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+
+    // ---- rows ----
+
+    private const string IncidentColumns =
+        "i.incident_id, i.latitude, i.longitude, i.fatalities_min, i.fatalities_max, i.injured_min, i.injured_max, " +
+        "i.source_count, i.grade, i.grade_reason, i.event_json, i.sources_json";
+    private const int IncidentLatitude = 1;
+
+    private static Incident ReadIncident(SqliteDataReader r) => new()
+    {
+        IncidentId = r.GetString(0),
+        FatalitiesMin = NullableInt(r, 3),
+        FatalitiesMax = NullableInt(r, 4),
+        InjuredMin = NullableInt(r, 5),
+        InjuredMax = NullableInt(r, 6),
+        SourceCount = r.GetInt32(7),
+        Grade = Enum.Parse<IncidentGrade>(r.GetString(8)),
+        GradeReason = r.GetString(9),
+        Event = SitrepJson.Deserialize<ConflictEvent>(r.GetString(10)),
+        Sources = SitrepJson.Deserialize<List<IncidentSource>>(r.GetString(11)),
+    };
+
+    private const string MetaColumns = "d.id, d.path, d.url, d.source, d.title, d.published, d.published_source, d.content_hash";
+    private const int MetaColumnCount = 8;
+
+    private static DocumentMeta ReadMeta(SqliteDataReader r) => new(r.GetString(0), r.GetString(1))
+    {
+        Url = NullableString(r, 2),
+        Source = NullableString(r, 3),
+        Title = NullableString(r, 4),
+        Published = NullableString(r, 5) is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        PublishedSource = NullableString(r, 6),
+        ContentHash = r.GetString(7),
+    };
+
+    private const string EventColumns =
+        "event_type, sub_event_type, event_date, event_date_end, time_precision, actor1, actor2, country, admin1, " +
+        "location, latitude, longitude, geo_precision, fatalities, fatalities_min, fatalities_max, injured_min, " +
+        "injured_max, civilian_targeting, modality";
+    private const string EventParameters =
+        "$event_type, $sub_event_type, $event_date, $event_date_end, $time_precision, $actor1, $actor2, $country, " +
+        "$admin1, $location, $latitude, $longitude, $geo_precision, $fatalities, $fatalities_min, $fatalities_max, " +
+        "$injured_min, $injured_max, $civilian_targeting, $modality";
+
+    private static void AddEventParameters(SqliteCommand cmd)
+    {
+        foreach (var name in EventParameters.Split(", "))
+            cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+    }
+
+    private static void SetEventParameters(SqliteCommand cmd, ConflictEvent e, int? fatMin, int? fatMax, int? injMin, int? injMax)
+    {
+        var p = cmd.Parameters;
+        p["$event_type"].Value = e.EventType;
+        p["$sub_event_type"].Value = e.SubEventType;
+        p["$event_date"].Value = Db(Iso(e.Date.Start));
+        p["$event_date_end"].Value = Db(Iso(e.Date.End));
+        p["$time_precision"].Value = e.Date.IsResolved ? e.Date.Granularity.ToString().ToLowerInvariant() : DBNull.Value;
+        p["$actor1"].Value = Db(e.Actor1);
+        p["$actor2"].Value = Db(e.Actor2);
+        p["$country"].Value = Db(e.Place?.CountryCode.ToUpperInvariant());
+        p["$admin1"].Value = Db(e.Place?.Admin1);
+        p["$location"].Value = Db(e.Place?.Name);
+        p["$latitude"].Value = e.Place is null ? DBNull.Value : e.Place.Point.Latitude;
+        p["$longitude"].Value = e.Place is null ? DBNull.Value : e.Place.Point.Longitude;
+        p["$geo_precision"].Value = e.Place is null ? DBNull.Value : e.GeoPrecision;
+        p["$fatalities"].Value = fatMin ?? 0;
+        p["$fatalities_min"].Value = Db(fatMin);
+        p["$fatalities_max"].Value = Db(fatMax);
+        p["$injured_min"].Value = Db(injMin);
+        p["$injured_max"].Value = Db(injMax);
+        p["$civilian_targeting"].Value = e.CivilianTargeting ? 1 : 0;
+        p["$modality"].Value = e.Modality.ToContractName();
+    }
+
+    private static object Db(string? s) => s is null ? DBNull.Value : s;
+    private static object Db(int? i) => i is null ? DBNull.Value : i.Value;
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static int? NullableInt(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+
+    // ---- tokens: three int arrays packed as one blob, far smaller than JSON ----
+
+    private static byte[] PackTokens(Document d)
+    {
+        var ints = new int[3 + d.TokenStarts.Length + d.TokenEnds.Length + d.SentenceStarts.Length];
+        ints[0] = d.TokenStarts.Length;
+        ints[1] = d.TokenEnds.Length;
+        ints[2] = d.SentenceStarts.Length;
+        d.TokenStarts.CopyTo(ints, 3);
+        d.TokenEnds.CopyTo(ints, 3 + d.TokenStarts.Length);
+        d.SentenceStarts.CopyTo(ints, 3 + d.TokenStarts.Length + d.TokenEnds.Length);
+        if (!BitConverter.IsLittleEndian)
+            for (var i = 0; i < ints.Length; i++) ints[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(ints[i]);
+        return MemoryMarshal.AsBytes(ints.AsSpan()).ToArray();
+    }
+
+    private static (int[] Starts, int[] Ends, int[] Sentences) UnpackTokens(byte[] blob)
+    {
+        if (blob.Length < 12) return ([], [], []);
+        var ints = MemoryMarshal.Cast<byte, int>(blob.AsSpan()).ToArray();
+        if (!BitConverter.IsLittleEndian)
+            for (var i = 0; i < ints.Length; i++) ints[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(ints[i]);
+        int a = ints[0], b = ints[1], c = ints[2];
+        return (ints[3..(3 + a)], ints[(3 + a)..(3 + a + b)], ints[(3 + a + b)..(3 + a + b + c)]);
+    }
+
+    // ---- plumbing ----
+
+    private SqliteCommand Command(SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private bool ScalarExists(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(tx, sql, parameters);
+        return cmd.ExecuteScalar() is not null;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql,
+        params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The document layers without a column of their own, stored as one JSON object.</summary>
+    private sealed record StoredLayers(
+        IReadOnlyList<TextRange> Segments,
+        IReadOnlyList<ActorMention> Actors,
+        IReadOnlyList<TimeMention> Times,
+        IReadOnlyList<PlaceMention> Places,
+        IReadOnlyList<string> Errors);
+}

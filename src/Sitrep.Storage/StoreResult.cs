@@ -1,0 +1,26 @@
+namespace Sitrep.Storage;
+
+/// <summary>What saving a document did.</summary>
+public enum StoreOutcome
+{
+    /// <summary>A new document was stored.</summary>
+    Added,
+    /// <summary>The same content was stored already; nothing changed.</summary>
+    Unchanged,
+    /// <summary>A document with this id but other content was stored; it was replaced.</summary>
+    Replaced,
+}
+
+/// <summary>The outcome of <see cref="IEventStore.SaveDocument"/>.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="DocumentId">The document's id.</param>
+/// <param name="ContentHash">The content hash it is stored under.</param>
+/// <param name="EventCount">Events written (0 when unchanged).</param>
+/// <param name="Reason">Why, in a sentence.</param>
+public sealed record StoreResult(StoreOutcome Outcome, string DocumentId, string ContentHash, int EventCount, string Reason);
+
+/// <summary>Row counts of a store.</summary>
+public readonly record struct StoreCounts(long Documents, long Events, long Incidents);
+
+/// <summary>An actor named in stored incidents (as actor1 or actor2) and in how many.</summary>
+public sealed record ActorCount(string Actor, int Incidents);

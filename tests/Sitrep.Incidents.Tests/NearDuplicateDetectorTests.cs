@@ -1,0 +1,62 @@
+using Sitrep.Incidents;
+
+namespace Sitrep.Incidents.Tests;
+
+public class NearDuplicateDetectorTests
+{
+    private const string Story =
+        "On August 30, US-led coalition warplanes carried out a series of airstrikes on several ISIS positions on " +
+        "the eastern bank of the Euphrates River, including the area of the al-Azraq oil field in the southeastern " +
+        "Deir Ezzor countryside, according to the Syrian Observatory of Human Rights. A day earlier, several ISIS " +
+        "fighters attacked positions of the US-backed Syrian Democratic Forces around the oil field.";
+
+    [Fact]
+    public void SameText_UnderAnotherHeadline_AndCasing_IsACopyOfTheFirst()
+    {
+        var detector = new NearDuplicateDetector();
+        Assert.Null(detector.FindDuplicateOf("original", "Warplanes pound ISIS\n\n" + Story));
+        Assert.Equal("original", detector.FindDuplicateOf("copy", "COALITION JETS HIT EAST SYRIA\n\n" + Story.ToUpperInvariant()));
+    }
+
+    [Fact]
+    public void CopyOfACopy_PointsToTheOriginal()
+    {
+        var detector = new NearDuplicateDetector();
+        detector.FindDuplicateOf("original", Story);
+        detector.FindDuplicateOf("copy1", Story + " Subscribe to our newsletter.");
+        Assert.Equal("original", detector.FindDuplicateOf("copy2", Story + " Subscribe to our newsletter. Share."));
+    }
+
+    [Fact]
+    public void DifferentStory_OnTheSameTopic_IsNotACopy()
+    {
+        var detector = new NearDuplicateDetector();
+        detector.FindDuplicateOf("a", Story);
+        const string other =
+            "Russian warplanes struck rebel positions in Idlib province on Tuesday, killing at least twelve " +
+            "civilians, a war monitor said, as government forces pressed an offensive on the eastern bank of the " +
+            "Euphrates River near the al-Azraq oil field where US-backed Syrian Democratic Forces are deployed.";
+        Assert.Null(detector.FindDuplicateOf("b", other));
+        Assert.True(detector.EstimateSimilarity(Story, other) < 0.5);
+    }
+
+    [Fact]
+    public void SameId_Registered_Twice_GivesItsFirstAnswer_AndTextsWithoutWordsAreNeverCopies()
+    {
+        var detector = new NearDuplicateDetector();
+        detector.FindDuplicateOf("a", Story);
+        Assert.Equal("a", detector.FindDuplicateOf("b", Story));
+        Assert.Equal("a", detector.FindDuplicateOf("b", "something else entirely"));
+        Assert.Null(detector.FindDuplicateOf("c", " -- !! "));
+        Assert.Null(detector.FindDuplicateOf("d", " -- !! "));
+        Assert.Equal(2, detector.Count);
+    }
+
+    [Fact]
+    public void ShortIdenticalTexts_AreCopies()
+    {
+        var detector = new NearDuplicateDetector();
+        detector.FindDuplicateOf("a", "Airstrike kills three");
+        Assert.Equal("a", detector.FindDuplicateOf("b", "Airstrike kills three."));
+    }
+}

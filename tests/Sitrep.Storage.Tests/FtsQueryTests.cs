@@ -1,0 +1,18 @@
+namespace Sitrep.Storage.Tests;
+
+public class FtsQueryTests
+{
+    [Theory]
+    [InlineData("air strike", "\"air\" \"strike\"")]
+    [InlineData("title:raqqa OR \"drop table", "\"title\" \"raqqa\" \"OR\" \"drop\" \"table\"")]
+    [InlineData("Deir-ez-Zor", "\"Deir\" \"ez\" \"Zor\"")]
+    [InlineData("strik*", "\"strik\"*")]
+    [InlineData("قصف غزة", "\"قصف\" \"غزة\"")]
+    public void UserText_BecomesQuotedTerms(string input, string expected) => Assert.Equal(expected, FtsQuery.Sanitise(input));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" \"*( ) - ")]
+    public void TextWithoutWords_GivesNoQuery(string? input) => Assert.Null(FtsQuery.Sanitise(input));
+}
