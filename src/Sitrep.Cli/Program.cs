@@ -1,1 +1,3 @@
-return 0;
+using Sitrep.Cli;
+
+return SitrepCommand.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);

@@ -40,6 +40,28 @@ public sealed class DocumentPipeline
     /// <summary>The full pipeline for one document.</summary>
     public ProcessedDocument Process(RawDocument raw) => Run(raw, annotate: true);
 
+    /// <summary>
+    /// Runs the annotators over text that is already clean (benchmark snippets, gold-standard articles), so every
+    /// offset stays an offset into <paramref name="text"/>. Stage failures are recorded in <see cref="Document.Errors"/>.
+    /// </summary>
+    public Document Annotate(DocumentMeta meta, string text)
+    {
+        var doc = new Document { Meta = meta, Text = text, Segments = [new TextRange(0, text.Length)] };
+        var errors = new List<string>();
+        foreach (var stage in _annotators)
+        {
+            try
+            {
+                doc = stage.Annotate(doc);
+            }
+            catch (Exception ex)
+            {
+                errors.Add($"stage '{stage.Name}' failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+        return errors.Count == 0 ? doc : doc with { Errors = [.. errors, .. doc.Errors] };
+    }
+
     private ProcessedDocument Run(RawDocument raw, bool annotate)
     {
         if (raw.Failed)

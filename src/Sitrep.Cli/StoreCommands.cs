@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Core;
+using Sitrep.Pipeline;
+using Sitrep.Storage;
+
+namespace Sitrep.Cli;
+
+/// <summary>Verbs over the store: <c>ingest</c> fills it, <c>events</c> reads incidents from it.</summary>
+internal static class StoreCommands
+{
+    private const string DefaultDb = "sitrep.db";
+
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "SQLite store file",
+        DefaultValueFactory = _ => DefaultDb,
+    };
+
+    public static Command Ingest(CliIo io)
+    {
+        var inputs = DocumentCommands.InputsArgument();
+        var published = DocumentCommands.PublishedOption();
+        var db = DbOption();
+        var command = new Command("ingest", "Full pipeline into the store; idempotent (documents are stored by content hash)")
+        {
+            inputs, published, db,
+        };
+        command.SetAction(parse =>
+        {
+            var defaultPublished = SitrepCommand.ParseDate(parse.GetValue(published), "--published");
+            var engine = SitrepEngine.Default;
+            using var store = SqliteStore.Open(parse.GetValue(db)!);
+            var summary = new RunSummary();
+            var progress = new Progress(io.Err);
+            var duplicates = engine.CreateDuplicateDetector();
+            var raws = engine.Read(parse.GetValue(inputs)!, defaultPublished, io.OpenStdin);
+            foreach (var outcome in BatchRunner.Run(raws, engine.Pipeline.Process, raw => AlreadyStored(store, raw)))
+            {
+                if (outcome is { Status: DocumentStatus.Processed, Document: { } doc })
+                    store.SaveDocument(doc, duplicates.FindDuplicateOf(doc.Meta.Id, doc.Text));
+                summary.Add(outcome);
+                DocumentCommands.ReportProblems(io, outcome);
+                progress.Tick(summary);
+            }
+            progress.Done();
+            var incidents = engine.BuildIncidents(store.LoadEvents(), store.LoadDuplicateLinks());
+            store.ReplaceIncidents(incidents);
+            var counts = store.Counts();
+            io.Err.WriteLine($"ingest: {summary}");
+            io.Err.WriteLine($"store {parse.GetValue(db)}: {counts.Documents} documents, {counts.Events} events, {counts.Incidents} incidents");
+            return summary.Failed > 0 ? SitrepCommand.InputsFailed : 0;
+        });
+        return command;
+    }
+
+    private static ProcessedDocument? AlreadyStored(SqliteStore store, RawDocument raw)
+    {
+        if (raw.Failed) return null;
+        var hash = ContentHash.Of(raw);
+        return store.ContainsContent(hash)
+            ? new ProcessedDocument(raw.Id, raw.Path, DocumentStatus.Skipped, null, []) { SkipReason = "already in the store" }
+            : null;
+    }
+
+    public static Command Events(CliIo io)
+    {
+        var db = DbOption();
+        var from = new Option<string?>("--from") { Description = "Incidents on or after this date (YYYY-MM-DD)" };
+        var to = new Option<string?>("--to") { Description = "Incidents on or before this date (YYYY-MM-DD)" };
+        var country = new Option<string?>("--country") { Description = "ISO 3166-1 alpha-2 country code, e.g. SY" };
+        var actor = new Option<string?>("--actor") { Description = "Actor name (matches actor1 or actor2)" };
+        var type = new Option<string?>("--type") { Description = "Event type or sub-event type" };
+        var near = new Option<string?>("--near") { Description = "LAT,LON,KM: incidents within KM of a point" };
+        var text = new Option<string?>("--text") { Description = "Full-text query over the incidents' source articles" };
+        var limit = new Option<int>("--limit") { Description = "At most this many incidents", DefaultValueFactory = _ => 10_000 };
+        var format = new Option<string>("--format")
+        {
+            Description = "table, csv, jsonl or geojson",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "csv", "jsonl", "geojson");
+        var command = new Command("events", "Incidents from the store, filtered") { db, from, to, country, actor, type, near, text, limit, format };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new UsageException($"no store at {path}: run `sitrep ingest` first or pass --db");
+            var query = new IncidentQuery(
+                SitrepCommand.ParseDate(parse.GetValue(from), "--from"),
+                SitrepCommand.ParseDate(parse.GetValue(to), "--to"),
+                parse.GetValue(country), parse.GetValue(actor), parse.GetValue(type),
+                ParseNear(parse.GetValue(near)), parse.GetValue(text), 0, parse.GetValue(limit));
+            using var store = SqliteStore.Open(path);
+            var incidents = store.QueryIncidents(query);
+            var fmt = parse.GetValue(format) switch
+            {
+                "csv" => ExportFormat.Csv,
+                "jsonl" => ExportFormat.Jsonl,
+                "geojson" => ExportFormat.GeoJson,
+                _ => ExportFormat.Table,
+            };
+            IncidentExport.Write(io.Out, incidents, fmt, SitrepEngine.Default.CountryName);
+            io.Out.Flush();
+            return 0;
+        });
+        return command;
+    }
+
+    private static (double Lat, double Lon, double Km)? ParseNear(string? value)
+    {
+        if (value is null) return null;
+        var parts = value.Split(',');
+        if (parts.Length == 3
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) && lat is >= -90 and <= 90
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) && lon is >= -180 and <= 180
+            && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var km) && km > 0)
+            return (lat, lon, km);
+        throw new UsageException($"--near '{value}' is not LAT,LON,KM (e.g. 35.95,39.01,25)");
+    }
+
+    /// <summary>Progress on a terminal only: a line rewritten in place every few hundred documents.</summary>
+    private sealed class Progress(TextWriter err)
+    {
+        private readonly bool _enabled = !Console.IsErrorRedirected && ReferenceEquals(err, Console.Error);
+        private int _shown;
+
+        public void Tick(RunSummary s)
+        {
+            if (!_enabled || s.Total - _shown < 200) return;
+            _shown = s.Total;
+            err.Write($"\r{s}   ");
+        }
+
+        public void Done()
+        {
+            if (_enabled && _shown > 0) err.Write('\n');
+        }
+    }
+}

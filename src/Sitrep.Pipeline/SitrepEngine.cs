@@ -1,0 +1,71 @@
+using Sitrep.ArticleText;
+using Sitrep.Core;
+using Sitrep.Dates;
+using Sitrep.EventCoding;
+using Sitrep.Incidents;
+using Sitrep.Ingest;
+using Sitrep.Language;
+using Sitrep.Places;
+
+namespace Sitrep.Pipeline;
+
+/// <summary>
+/// The composition root: the default stages with their embedded data, wired in order. Loaded once per process
+/// (the gazetteer and models are the expensive part) and shared; every stage is thread-safe.
+/// </summary>
+public sealed class SitrepEngine
+{
+    private static readonly Lazy<SitrepEngine> LazyDefault = new(() => new SitrepEngine());
+
+    private readonly InputReader _reader = new();
+    private readonly Gazetteer _gazetteer;
+    private readonly EventAnnotator _events;
+
+    /// <summary>The shared default engine.</summary>
+    public static SitrepEngine Default => LazyDefault.Value;
+
+    /// <summary>Extraction and annotation for one document at a time.</summary>
+    public DocumentPipeline Pipeline { get; }
+
+    private SitrepEngine()
+    {
+        _gazetteer = Gazetteer.LoadDefault();
+        _events = EventAnnotator.CreateDefault();
+        Pipeline = new DocumentPipeline(new ArticleExtractor(),
+        [
+            LanguageAnnotator.CreateDefault(),
+            new TimeAnnotator(),
+            new PlaceAnnotator(_gazetteer),
+            _events,
+        ]);
+    }
+
+    /// <summary>Reads inputs (files, directories, "-") lazily as raw documents, failures included.</summary>
+    public IEnumerable<RawDocument> Read(IReadOnlyList<string> inputs, DateOnly? defaultPublished, Func<Stream> openStdin) =>
+        _reader.Read(inputs, new InputOptions(defaultPublished, openStdin));
+
+    /// <summary>
+    /// Merges stored events into incidents across documents; <paramref name="duplicateOf"/> maps a syndicated copy's
+    /// document id to its original, so copies never count as corroboration.
+    /// </summary>
+    public IReadOnlyList<Incident> BuildIncidents(IEnumerable<(DocumentMeta Document, ConflictEvent Event)> events,
+        IReadOnlyDictionary<string, string> duplicateOf) =>
+        new IncidentBuilder().Build(events.Select(e => new SourcedEvent(e.Document, e.Event)), duplicateOf);
+
+    /// <summary>A fresh near-duplicate detector for one ingest run (syndicated copies, re-posts).</summary>
+    public NearDuplicateDetector CreateDuplicateDetector() => new();
+
+    /// <summary>The sub-type the event coder gives a short snippet (every modality counts), or null for no event.</summary>
+    public string? ClassifySnippet(string snippet)
+    {
+        return _events.ClassifySubType(AnnotatedText(snippet));
+    }
+
+    /// <summary>Quotes with speakers found in plain article text.</summary>
+    public IReadOnlyList<Quote> FindQuotes(string text) => AnnotatedText(text).Quotes;
+
+    private Document AnnotatedText(string text) => Pipeline.Annotate(new DocumentMeta("snippet", "snippet"), text);
+
+    /// <summary>Country name for an ISO 3166-1 alpha-2 code, when the gazetteer knows it.</summary>
+    public string? CountryName(string iso2) => _gazetteer.Country(iso2)?.Name;
+}
