@@ -1,0 +1,100 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Sitrep.ArticleText;
+using Sitrep.Core;
+using Sitrep.Dates;
+using Sitrep.Language;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Benchmarks;
+
+/// <summary>Test articles of news length (~600 words) built from the repository's own samples.</summary>
+internal static class Articles
+{
+    public static readonly string SamplesDir = FindSamples();
+
+    /// <summary>A ~600-word plain-text article: the sample page's paragraphs repeated with varied towns and numbers.</summary>
+    public static string PlainText()
+    {
+        var towns = new[] { "Raqqa", "Deir ez-Zor", "Mosul", "Hajin", "Idlib", "Aleppo", "Kobane", "Tikrit" };
+        var sb = new StringBuilder("Coalition Strikes Continue In Eastern Syria\n\n");
+        var words = 0;
+        for (var i = 0; words < 600; i++)
+        {
+            var para = $"Warplanes struck positions near {towns[i % towns.Length]} on Monday, killing at least {i + 3} fighters and wounding {2 * i + 1} others, according to the Syrian Observatory for Human Rights. " +
+                       $"Local sources said government forces were preparing to launch an offensive on the area in the coming weeks, while Islamic State militants vowed to resist.\n\n";
+            sb.Append(para);
+            words += para.Split(' ').Length;
+        }
+        return sb.ToString();
+    }
+
+    public static RawDocument Raw(string id, string text, ContentKind kind = ContentKind.Text) =>
+        new(id, id, kind, Encoding.UTF8.GetBytes(text)) { DefaultPublished = new DateOnly(2018, 8, 31) };
+
+    private static string FindSamples()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples");
+            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.slnx")) && Directory.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException("run the benchmarks from inside the repository");
+    }
+}
+
+/// <summary>Article text extraction of a plain-text page and an HTML page.</summary>
+[MemoryDiagnoser]
+public class ArticleTextBenchmarks
+{
+    private readonly ArticleExtractor _extractor = new();
+    private RawDocument _text = null!, _html = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = Articles.Raw("noisy", File.ReadAllText(Path.Combine(Articles.SamplesDir, "noisy-page.txt")) + Articles.PlainText());
+        _html = Articles.Raw("html", File.ReadAllText(Path.Combine(Articles.SamplesDir, "strike-report.html")), ContentKind.Html);
+    }
+
+    [Benchmark] public Article PlainTextPage() => _extractor.Extract(_text);
+    [Benchmark] public Article HtmlPage() => _extractor.Extract(_html);
+}
+
+/// <summary>Tokens, sentences, entities and actors on a 600-word article (tokens/s = TokenCount / mean time).</summary>
+[MemoryDiagnoser]
+public class LanguageBenchmarks
+{
+    private readonly LanguageAnnotator _language = LanguageAnnotator.CreateDefault();
+    private Document _doc = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var text = Articles.PlainText();
+        _doc = new Document { Meta = new DocumentMeta("b", "b") { Published = new DateOnly(2018, 8, 31) }, Text = text };
+        Console.WriteLine($"// tokens per article: {_language.Annotate(_doc).TokenCount}");
+    }
+
+    [Benchmark] public Document Annotate() => _language.Annotate(_doc);
+}
+
+/// <summary>Time expressions on a 600-word article.</summary>
+[MemoryDiagnoser]
+public class DatesBenchmarks
+{
+    private readonly TimeExpressionRecognizer _recognizer = new();
+    private readonly string _text = Articles.PlainText();
+
+    [Benchmark] public int Find() => _recognizer.Find(_text, new DateOnly(2018, 8, 31)).Count;
+}
+
+/// <summary>The whole pipeline, raw page to coded events, for one 600-word article (documents/s = 1 / mean time).</summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private readonly DocumentPipeline _pipeline = SitrepEngine.Default.Pipeline;
+    private readonly RawDocument _raw = Articles.Raw("p", Articles.PlainText());
+
+    [Benchmark] public ProcessedDocument ProcessArticle() => _pipeline.Process(_raw);
+}
