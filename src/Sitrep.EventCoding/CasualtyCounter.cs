@@ -18,7 +18,8 @@ internal static class CasualtyCounter
     private const int BackWindow = 9;
     private const int ForwardWindow = 4;
 
-    public static Casualties Count(DocumentView view, int first, int end)
+    /// <summary>Counts in tokens [first, end) that belong to <paramref name="trigger"/>, not to another trigger nearer them.</summary>
+    public static Casualties Count(DocumentView view, int first, int end, TriggerMatch trigger, List<TriggerMatch> triggers)
     {
         CountRange? fatal = null, injured = null;
         var civilians = false;
@@ -26,12 +27,29 @@ internal static class CasualtyCounter
         {
             var isFatal = view.In(i, EventLexicon.Fatal);
             if (!isFatal && !view.In(i, EventLexicon.Injured)) continue;
+            if (!BelongsTo(view, i, trigger, triggers)) continue;
             var found = FindCount(view, first, end, i, ref civilians);
             if (found is not { } c) continue;
             if (isFatal) fatal = Larger(fatal, c); else injured = Larger(injured, c);
         }
         return new Casualties(fatal, injured, civilians);
     }
+
+    // "After IS claimed the Paris attacks that killed 129, air strikes intensified": the 129 are the attacks'.
+    private static bool BelongsTo(DocumentView view, int keyword, TriggerMatch trigger, List<TriggerMatch> triggers)
+    {
+        var own = Distance(keyword, trigger);
+        foreach (var t in triggers)
+        {
+            if (t.StartToken == trigger.StartToken || (t.StartToken <= keyword && keyword < t.EndToken)) continue;
+            if (t.EndToken - t.StartToken == 1 && (view.In(t.StartToken, EventLexicon.Fatal) || view.In(t.StartToken, EventLexicon.Injured))) continue;
+            if (Distance(keyword, t) < own) return false;
+        }
+        return true;
+    }
+
+    private static int Distance(int token, TriggerMatch t) =>
+        token < t.StartToken ? t.StartToken - token : token >= t.EndToken ? token - t.EndToken + 1 : 0;
 
     // Several counts in one sentence ("killed 20 ... toll rose to 37") keep the largest lower bound.
     private static CountRange Larger(CountRange? a, CountRange b) =>

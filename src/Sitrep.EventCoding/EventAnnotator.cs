@@ -46,13 +46,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
     {
         var view = new DocumentView(document);
         var matches = new List<TriggerMatch>();
+        var viable = new List<TriggerMatch>();
         ChosenTrigger? best = null;
         for (var s = 0; s < document.SentenceCount; s++)
         {
             var sentence = document.Sentence(s);
             matches.Clear();
             _ontology.Matcher.Find(document, sentence.FirstToken, sentence.EndToken, matches);
-            var chosen = _chooser.Choose(view, s, matches);
+            var chosen = _chooser.Choose(view, s, matches, viable);
             if (chosen is { } c && (best is null || c.Entry.Priority > best.Value.Entry.Priority)) best = c;
         }
         return best?.Entry.SubEventType;
@@ -63,14 +64,15 @@ public sealed class EventAnnotator : IDocumentAnnotator
         var doc = view.Doc;
         var events = new List<ConflictEvent>();
         var matches = new List<TriggerMatch>();
+        var viable = new List<TriggerMatch>();
         var lastSentence = -1;
         for (var s = 0; s < doc.SentenceCount; s++)
         {
             var sentence = doc.Sentence(s);
             matches.Clear();
             _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
-            if (_chooser.Choose(view, s, matches) is not { } chosen) continue;
-            var coded = CodeOne(view, s, chosen, matches);
+            if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
+            var coded = CodeOne(view, s, chosen, viable);
             if (IsCasualtyReport(view, chosen))
             {
                 // "Twelve people were killed." after an event of the same paragraph tells its toll, not a new event.
@@ -84,7 +86,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
             events.Add(coded);
             lastSentence = s;
         }
-        return EventMerger.Merge(events);
+        return EventMerger.Merge(events, doc.Text);
     }
 
     /// <summary>A trigger that is only a casualty word ("killed", "died") of low priority.</summary>
@@ -123,7 +125,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
             if (roles.Actor1 is null && more.Actor1 is { } a1 && !SameActor(a1, roles.Actor2)) roles = roles with { Actor1 = a1 };
             if (roles.Actor2 is null && more.Actor2 is { } a2 && !SameActor(a2, roles.Actor1)) roles = roles with { Actor2 = a2 };
         }
-        var casualties = CasualtyCounter.Count(view, first, end);
+        var casualties = CasualtyCounter.Count(view, first, end, m, matches);
         var date = DateAttacher.Attach(view, s, m);
         var place = PlaceAttacher.Attach(view, s, m);
 

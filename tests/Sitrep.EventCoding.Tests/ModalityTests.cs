@@ -105,3 +105,26 @@ public class ModalityTests
         Assert.Contains("Military Forces of Syria denies", e.Claims);
     }
 }
+
+public class ModalityScopeTests
+{
+    [Fact]
+    public void InfinitiveOfAim_IsPlanned() =>
+        Assert.Equal(Modality.Planned, new TestDoc("Government troops are advancing to retake the town.").Single().Modality);
+
+    [Fact]
+    public void AchievedInfinitive_IsAsserted() =>
+        Assert.Equal(Modality.Asserted, new TestDoc("Government troops managed to retake the town.").Single().Modality);
+
+    [Fact]
+    public void AuxiliaryAfterNominalTrigger_GovernsIt() =>
+        Assert.Equal(Modality.Threatened, new TestDoc("The commander said the Raqqa offensive will be a fire that burns.").Single().Modality);
+
+    [Fact]
+    public void DistantAuxiliary_DoesNotGovernTheTrigger() =>
+        Assert.Equal(Modality.Asserted, new TestDoc("Officials will meet on Monday, a week after rebels ambushed an army convoy near the town.").Single().Modality);
+
+    [Fact]
+    public void NeverDroppedABomb_IsNegated() =>
+        Assert.Equal(Modality.Hypothetical, new TestDoc("Coalition jets never dropped a single bomb on the militants.").Single().Modality);
+}
