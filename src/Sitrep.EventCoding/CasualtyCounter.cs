@@ -19,7 +19,8 @@ internal static class CasualtyCounter
     private const int ForwardWindow = 4;
 
     /// <summary>Counts in tokens [first, end) that belong to <paramref name="trigger"/>, not to another trigger nearer them.</summary>
-    public static Casualties Count(DocumentView view, int first, int end, TriggerMatch trigger, List<TriggerMatch> triggers)
+    public static Casualties Count(DocumentView view, int first, int end, TriggerMatch trigger, List<TriggerMatch> triggers,
+        IReadOnlyList<OntologyEntry> entries)
     {
         CountRange? fatal = null, injured = null;
         var civilians = false;
@@ -27,7 +28,7 @@ internal static class CasualtyCounter
         {
             var isFatal = view.In(i, EventLexicon.Fatal);
             if (!isFatal && !view.In(i, EventLexicon.Injured)) continue;
-            if (!BelongsTo(view, i, trigger, triggers)) continue;
+            if (!BelongsTo(view, i, trigger, triggers, entries)) continue;
             var found = FindCount(view, first, end, i, ref civilians);
             if (found is not { } c) continue;
             if (isFatal) fatal = Larger(fatal, c); else injured = Larger(injured, c);
@@ -36,12 +37,16 @@ internal static class CasualtyCounter
     }
 
     // "After IS claimed the Paris attacks that killed 129, air strikes intensified": the 129 are the attacks'.
-    private static bool BelongsTo(DocumentView view, int keyword, TriggerMatch trigger, List<TriggerMatch> triggers)
+    private static bool BelongsTo(DocumentView view, int keyword, TriggerMatch trigger, List<TriggerMatch> triggers,
+        IReadOnlyList<OntologyEntry> entries)
     {
         var own = Distance(keyword, trigger);
+        var subType = entries[trigger.Entry].SubEventType;
         foreach (var t in triggers)
         {
             if (t.StartToken == trigger.StartToken || (t.StartToken <= keyword && keyword < t.EndToken)) continue;
+            // "a suicide bomber ... blowing herself up and killing several people": same event, other words for it.
+            if (entries[t.Entry].SubEventType == subType) continue;
             if (t.EndToken - t.StartToken == 1 && (view.In(t.StartToken, EventLexicon.Fatal) || view.In(t.StartToken, EventLexicon.Injured))) continue;
             if (Distance(keyword, t) < own) return false;
         }

@@ -103,7 +103,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private static bool SameActor(Placed<ActorMention> a, Placed<ActorMention>? b) =>
         b is { } x && string.Equals(a.Mention.Actor.Id, x.Mention.Actor.Id, StringComparison.Ordinal);
 
-    private static ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
+    private ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
     {
         var doc = view.Doc;
         var sentence = doc.Sentence(s);
@@ -125,7 +125,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
             if (roles.Actor1 is null && more.Actor1 is { } a1 && !SameActor(a1, roles.Actor2)) roles = roles with { Actor1 = a1 };
             if (roles.Actor2 is null && more.Actor2 is { } a2 && !SameActor(a2, roles.Actor1)) roles = roles with { Actor2 = a2 };
         }
-        var casualties = CasualtyCounter.Count(view, first, end, m, matches);
+        var casualties = CasualtyCounter.Count(view, first, end, m, matches, _ontology.Entries);
         var date = DateAttacher.Attach(view, s, m);
         var place = PlaceAttacher.Attach(view, s, m);
 

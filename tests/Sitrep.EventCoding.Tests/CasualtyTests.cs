@@ -125,3 +125,13 @@ public class CasualtyOwnershipTests
     public void OpinionSentence_YieldsNoEvent() =>
         Assert.Empty(new TestDoc("I highly doubt it. This creates cognitive dissonance, and all is well in the world again.").Annotate().Events);
 }
+
+public class CasualtySameEventTests
+{
+    [Fact]
+    public void CountNearAnotherWordForTheSameEvent_IsKept()
+    {
+        var e = new TestDoc("A female suicide bomber hid among civilians before blowing herself up and killing several people.").Single();
+        Assert.Equal(3, e.FatalitiesMin);
+    }
+}
