@@ -202,8 +202,8 @@ internal static class CasualtyCounter
         qStart = start;
         if (start - 2 >= first)
         {
-            var two = string.Concat(view.Word(start - 2), " ", view.Word(start - 1));
-            if (EventLexicon.Qualifiers.TryGet(two, out var q2)) { qStart = start - 2; return q2; }
+            foreach (var (w1, w2, q2) in EventLexicon.TwoWordQualifiers)
+                if (view.Is(start - 2, w1) && view.Is(start - 1, w2)) { qStart = start - 2; return q2; }
         }
         if (start - 3 >= first && view.Is(start - 3, "as") && view.Is(start - 2, "many") && view.Is(start - 1, "as"))
         { qStart = start - 3; return CountQualifier.AtMost; }

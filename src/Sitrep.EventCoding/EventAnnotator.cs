@@ -33,8 +33,9 @@ public sealed class EventAnnotator : IDocumentAnnotator
     public Document Annotate(Document document)
     {
         var view = new DocumentView(document);
-        var events = Code(view);
         var quotes = QuoteFinder.Find(view);
+        var events = Code(view);
+        MarkQuotedClaims(view, events, quotes);
         return document with { Events = events, Quotes = quotes };
     }
 
@@ -87,6 +88,28 @@ public sealed class EventAnnotator : IDocumentAnnotator
             lastSentence = s;
         }
         return EventMerger.Merge(events, doc.Text);
+    }
+
+    /// <summary>"We ambushed a convoy," said the SDF: a party's own account, quoted, is a claim.</summary>
+    private static void MarkQuotedClaims(DocumentView view, List<ConflictEvent> events, List<Quote> quotes)
+    {
+        if (quotes.Count == 0) return;
+        for (var k = 0; k < events.Count; k++)
+        {
+            var e = events[k];
+            if (!e.Modality.IsCounted()) continue;
+            foreach (var q in quotes)
+            {
+                if (!q.Range.Contains(e.Trigger) || q.SpeakerRange is not { } speaker) continue;
+                foreach (var a in view.Doc.Actors)
+                {
+                    if (!a.Range.Overlaps(speaker) || a.Actor.IsGeneric || !SubTypeChooser.IsArmed(a.Actor.Kind)) continue;
+                    events[k] = e with { Modality = Modality.Claimed, Actor1 = e.Actor1 ?? a.Actor.Id, Evidence = [.. e.Evidence, speaker] };
+                    break;
+                }
+                break;
+            }
+        }
     }
 
     /// <summary>A trigger that is only a casualty word ("killed", "died") of low priority.</summary>

@@ -105,12 +105,18 @@ internal static class EventLexicon
 
     // Qualifiers before a count, and what they do to it.
     public static readonly WordMap<CountQualifier> Qualifiers = new(Pairs(
-        ("at least", CountQualifier.AtLeast), ("more than", CountQualifier.AtLeast), ("over", CountQualifier.AtLeast),
-        ("upwards of", CountQualifier.AtLeast), ("up to", CountQualifier.AtMost), ("as many as", CountQualifier.AtMost),
-        ("nearly", CountQualifier.AtMost), ("almost", CountQualifier.AtMost), ("fewer than", CountQualifier.AtMost),
-        ("less than", CountQualifier.AtMost), ("about", CountQualifier.About), ("around", CountQualifier.About),
-        ("some", CountQualifier.About), ("approximately", CountQualifier.About), ("roughly", CountQualifier.About),
-        ("an estimated", CountQualifier.About), ("estimated", CountQualifier.About)));
+        ("over", CountQualifier.AtLeast), ("nearly", CountQualifier.AtMost), ("almost", CountQualifier.AtMost),
+        ("about", CountQualifier.About), ("around", CountQualifier.About), ("some", CountQualifier.About),
+        ("approximately", CountQualifier.About), ("roughly", CountQualifier.About), ("estimated", CountQualifier.About)));
+
+    // "as many as" is recognised on its own, three words long.
+    public static readonly (string First, string Second, CountQualifier Qualifier)[] TwoWordQualifiers =
+    [
+        ("at", "least", CountQualifier.AtLeast), ("more", "than", CountQualifier.AtLeast),
+        ("upwards", "of", CountQualifier.AtLeast), ("up", "to", CountQualifier.AtMost),
+        ("fewer", "than", CountQualifier.AtMost), ("less", "than", CountQualifier.AtMost),
+        ("an", "estimated", CountQualifier.About),
+    ];
 
     // Modal cues before a trigger and the modality they give ("are planning to launch", "vowed to", "could").
     public static readonly WordMap<Modality> ModalCues = new(Pairs(

@@ -128,3 +128,21 @@ public class ModalityScopeTests
     public void NeverDroppedABomb_IsNegated() =>
         Assert.Equal(Modality.Hypothetical, new TestDoc("Coalition jets never dropped a single bomb on the militants.").Single().Modality);
 }
+
+public class QuotedClaimTests
+{
+    [Fact]
+    public void PartyQuotedDescribingItsOwnAction_IsClaimed()
+    {
+        var e = new TestDoc("\"We ambushed an army convoy near the town last night,\" said the SDF.").Actor("SDF", TestDoc.Sdf).Single();
+        Assert.Equal(Modality.Claimed, e.Modality);
+        Assert.Equal("SDF", e.Actor1);
+    }
+
+    [Fact]
+    public void WitnessQuoted_StaysAsserted()
+    {
+        var e = new TestDoc("\"The rebels ambushed an army convoy near the town last night,\" said a shopkeeper.").Single();
+        Assert.Equal(Modality.Asserted, e.Modality);
+    }
+}
