@@ -124,11 +124,7 @@ internal static class CasualtyCounter
     }
 
     private static bool IsQualifierWord(DocumentView view, int j) =>
-        view.Word(j) is var w && (w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("least", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("more", StringComparison.OrdinalIgnoreCase) || w.Equals("than", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("up", StringComparison.OrdinalIgnoreCase) || w.Equals("as", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("many", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
-        || EventLexicon.Qualifiers.TryGet(w, out _));
+        view.In(j, EventLexicon.QualifierWords) || EventLexicon.Qualifiers.TryGet(view.Word(j), out _);
 
     /// <summary>Parses a count whose last number token is <paramref name="j"/> or starts at it; applies qualifiers before it.</summary>
     internal static bool TryNumberAt(DocumentView view, int first, int end, int j, out CountRange count, out int numEnd)

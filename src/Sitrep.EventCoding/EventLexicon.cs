@@ -109,6 +109,10 @@ internal static class EventLexicon
         ("about", CountQualifier.About), ("around", CountQualifier.About), ("some", CountQualifier.About),
         ("approximately", CountQualifier.About), ("roughly", CountQualifier.About), ("estimated", CountQualifier.About)));
 
+    // Words of multi-word qualifiers, skipped when looking for the count after a casualty verb.
+    public static readonly WordSet QualifierWords = new(["at", "least", "more", "than", "up", "as", "many", "an",
+        "upwards", "fewer", "less"]);
+
     // "as many as" is recognised on its own, three words long.
     public static readonly (string First, string Second, CountQualifier Qualifier)[] TwoWordQualifiers =
     [
