@@ -103,7 +103,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (!q.Range.Contains(e.Trigger) || q.SpeakerRange is not { } speaker) continue;
                 foreach (var a in view.Doc.Actors)
                 {
-                    if (!a.Range.Overlaps(speaker) || a.Actor.IsGeneric || !SubTypeChooser.IsArmed(a.Actor.Kind)) continue;
+                    if (!a.Range.Overlaps(speaker) || !SubTypeChooser.IsConflictParty(a.Actor)) continue;
                     events[k] = e with { Modality = Modality.Claimed, Actor1 = e.Actor1 ?? a.Actor.Id, Evidence = [.. e.Evidence, speaker] };
                     break;
                 }

@@ -56,7 +56,7 @@ internal static class ModalityDetector
             {
                 var speaker = Speaker(view, s, first, end, i);
                 var acted = EventLexicon.Claim.Contains(w) || (i + 1 < end && view.In(i + 1, EventLexicon.SelfReference));
-                if (speaker is { } sp && SubTypeChooser.IsArmed(sp.Mention.Actor.Kind) && !sp.Mention.Actor.IsGeneric)
+                if (speaker is { } sp && SubTypeChooser.IsConflictParty(sp.Mention.Actor))
                     return new(Modality.Claimed, sp, null, none, Range(view, i), acted);
                 if (EventLexicon.Claim.Contains(w) && speaker is not null)
                     return new(Modality.Claimed, speaker, null, none, Range(view, i), acted);
@@ -89,7 +89,7 @@ internal static class ModalityDetector
         {
             if (!view.In(i, EventLexicon.Speech) && !view.In(i, EventLexicon.Claim)) continue;
             var speaker = Speaker(view, s, first, end, i);
-            if (speaker is { } sp && SubTypeChooser.IsArmed(sp.Mention.Actor.Kind) && !sp.Mention.Actor.IsGeneric)
+            if (speaker is { } sp && SubTypeChooser.IsConflictParty(sp.Mention.Actor))
                 return new(Modality.Claimed, sp, null, none, Range(view, i));
             break;
         }

@@ -107,6 +107,9 @@ internal sealed class SubTypeChooser(EventOntology ontology)
         return EventConstraint.None;
     }
 
+    /// <summary>A named armed actor: a party to the conflict whose own account is a claim.</summary>
+    internal static bool IsConflictParty(Actor actor) => !actor.IsGeneric && IsArmed(actor.Kind);
+
     /// <summary>True for actor kinds that fight (unknown counts: dictionary gaps are usually armed groups).</summary>
     internal static bool IsArmed(ActorKind kind) =>
         kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters);
