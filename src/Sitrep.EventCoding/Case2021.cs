@@ -6,8 +6,11 @@ namespace Sitrep.EventCoding;
 /// <summary>Per-label scores of an evaluation.</summary>
 public sealed record LabelScore(string Label, int Support, int Predicted, int Correct)
 {
+    /// <summary>Correct over predicted.</summary>
     public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;
+    /// <summary>Correct over gold support.</summary>
     public double Recall => Support == 0 ? 0 : (double)Correct / Support;
+    /// <summary>Harmonic mean of precision and recall.</summary>
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 

@@ -18,7 +18,9 @@ internal static class CasualtyCounter
     private const int BackWindow = 9;
     private const int ForwardWindow = 4;
 
-    public static Casualties Count(DocumentView view, int first, int end)
+    /// <summary>Counts in tokens [first, end) that belong to <paramref name="trigger"/>, not to another trigger nearer them.</summary>
+    public static Casualties Count(DocumentView view, int first, int end, TriggerMatch trigger, List<TriggerMatch> triggers,
+        IReadOnlyList<OntologyEntry> entries)
     {
         CountRange? fatal = null, injured = null;
         var civilians = false;
@@ -26,12 +28,33 @@ internal static class CasualtyCounter
         {
             var isFatal = view.In(i, EventLexicon.Fatal);
             if (!isFatal && !view.In(i, EventLexicon.Injured)) continue;
+            if (!BelongsTo(view, i, trigger, triggers, entries)) continue;
             var found = FindCount(view, first, end, i, ref civilians);
             if (found is not { } c) continue;
             if (isFatal) fatal = Larger(fatal, c); else injured = Larger(injured, c);
         }
         return new Casualties(fatal, injured, civilians);
     }
+
+    // "After IS claimed the Paris attacks that killed 129, air strikes intensified": the 129 are the attacks'.
+    private static bool BelongsTo(DocumentView view, int keyword, TriggerMatch trigger, List<TriggerMatch> triggers,
+        IReadOnlyList<OntologyEntry> entries)
+    {
+        var own = Distance(keyword, trigger);
+        var subType = entries[trigger.Entry].SubEventType;
+        foreach (var t in triggers)
+        {
+            if (t.StartToken == trigger.StartToken || (t.StartToken <= keyword && keyword < t.EndToken)) continue;
+            // "a suicide bomber ... blowing herself up and killing several people": same event, other words for it.
+            if (entries[t.Entry].SubEventType == subType) continue;
+            if (t.EndToken - t.StartToken == 1 && (view.In(t.StartToken, EventLexicon.Fatal) || view.In(t.StartToken, EventLexicon.Injured))) continue;
+            if (Distance(keyword, t) < own) return false;
+        }
+        return true;
+    }
+
+    private static int Distance(int token, TriggerMatch t) =>
+        token < t.StartToken ? t.StartToken - token : token >= t.EndToken ? token - t.EndToken + 1 : 0;
 
     // Several counts in one sentence ("killed 20 ... toll rose to 37") keep the largest lower bound.
     private static CountRange Larger(CountRange? a, CountRange b) =>
@@ -101,11 +124,7 @@ internal static class CasualtyCounter
     }
 
     private static bool IsQualifierWord(DocumentView view, int j) =>
-        view.Word(j) is var w && (w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("least", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("more", StringComparison.OrdinalIgnoreCase) || w.Equals("than", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("up", StringComparison.OrdinalIgnoreCase) || w.Equals("as", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("many", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
-        || EventLexicon.Qualifiers.TryGet(w, out _));
+        view.In(j, EventLexicon.QualifierWords) || EventLexicon.Qualifiers.TryGet(view.Word(j), out _);
 
     /// <summary>Parses a count whose last number token is <paramref name="j"/> or starts at it; applies qualifiers before it.</summary>
     internal static bool TryNumberAt(DocumentView view, int first, int end, int j, out CountRange count, out int numEnd)
@@ -179,8 +198,8 @@ internal static class CasualtyCounter
         qStart = start;
         if (start - 2 >= first)
         {
-            var two = string.Concat(view.Word(start - 2), " ", view.Word(start - 1));
-            if (EventLexicon.Qualifiers.TryGet(two, out var q2)) { qStart = start - 2; return q2; }
+            foreach (var (w1, w2, q2) in EventLexicon.TwoWordQualifiers)
+                if (view.Is(start - 2, w1) && view.Is(start - 1, w2)) { qStart = start - 2; return q2; }
         }
         if (start - 3 >= first && view.Is(start - 3, "as") && view.Is(start - 2, "many") && view.Is(start - 1, "as"))
         { qStart = start - 3; return CountQualifier.AtMost; }

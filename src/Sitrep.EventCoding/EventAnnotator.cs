@@ -33,8 +33,9 @@ public sealed class EventAnnotator : IDocumentAnnotator
     public Document Annotate(Document document)
     {
         var view = new DocumentView(document);
-        var events = Code(view);
         var quotes = QuoteFinder.Find(view);
+        var events = Code(view);
+        MarkQuotedClaims(view, events, quotes);
         return document with { Events = events, Quotes = quotes };
     }
 
@@ -46,13 +47,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
     {
         var view = new DocumentView(document);
         var matches = new List<TriggerMatch>();
+        var viable = new List<TriggerMatch>();
         ChosenTrigger? best = null;
         for (var s = 0; s < document.SentenceCount; s++)
         {
             var sentence = document.Sentence(s);
             matches.Clear();
             _ontology.Matcher.Find(document, sentence.FirstToken, sentence.EndToken, matches);
-            var chosen = _chooser.Choose(view, s, matches);
+            var chosen = _chooser.Choose(view, s, matches, viable);
             if (chosen is { } c && (best is null || c.Entry.Priority > best.Value.Entry.Priority)) best = c;
         }
         return best?.Entry.SubEventType;
@@ -63,14 +65,15 @@ public sealed class EventAnnotator : IDocumentAnnotator
         var doc = view.Doc;
         var events = new List<ConflictEvent>();
         var matches = new List<TriggerMatch>();
+        var viable = new List<TriggerMatch>();
         var lastSentence = -1;
         for (var s = 0; s < doc.SentenceCount; s++)
         {
             var sentence = doc.Sentence(s);
             matches.Clear();
             _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
-            if (_chooser.Choose(view, s, matches) is not { } chosen) continue;
-            var coded = CodeOne(view, s, chosen, matches);
+            if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
+            var coded = CodeOne(view, s, chosen, viable);
             if (IsCasualtyReport(view, chosen))
             {
                 // "Twelve people were killed." after an event of the same paragraph tells its toll, not a new event.
@@ -84,7 +87,29 @@ public sealed class EventAnnotator : IDocumentAnnotator
             events.Add(coded);
             lastSentence = s;
         }
-        return EventMerger.Merge(events);
+        return EventMerger.Merge(events, doc.Text);
+    }
+
+    /// <summary>"We ambushed a convoy," said the SDF: a party's own account, quoted, is a claim.</summary>
+    private static void MarkQuotedClaims(DocumentView view, List<ConflictEvent> events, List<Quote> quotes)
+    {
+        if (quotes.Count == 0) return;
+        for (var k = 0; k < events.Count; k++)
+        {
+            var e = events[k];
+            if (!e.Modality.IsCounted()) continue;
+            foreach (var q in quotes)
+            {
+                if (!q.Range.Contains(e.Trigger) || q.SpeakerRange is not { } speaker) continue;
+                foreach (var a in view.Doc.Actors)
+                {
+                    if (!a.Range.Overlaps(speaker) || !SubTypeChooser.IsConflictParty(a.Actor)) continue;
+                    events[k] = e with { Modality = Modality.Claimed, Actor1 = e.Actor1 ?? a.Actor.Id, Evidence = [.. e.Evidence, speaker] };
+                    break;
+                }
+                break;
+            }
+        }
     }
 
     /// <summary>A trigger that is only a casualty word ("killed", "died") of low priority.</summary>
@@ -101,7 +126,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private static bool SameActor(Placed<ActorMention> a, Placed<ActorMention>? b) =>
         b is { } x && string.Equals(a.Mention.Actor.Id, x.Mention.Actor.Id, StringComparison.Ordinal);
 
-    private static ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
+    private ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
     {
         var doc = view.Doc;
         var sentence = doc.Sentence(s);
@@ -123,7 +148,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
             if (roles.Actor1 is null && more.Actor1 is { } a1 && !SameActor(a1, roles.Actor2)) roles = roles with { Actor1 = a1 };
             if (roles.Actor2 is null && more.Actor2 is { } a2 && !SameActor(a2, roles.Actor1)) roles = roles with { Actor2 = a2 };
         }
-        var casualties = CasualtyCounter.Count(view, first, end);
+        var casualties = CasualtyCounter.Count(view, first, end, m, matches, _ontology.Entries);
         var date = DateAttacher.Attach(view, s, m);
         var place = PlaceAttacher.Attach(view, s, m);
 

@@ -24,6 +24,11 @@ internal static class EventLexicon
         "police", "policemen", "policeman", "officers", "security", "troops", "soldiers", "army", "gendarmes",
         "gendarmerie", "riot", "forces", "authorities", "military", "paramilitary", "militia", "guards"]);
 
+    public static readonly WordSet Aircraft = new([
+        "jets", "jet", "warplanes", "warplane", "planes", "aircraft", "helicopters", "helicopter", "drones", "drone",
+        "bombers", "bomber", "f-16s", "f-16", "tornadoes", "sukhoi", "gunships", "gunship", "air", "aerial", "airforce",
+        "war planes", "fighter-bombers", "b-52s", "uavs", "uav"]);
+
     public static readonly WordSet State = new([
         "army", "troops", "soldiers", "soldier", "military", "regime", "government", "pro-government", "police",
         "policemen", "gendarmes", "airforce", "navy", "marines", "armed forces", "commandos", "loyalist", "loyalists",
@@ -100,12 +105,22 @@ internal static class EventLexicon
 
     // Qualifiers before a count, and what they do to it.
     public static readonly WordMap<CountQualifier> Qualifiers = new(Pairs(
-        ("at least", CountQualifier.AtLeast), ("more than", CountQualifier.AtLeast), ("over", CountQualifier.AtLeast),
-        ("upwards of", CountQualifier.AtLeast), ("up to", CountQualifier.AtMost), ("as many as", CountQualifier.AtMost),
-        ("nearly", CountQualifier.AtMost), ("almost", CountQualifier.AtMost), ("fewer than", CountQualifier.AtMost),
-        ("less than", CountQualifier.AtMost), ("about", CountQualifier.About), ("around", CountQualifier.About),
-        ("some", CountQualifier.About), ("approximately", CountQualifier.About), ("roughly", CountQualifier.About),
-        ("an estimated", CountQualifier.About), ("estimated", CountQualifier.About)));
+        ("over", CountQualifier.AtLeast), ("nearly", CountQualifier.AtMost), ("almost", CountQualifier.AtMost),
+        ("about", CountQualifier.About), ("around", CountQualifier.About), ("some", CountQualifier.About),
+        ("approximately", CountQualifier.About), ("roughly", CountQualifier.About), ("estimated", CountQualifier.About)));
+
+    // Words of multi-word qualifiers, skipped when looking for the count after a casualty verb.
+    public static readonly WordSet QualifierWords = new(["at", "least", "more", "than", "up", "as", "many", "an",
+        "upwards", "fewer", "less"]);
+
+    // "as many as" is recognised on its own, three words long.
+    public static readonly (string First, string Second, CountQualifier Qualifier)[] TwoWordQualifiers =
+    [
+        ("at", "least", CountQualifier.AtLeast), ("more", "than", CountQualifier.AtLeast),
+        ("upwards", "of", CountQualifier.AtLeast), ("up", "to", CountQualifier.AtMost),
+        ("fewer", "than", CountQualifier.AtMost), ("less", "than", CountQualifier.AtMost),
+        ("an", "estimated", CountQualifier.About),
+    ];
 
     // Modal cues before a trigger and the modality they give ("are planning to launch", "vowed to", "could").
     public static readonly WordMap<Modality> ModalCues = new(Pairs(
@@ -119,14 +134,23 @@ internal static class EventLexicon
         ("threatened", Modality.Threatened), ("threatens", Modality.Threatened), ("threaten", Modality.Threatened),
         ("threatening", Modality.Threatened), ("pledged", Modality.Threatened), ("pledges", Modality.Threatened),
         ("warned", Modality.Threatened), ("warns", Modality.Threatened), ("will", Modality.Threatened),
-        ("'ll", Modality.Threatened), ("promised", Modality.Threatened), ("swore", Modality.Threatened),
+        ("'ll", Modality.Threatened), ("promised", Modality.Threatened), ("swore", Modality.Threatened), ("vowing", Modality.Threatened), ("pledging", Modality.Threatened),
+        ("threat", Modality.Threatened), ("threats", Modality.Threatened), ("avoid", Modality.Hypothetical),
+        ("needs", Modality.Hypothetical), ("need", Modality.Hypothetical), ("risks", Modality.Hypothetical),
         ("could", Modality.Hypothetical), ("would", Modality.Hypothetical), ("might", Modality.Hypothetical),
         ("may", Modality.Hypothetical), ("if", Modality.Hypothetical), ("unless", Modality.Hypothetical),
         ("should", Modality.Hypothetical), ("possible", Modality.Hypothetical), ("possibly", Modality.Hypothetical),
         ("whether", Modality.Hypothetical), ("think", Modality.Hypothetical), ("believe", Modality.Hypothetical),
         ("doubt", Modality.Hypothetical), ("probably", Modality.Hypothetical), ("perhaps", Modality.Hypothetical),
         ("maybe", Modality.Hypothetical), ("methinks", Modality.Hypothetical), ("potential", Modality.Hypothetical),
-        ("risk", Modality.Hypothetical), ("fear", Modality.Hypothetical), ("fears", Modality.Hypothetical)));
+        ("risk", Modality.Hypothetical)));
+
+    // Auxiliaries only govern a trigger close by ("would shell"), unlike verbs of intent ("vowed ... to retake").
+    public static readonly WordSet ModalAuxiliaries = new(["will", "'ll", "would", "could", "might", "may", "should", "can"]);
+
+    // "managed to retake", "began to shell": the infinitive happened.
+    public static readonly WordSet Completion = new(["managed", "began", "begun", "started", "continued", "able",
+        "succeeded", "went", "proceeded", "helped", "used", "tried"]);
 
     // "set to", "about to", "going to" only mark plans when followed by "to".
     public static readonly WordSet PlannedBeforeTo = new(["set", "about", "going", "ready", "scheduled"]);
@@ -169,6 +193,17 @@ internal static class EventLexicon
     // Words opening a parenthetical after a comma ("SDF fighters, backed by coalition jets, repelled").
     public static readonly WordSet ParentheticalOpeners = new(["backed", "led", "supported", "a", "an", "the",
         "which", "who", "whose", "aided", "assisted", "allied", "including", "according"]);
+
+    // Verbs that introduce a quote: speech verbs plus those of threats and descriptions.
+    public static readonly WordSet QuoteVerbs = new([
+        "said", "says", "say", "told", "tells", "added", "stated", "explained", "wrote", "declared", "insisted",
+        "noted", "announced", "warned", "threatened", "vowed", "described", "describing", "called", "calling",
+        "tweeted", "posted", "argued", "replied", "recalled", "stressed", "asked", "urged", "according"]);
+
+    // "the group said" speaks for an organisation, "the defector said" for a person.
+    public static readonly WordSet GroupNouns = new(["group", "organisation", "organization", "ministry", "army",
+        "movement", "militants", "rebels", "government", "agency", "coalition", "command", "statement", "militia",
+        "office", "department", "committee", "council", "observatory", "police", "military", "spokesman's"]);
 
     public static readonly WordSet PersonalPronouns = new(["he", "she"]);
     public static readonly WordSet GroupPronouns = new(["they", "it"]);

@@ -9,19 +9,25 @@ namespace Sitrep.EventCoding;
 /// </summary>
 internal static class EventMerger
 {
-    public static List<ConflictEvent> Merge(List<ConflictEvent> events)
+    public static List<ConflictEvent> Merge(List<ConflictEvent> events, string text)
     {
         var merged = new List<ConflictEvent>(events.Count);
         foreach (var e in events)
         {
             var target = -1;
             for (var k = 0; k < merged.Count; k++)
-                if (Agree(merged[k], e)) { target = k; break; }
+                if (Agree(merged[k], e) || SameSentence(merged[k], e, text)) { target = k; break; }
             if (target < 0) merged.Add(e);
             else merged[target] = Combine(merged[target], e);
         }
         return merged;
     }
+
+    // A headline printed twice, a paragraph syndicated twice on the page: same words, same event.
+    private static bool SameSentence(ConflictEvent a, ConflictEvent b, string text) =>
+        string.Equals(a.SubEventType, b.SubEventType, StringComparison.Ordinal) && a.Evidence.Count > 0 && b.Evidence.Count > 0
+        && a.Evidence[0].Length == b.Evidence[0].Length
+        && text.AsSpan(a.Evidence[0].Start, a.Evidence[0].Length).SequenceEqual(text.AsSpan(b.Evidence[0].Start, b.Evidence[0].Length));
 
     internal static bool Agree(ConflictEvent a, ConflictEvent b)
     {

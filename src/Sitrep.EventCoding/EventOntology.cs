@@ -21,6 +21,8 @@ public enum EventConstraint
     Protest = 16,
     /// <summary>Police or security forces are present.</summary>
     Force = 32,
+    /// <summary>Aircraft (jets, warplanes, helicopters, drones) are present.</summary>
+    Air = 64,
 }
 
 /// <summary>One row of the ontology: trigger patterns for an ACLED sub-type, with a priority and constraints.</summary>
@@ -108,6 +110,7 @@ public sealed class EventOntology
                 "nonstate" => EventConstraint.NonState,
                 "protest" => EventConstraint.Protest,
                 "force" => EventConstraint.Force,
+                "air" => EventConstraint.Air,
                 _ => (EventConstraint)(-1),
             };
             if ((int)c < 0) { bad = part; return false; }

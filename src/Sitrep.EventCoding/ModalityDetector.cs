@@ -16,7 +16,9 @@ internal readonly record struct ModalityFinding(Modality Modality, Placed<ActorM
 /// </summary>
 internal static class ModalityDetector
 {
-    private const int Window = 15;
+    private const int Window = 22;
+    private const int AuxiliaryWindow = 6;
+    private const int NegationWindow = 4;
 
     public static ModalityFinding Detect(DocumentView view, int s, int first, int end, TriggerMatch trigger)
     {
@@ -54,7 +56,7 @@ internal static class ModalityDetector
             {
                 var speaker = Speaker(view, s, first, end, i);
                 var acted = EventLexicon.Claim.Contains(w) || (i + 1 < end && view.In(i + 1, EventLexicon.SelfReference));
-                if (speaker is { } sp && SubTypeChooser.IsArmed(sp.Mention.Actor.Kind) && !sp.Mention.Actor.IsGeneric)
+                if (speaker is { } sp && SubTypeChooser.IsConflictParty(sp.Mention.Actor))
                     return new(Modality.Claimed, sp, null, none, Range(view, i), acted);
                 if (EventLexicon.Claim.Contains(w) && speaker is not null)
                     return new(Modality.Claimed, speaker, null, none, Range(view, i), acted);
@@ -63,6 +65,7 @@ internal static class ModalityDetector
             }
             if (EventLexicon.ModalCues.TryGet(w, out var modality))
             {
+                if (EventLexicon.ModalAuxiliaries.Contains(w) && trigger.StartToken - i > AuxiliaryWindow) continue;
                 // "may" as a month ("May 5") is no cue.
                 if (w is "May" && i + 1 < end && char.IsAsciiDigit(view.Word(i + 1)[0])) continue;
                 return new(modality, null, null, none, Range(view, i));
@@ -71,12 +74,22 @@ internal static class ModalityDetector
                 return new(Modality.Planned, null, null, none, Range(view, i));
         }
 
+        // "forces battling to retake Raqqa": an infinitive is an aim, unless it was achieved ("managed to retake").
+        if (trigger.StartToken - 1 > first && view.Is(trigger.StartToken - 1, "to") && !view.In(trigger.StartToken - 2, EventLexicon.Completion)
+            && !view.In(trigger.StartToken - 2, EventLexicon.Passive))
+            return new(Modality.Planned, null, null, none, Range(view, trigger.StartToken - 1));
+
+        // "the offensive will be", "strikes could follow".
+        for (var i = trigger.EndToken; i < end && i <= trigger.EndToken + 1; i++)
+            if (EventLexicon.ModalAuxiliaries.Contains(view.Word(i)) && EventLexicon.ModalCues.TryGet(view.Word(i), out var after))
+                return new(after, null, null, none, Range(view, i));
+
         // "..., according to the SDF" / "..., the army said" after the trigger.
         for (var i = trigger.EndToken; i < end; i++)
         {
             if (!view.In(i, EventLexicon.Speech) && !view.In(i, EventLexicon.Claim)) continue;
             var speaker = Speaker(view, s, first, end, i);
-            if (speaker is { } sp && SubTypeChooser.IsArmed(sp.Mention.Actor.Kind) && !sp.Mention.Actor.IsGeneric)
+            if (speaker is { } sp && SubTypeChooser.IsConflictParty(sp.Mention.Actor))
                 return new(Modality.Claimed, sp, null, none, Range(view, i));
             break;
         }
@@ -89,7 +102,7 @@ internal static class ModalityDetector
     /// <summary>"no strikes", "no air strikes", "did not attack", "were not launched" — negation governing the trigger.</summary>
     private static bool IsNegated(DocumentView view, int first, TriggerMatch trigger)
     {
-        for (var i = trigger.StartToken - 1; i >= first && i >= trigger.StartToken - 3; i--)
+        for (var i = trigger.StartToken - 1; i >= first && i >= trigger.StartToken - NegationWindow; i--)
         {
             if (view.In(i, EventLexicon.Negation))
             {

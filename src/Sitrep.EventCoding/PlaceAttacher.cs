@@ -38,18 +38,23 @@ internal static class PlaceAttacher
         // Nearest sentence of the paragraph with a place, earlier ones first on equal distance.
         for (var d = 1; d < view.Doc.SentenceCount; d++)
         {
-            var found = false;
-            foreach (var o in new[] { s - d, s + d })
-            {
-                if (o < 0 || o >= view.Doc.SentenceCount || view.Paragraph[o] != view.Paragraph[s]) continue;
-                found = true;
-                foreach (var p in view.Places[o])
-                    if (!IsActorName(view, o, p))
-                        return new(p.Mention.Place, Math.Max(p.Mention.GeoPrecision, 2), p.Range);
-            }
-            if (!found) break;
+            var before = FromSentence(view, s, s - d, out var inBefore);
+            if (before is not null) return before.Value;
+            var after = FromSentence(view, s, s + d, out var inAfter);
+            if (after is not null) return after.Value;
+            if (!inBefore && !inAfter) break;
         }
         return new(null, 3, null);
+    }
+
+    private static AttachedPlace? FromSentence(DocumentView view, int s, int o, out bool inParagraph)
+    {
+        inParagraph = o >= 0 && o < view.Doc.SentenceCount && view.Paragraph[o] == view.Paragraph[s];
+        if (!inParagraph) return null;
+        foreach (var p in view.Places[o])
+            if (!IsActorName(view, o, p))
+                return new(p.Mention.Place, Math.Max(p.Mention.GeoPrecision, 2), p.Range);
+        return null;
     }
 
     private static bool HasLocativeBefore(DocumentView view, int first, int start)

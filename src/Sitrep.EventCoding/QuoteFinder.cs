@@ -12,6 +12,7 @@ internal static class QuoteFinder
 {
     private const int MinWords = 4;
     private const int MaxSpeakerTokens = 6;
+    private const int MaxLeadTokens = 30;
 
     public static List<Quote> Find(DocumentView view)
     {
@@ -25,6 +26,7 @@ internal static class QuoteFinder
 
         var open = -1;
         var previousUnclosed = false;
+        var previousEnd = -1;
         string? previousSpeaker = null;
         TextRange? previousSpeakerRange = null;
         for (var i = 0; i <= text.Length; i++)
@@ -44,11 +46,15 @@ internal static class QuoteFinder
             {
                 var (speaker, range) = SpeakerAfter(view, closes ? i + 1 : i, persons);
                 if (speaker is null) (speaker, range) = SpeakerBefore(view, open, persons);
-                if (speaker is null && previousUnclosed && IsParagraphStart(text, open)) (speaker, range) = (previousSpeaker, previousSpeakerRange);
+                // A quote left open at a paragraph end continues in the next; a second quote in the same paragraph
+                // without attribution is the same speaker's ("...," X said. "...").
+                if (speaker is null && (previousUnclosed && IsParagraphStart(text, open) || previousEnd >= 0 && !CrossesParagraph(text, previousEnd, open)))
+                    (speaker, range) = (previousSpeaker, previousSpeakerRange);
                 quotes.Add(new Quote(speaker, content.Slice(text), content, range));
                 if (speaker is not null && range is { } r && IsNamed(text, r)) persons.Add((r.End, speaker));
                 previousSpeaker = speaker;
                 previousSpeakerRange = range;
+                previousEnd = i;
             }
             previousUnclosed = paragraphEnd;
             open = -1;
@@ -96,7 +102,7 @@ internal static class QuoteFinder
         if (i >= doc.TokenCount || CrossesParagraph(doc.Text, offset, doc.TokenStarts[i])) return (null, null);
         while (i < doc.TokenCount && doc.Text[doc.TokenStarts[i]] is ',' or '"' or '”' or '“') i++;
         if (i >= doc.TokenCount) return (null, null);
-        if (view.In(i, EventLexicon.Speech))
+        if (view.In(i, EventLexicon.QuoteVerbs))
         {
             var from = view.Is(i, "according") ? i + 2 : i + 1;
             return Resolve(view, from, NounPhraseEnd(view, from), from, NounPhraseEnd(view, from), persons);
@@ -105,7 +111,7 @@ internal static class QuoteFinder
         {
             var ch = doc.Text[doc.TokenStarts[k]];
             if (ch is '.' or '"' or '“' or '”' or '!' or '?' || CrossesParagraph(doc.Text, doc.TokenStarts[i], doc.TokenStarts[k])) break;
-            if (!view.In(k, EventLexicon.Speech)) continue;
+            if (!view.In(k, EventLexicon.QuoteVerbs)) continue;
             var npEnd = i;
             while (npEnd < k && !view.Is(npEnd, ",")) npEnd++;
             if (npEnd - i > MaxSpeakerTokens || npEnd == i) return (null, null);
@@ -119,11 +125,12 @@ internal static class QuoteFinder
         var doc = view.Doc;
         var j = doc.TokenIndexAt(openOffset) - 1;
         while (j >= 0 && doc.Text[doc.TokenStarts[j]] is ':' or ',') j--;
-        for (var v = j; v >= 0 && v >= j - 5; v--)
+        // "X said:", "X told Reuters:", or further back in the sentence, "X warned that the offensive will be "...".
+        for (var v = j; v >= 0 && v >= j - MaxLeadTokens; v--)
         {
             var ch = doc.Text[doc.TokenStarts[v]];
             if (ch is '.' or '"' or '“' or '”' || CrossesParagraph(doc.Text, doc.TokenStarts[v], openOffset)) break;
-            if (!view.In(v, EventLexicon.Speech)) continue;
+            if (!view.In(v, EventLexicon.QuoteVerbs)) continue;
             var start = v;
             while (start > 0 && v - start < MaxSpeakerTokens && !IsBoundary(doc, start - 1)
                    && !CrossesParagraph(doc.Text, doc.TokenStarts[start - 1], doc.TokenStarts[v])) start--;
@@ -161,6 +168,7 @@ internal static class QuoteFinder
         var first = view.Word(npStart);
         var pronoun = npEnd - npStart == 1 && EventLexicon.PersonalPronouns.Contains(first);
         var description = first.Equals("the", StringComparison.OrdinalIgnoreCase) && npEnd - npStart <= 4;
+        if (description && view.In(npEnd - 1, EventLexicon.GroupNouns)) return (LastGroup(doc, np.Start), np);
         if (pronoun || description) return (LastPerson(persons, np.Start), np);
         // "An al-Nusra source told Reuters": an indefinite description is the speaker as given.
         if (first.Equals("a", StringComparison.OrdinalIgnoreCase) || first.Equals("an", StringComparison.OrdinalIgnoreCase))

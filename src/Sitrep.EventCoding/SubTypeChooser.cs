@@ -11,8 +11,10 @@ internal readonly record struct ChosenTrigger(OntologyEntry Entry, TriggerMatch 
 /// </summary>
 internal sealed class SubTypeChooser(EventOntology ontology)
 {
-    public ChosenTrigger? Choose(DocumentView view, int s, List<TriggerMatch> matches)
+    /// <summary>The winning trigger; <paramref name="viable"/> receives every match whose constraint holds.</summary>
+    public ChosenTrigger? Choose(DocumentView view, int s, List<TriggerMatch> matches, List<TriggerMatch> viable)
     {
+        viable.Clear();
         if (matches.Count == 0) return null;
         var sentence = view.Doc.Sentence(s);
         var sentenceFlags = SentenceFlags(view, s, sentence.FirstToken, sentence.EndToken);
@@ -22,9 +24,14 @@ internal sealed class SubTypeChooser(EventOntology ontology)
             var m = matches[i];
             if (IsInsideLonger(matches, i)) continue;
             var entry = ontology.Entries[m.Entry];
-            if (best is { } b && b.Entry.Priority >= entry.Priority) continue;
-            var flags = sentenceFlags | SideFlags(view, s, sentence.FirstToken, sentence.EndToken, m);
+            var flags = sentenceFlags | (entry.Constraint & (EventConstraint.State | EventConstraint.NonState)) switch
+            {
+                EventConstraint.None => EventConstraint.None,
+                _ => SideFlags(view, s, sentence.FirstToken, sentence.EndToken, m),
+            };
             if ((flags & entry.Constraint) != entry.Constraint) continue;
+            viable.Add(m);
+            if (best is { } b && b.Entry.Priority >= entry.Priority) continue;
             best = new ChosenTrigger(entry, m);
         }
         return best;
@@ -60,6 +67,7 @@ internal sealed class SubTypeChooser(EventOntology ontology)
             if (EventLexicon.Civilians.Contains(w)) flags |= EventConstraint.Civilians;
             if (EventLexicon.Protest.Contains(w)) flags |= EventConstraint.Protest;
             if (EventLexicon.Force.Contains(w)) flags |= EventConstraint.Force;
+            if (EventLexicon.Aircraft.Contains(w)) flags |= EventConstraint.Air;
         }
         return flags;
     }
@@ -98,6 +106,9 @@ internal sealed class SubTypeChooser(EventOntology ontology)
         if (EventLexicon.State.Contains(w)) return EventConstraint.State;
         return EventConstraint.None;
     }
+
+    /// <summary>A named armed actor: a party to the conflict whose own account is a claim.</summary>
+    internal static bool IsConflictParty(Actor actor) => !actor.IsGeneric && IsArmed(actor.Kind);
 
     /// <summary>True for actor kinds that fight (unknown counts: dictionary gaps are usually armed groups).</summary>
     internal static bool IsArmed(ActorKind kind) =>

@@ -110,3 +110,28 @@ public class CasualtyTests
         Assert.Null(e.InjuredMin);
     }
 }
+
+public class CasualtyOwnershipTests
+{
+    [Fact]
+    public void CountNearerAnotherTrigger_BelongsToThatTrigger()
+    {
+        var e = new TestDoc("After the Paris attacks that killed 129 people, air strikes on Raqqa intensified.").Single();
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Null(e.FatalitiesMin);
+    }
+
+    [Fact]
+    public void OpinionSentence_YieldsNoEvent() =>
+        Assert.Empty(new TestDoc("I highly doubt it. This creates cognitive dissonance, and all is well in the world again.").Annotate().Events);
+}
+
+public class CasualtySameEventTests
+{
+    [Fact]
+    public void CountNearAnotherWordForTheSameEvent_IsKept()
+    {
+        var e = new TestDoc("A female suicide bomber hid among civilians before blowing herself up and killing several people.").Single();
+        Assert.Equal(3, e.FatalitiesMin);
+    }
+}

@@ -62,3 +62,20 @@ public class MergeTests
         Assert.Equal(12, e.FatalitiesMin);
     }
 }
+
+public class RepeatedHeadlineTests
+{
+    [Fact]
+    public void HeadlinePrintedTwice_IsOneEvent()
+    {
+        var doc = new TestDoc("Coalition Warplanes Pound ISIS In Syria.\nCoalition Warplanes Pound ISIS In Syria.\nResidents fled the area.").Annotate();
+        Assert.Single(doc.Events);
+    }
+
+    [Fact]
+    public void AccordingTo_IsNotAnAgreement()
+    {
+        var e = new TestDoc("According to the SOHR, the coalition deployed several units around the pocket.").Single();
+        Assert.Equal("Change to group/activity", e.SubEventType);
+    }
+}

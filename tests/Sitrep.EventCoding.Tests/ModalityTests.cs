@@ -105,3 +105,44 @@ public class ModalityTests
         Assert.Contains("Military Forces of Syria denies", e.Claims);
     }
 }
+
+public class ModalityScopeTests
+{
+    [Fact]
+    public void InfinitiveOfAim_IsPlanned() =>
+        Assert.Equal(Modality.Planned, new TestDoc("Government troops are advancing to retake the town.").Single().Modality);
+
+    [Fact]
+    public void AchievedInfinitive_IsAsserted() =>
+        Assert.Equal(Modality.Asserted, new TestDoc("Government troops managed to retake the town.").Single().Modality);
+
+    [Fact]
+    public void AuxiliaryAfterNominalTrigger_GovernsIt() =>
+        Assert.Equal(Modality.Threatened, new TestDoc("The commander said the Raqqa offensive will be a fire that burns.").Single().Modality);
+
+    [Fact]
+    public void DistantAuxiliary_DoesNotGovernTheTrigger() =>
+        Assert.Equal(Modality.Asserted, new TestDoc("Officials will meet on Monday, a week after rebels ambushed an army convoy near the town.").Single().Modality);
+
+    [Fact]
+    public void NeverDroppedABomb_IsNegated() =>
+        Assert.Equal(Modality.Hypothetical, new TestDoc("Coalition jets never dropped a single bomb on the militants.").Single().Modality);
+}
+
+public class QuotedClaimTests
+{
+    [Fact]
+    public void PartyQuotedDescribingItsOwnAction_IsClaimed()
+    {
+        var e = new TestDoc("\"We ambushed an army convoy near the town last night,\" said the SDF.").Actor("SDF", TestDoc.Sdf).Single();
+        Assert.Equal(Modality.Claimed, e.Modality);
+        Assert.Equal("SDF", e.Actor1);
+    }
+
+    [Fact]
+    public void WitnessQuoted_StaysAsserted()
+    {
+        var e = new TestDoc("\"The rebels ambushed an army convoy near the town last night,\" said a shopkeeper.").Single();
+        Assert.Equal(Modality.Asserted, e.Modality);
+    }
+}

@@ -78,3 +78,31 @@ public class QuoteTests
         Assert.All(doc.Quotes, q => Assert.Equal("Hussam al-Marie", q.Speaker));
     }
 }
+
+public class QuoteAttributionTests
+{
+    [Fact]
+    public void SecondQuoteOfAParagraph_WithoutAttribution_IsTheSameSpeakers()
+    {
+        var doc = new TestDoc("\"We've been ready for this for some time,\" Abu Talha said. \"We know that our bases are known to them.\"")
+            .Person("Abu Talha").Annotate();
+        Assert.Equal(2, doc.Quotes.Count);
+        Assert.All(doc.Quotes, q => Assert.Equal("Abu Talha", q.Speaker));
+    }
+
+    [Fact]
+    public void QuoteInsideAReportedClause_TakesTheSubjectOfTheVerb()
+    {
+        var q = Assert.Single(new TestDoc("An ISIS commander warned that the offensive will be \"a fire that burns the Cross and its people.\"")
+            .Annotate().Quotes);
+        Assert.Equal("An ISIS commander", q.Speaker);
+    }
+
+    [Fact]
+    public void TheGroupWrote_ResolvesToTheMostRecentGroup()
+    {
+        var q = Assert.Single(new TestDoc("Islamic State issued a statement. \"There are no borders when establishing our state,\" the group wrote.")
+            .Actor("Islamic State", IslamicState).Annotate().Quotes);
+        Assert.Equal("Islamic State", q.Speaker);
+    }
+}

@@ -92,3 +92,47 @@ public class RoleTests
         Assert.False(e.CivilianTargeting);
     }
 }
+
+public class EvidenceAndContractTests
+{
+    [Fact]
+    public void Evidence_HoldsTheSentence_TheTrigger_AndTheMentionsUsed()
+    {
+        const string text = "On Monday, coalition jets struck Islamic State positions in Hajin, killing 7 fighters.";
+        var e = new TestDoc(text).Actor("coalition jets", Coalition).Actor("Islamic State", IslamicState)
+            .Time("On Monday", "2018-08-27").Place("Hajin").Single();
+        Assert.Contains(new Sitrep.Core.TextRange(0, text.Length), e.Evidence);
+        Assert.Contains(e.Trigger, e.Evidence);
+        Assert.Contains(Find(text, "coalition jets"), e.Evidence);
+        Assert.Contains(Find(text, "Islamic State"), e.Evidence);
+        Assert.Contains(Find(text, "On Monday"), e.Evidence);
+        Assert.Contains(Find(text, "Hajin"), e.Evidence);
+        Assert.Contains(Find(text, "7"), e.Evidence);
+    }
+
+    [Fact]
+    public void TargetingPhrase_NamesActor2()
+    {
+        var e = new TestDoc("A drone strike targeting Islamic State commanders hit a car near Raqqa.")
+            .Actor("Islamic State commanders", IslamicState).Single();
+        Assert.Equal("Islamic State", e.Actor2);
+    }
+
+    [Fact]
+    public void Annotator_DeclaresItsLayers()
+    {
+        var a = EventAnnotator.CreateDefault();
+        Assert.Contains(Sitrep.Core.Layers.Actors, a.Reads);
+        Assert.Contains(Sitrep.Core.Layers.Times, a.Reads);
+        Assert.Contains(Sitrep.Core.Layers.Places, a.Reads);
+        Assert.Equal([Sitrep.Core.Layers.Events, Sitrep.Core.Layers.Quotes], a.Writes);
+    }
+
+    [Fact]
+    public void EmptyDocument_YieldsNothing()
+    {
+        var doc = EventAnnotator.CreateDefault().Annotate(Sitrep.Testing.DocumentBuilder.Of(""));
+        Assert.Empty(doc.Events);
+        Assert.Empty(doc.Quotes);
+    }
+}
