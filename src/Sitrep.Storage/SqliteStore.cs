@@ -151,7 +151,7 @@ public sealed class SqliteStore : IEventStore
             VALUES ($doc, $ordinal, {EventParameters}, $json)
             """))
         {
-            AddEventParameters(ev);
+            var eventParameters = AddEventParameters(ev);
             ev.Parameters.AddWithValue("$doc", meta.Id);
             var ordinal = ev.Parameters.AddWithValue("$ordinal", 0);
             var json = ev.Parameters.AddWithValue("$json", "");
@@ -160,7 +160,7 @@ public sealed class SqliteStore : IEventStore
             {
                 var e = document.Events[i];
                 ordinal.Value = i;
-                SetEventParameters(ev, e, e.FatalitiesMin, e.FatalitiesMax, e.InjuredMin, e.InjuredMax);
+                SetEventParameters(eventParameters, e, e.FatalitiesMin, e.FatalitiesMax, e.InjuredMin, e.InjuredMax);
                 json.Value = SitrepJson.Serialize(e);
                 ev.ExecuteNonQuery();
             }
@@ -208,7 +208,7 @@ public sealed class SqliteStore : IEventStore
             INSERT INTO incidents (incident_id, {EventColumns}, source_count, grade, grade_reason, event_json, sources_json)
             VALUES ($id, {EventParameters}, $count, $grade, $reason, $json, $sources)
             """);
-        AddEventParameters(ins);
+        var eventParameters = AddEventParameters(ins);
         var id = ins.Parameters.AddWithValue("$id", "");
         var count = ins.Parameters.AddWithValue("$count", 0);
         var grade = ins.Parameters.AddWithValue("$grade", "");
@@ -223,7 +223,7 @@ public sealed class SqliteStore : IEventStore
         foreach (var incident in incidents)
         {
             id.Value = incident.IncidentId;
-            SetEventParameters(ins, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
+            SetEventParameters(eventParameters, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
                 incident.InjuredMax);
             count.Value = incident.SourceCount;
             grade.Value = incident.Grade.ToString();
@@ -484,36 +484,47 @@ public sealed class SqliteStore : IEventStore
         "$admin1, $location, $latitude, $longitude, $geo_precision, $fatalities, $fatalities_min, $fatalities_max, " +
         "$injured_min, $injured_max, $civilian_targeting, $modality";
 
-    private static void AddEventParameters(SqliteCommand cmd)
+    private static SqliteParameter[] AddEventParameters(SqliteCommand cmd)
     {
-        foreach (var name in EventParameters.Split(", "))
-            cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        // Kept by position: looking parameters up by name per row is a linear scan.
+        var names = EventParameters.Split(", ");
+        var parameters = new SqliteParameter[names.Length];
+        for (var i = 0; i < names.Length; i++) parameters[i] = cmd.Parameters.Add(new SqliteParameter(names[i], DBNull.Value));
+        return parameters;
     }
 
-    private static void SetEventParameters(SqliteCommand cmd, ConflictEvent e, int? fatMin, int? fatMax, int? injMin, int? injMax)
+    private static void SetEventParameters(SqliteParameter[] p, ConflictEvent e, int? fatMin, int? fatMax, int? injMin, int? injMax)
     {
-        var p = cmd.Parameters;
-        p["$event_type"].Value = e.EventType;
-        p["$sub_event_type"].Value = e.SubEventType;
-        p["$event_date"].Value = Db(Iso(e.Date.Start));
-        p["$event_date_end"].Value = Db(Iso(e.Date.End));
-        p["$time_precision"].Value = e.Date.IsResolved ? e.Date.Granularity.ToString().ToLowerInvariant() : DBNull.Value;
-        p["$actor1"].Value = Db(e.Actor1);
-        p["$actor2"].Value = Db(e.Actor2);
-        p["$country"].Value = Db(e.Place?.CountryCode.ToUpperInvariant());
-        p["$admin1"].Value = Db(e.Place?.Admin1);
-        p["$location"].Value = Db(e.Place?.Name);
-        p["$latitude"].Value = e.Place is null ? DBNull.Value : e.Place.Point.Latitude;
-        p["$longitude"].Value = e.Place is null ? DBNull.Value : e.Place.Point.Longitude;
-        p["$geo_precision"].Value = e.Place is null ? DBNull.Value : e.GeoPrecision;
-        p["$fatalities"].Value = fatMin ?? 0;
-        p["$fatalities_min"].Value = Db(fatMin);
-        p["$fatalities_max"].Value = Db(fatMax);
-        p["$injured_min"].Value = Db(injMin);
-        p["$injured_max"].Value = Db(injMax);
-        p["$civilian_targeting"].Value = e.CivilianTargeting ? 1 : 0;
-        p["$modality"].Value = e.Modality.ToContractName();
+        p[0].Value = e.EventType;
+        p[1].Value = e.SubEventType;
+        p[2].Value = Db(Iso(e.Date.Start));
+        p[3].Value = Db(Iso(e.Date.End));
+        p[4].Value = e.Date.IsResolved ? GranularityName(e.Date.Granularity) : DBNull.Value;
+        p[5].Value = Db(e.Actor1);
+        p[6].Value = Db(e.Actor2);
+        p[7].Value = Db(e.Place?.CountryCode.ToUpperInvariant());
+        p[8].Value = Db(e.Place?.Admin1);
+        p[9].Value = Db(e.Place?.Name);
+        p[10].Value = e.Place is null ? DBNull.Value : e.Place.Point.Latitude;
+        p[11].Value = e.Place is null ? DBNull.Value : e.Place.Point.Longitude;
+        p[12].Value = e.Place is null ? DBNull.Value : e.GeoPrecision;
+        p[13].Value = fatMin ?? 0;
+        p[14].Value = Db(fatMin);
+        p[15].Value = Db(fatMax);
+        p[16].Value = Db(injMin);
+        p[17].Value = Db(injMax);
+        p[18].Value = e.CivilianTargeting ? 1 : 0;
+        p[19].Value = e.Modality.ToContractName();
     }
+
+    private static string GranularityName(DateGranularity g) => g switch
+    {
+        DateGranularity.Day => "day",
+        DateGranularity.Week => "week",
+        DateGranularity.Month => "month",
+        DateGranularity.Year => "year",
+        _ => "unknown",
+    };
 
     private static object Db(string? s) => s is null ? DBNull.Value : s;
     private static object Db(int? i) => i is null ? DBNull.Value : i.Value;
