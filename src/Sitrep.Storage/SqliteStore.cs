@@ -92,7 +92,7 @@ public sealed class SqliteStore : IEventStore
     }
 
     /// <inheritdoc />
-    public StoreResult SaveDocument(Document document, string? duplicateOf = null)
+    public StoreResult SaveDocument(Document document, string? duplicateOf = null, byte[]? fingerprint = null)
     {
         var meta = document.Meta;
         // Without a hash of the raw input, the clean text is the next best identity of the content.
@@ -128,9 +128,9 @@ public sealed class SqliteStore : IEventStore
         long docRowid;
         using (var insert = Command(tx, """
             INSERT INTO documents (id, content_hash, path, url, source, title, published, published_source, text,
-                entities_json, quotes_json, events_json, layers_json, tokens, duplicate_of)
+                entities_json, quotes_json, events_json, layers_json, tokens, duplicate_of, fingerprint)
             VALUES ($id, $hash, $path, $url, $source, $title, $published, $psource, $text,
-                $entities, $quotes, $events, $layers, $tokens, $dup)
+                $entities, $quotes, $events, $layers, $tokens, $dup, $fingerprint)
             RETURNING doc_rowid
             """,
             ("$id", meta.Id), ("$hash", hash), ("$path", meta.Path), ("$url", meta.Url), ("$source", meta.Source),
@@ -139,7 +139,7 @@ public sealed class SqliteStore : IEventStore
             ("$quotes", SitrepJson.Serialize(document.Quotes)), ("$events", SitrepJson.Serialize(document.Events)),
             ("$layers", SitrepJson.Serialize(new StoredLayers(document.Segments, document.Actors, document.Times,
                 document.Places, document.Errors))),
-            ("$tokens", PackTokens(document)), ("$dup", duplicateOf)))
+            ("$tokens", PackTokens(document)), ("$dup", duplicateOf), ("$fingerprint", fingerprint)))
         {
             docRowid = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
@@ -196,6 +196,15 @@ public sealed class SqliteStore : IEventStore
         using var reader = cmd.ExecuteReader();
         while (reader.Read()) links[reader.GetString(0)] = reader.GetString(1);
         return links;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(string DocumentId, byte[] Fingerprint, string? DuplicateOf)> LoadFingerprints()
+    {
+        using var cmd = Command(null, "SELECT id, fingerprint, duplicate_of FROM documents WHERE fingerprint IS NOT NULL ORDER BY doc_rowid");
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            yield return (reader.GetString(0), (byte[])reader.GetValue(1), NullableString(reader, 2));
     }
 
     /// <inheritdoc />

@@ -123,6 +123,21 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void Fingerprints_ComeBackInStorageOrder_WithTheirCopyLinks()
+    {
+        _store.SaveDocument(Doc("wire", "Jets hit Hajin."), fingerprint: [1, 2, 3]);
+        _store.SaveDocument(Doc("other", "Drones hit Mosul."));
+        _store.SaveDocument(Doc("copy", "Jets hit Hajin. Share."), duplicateOf: "wire", fingerprint: [1, 2, 4]);
+
+        var prints = _store.LoadFingerprints().ToList();
+
+        Assert.Equal(["wire", "copy"], prints.Select(p => p.DocumentId));
+        Assert.Equal([1, 2, 3], prints[0].Fingerprint);
+        Assert.Null(prints[0].DuplicateOf);
+        Assert.Equal("wire", prints[1].DuplicateOf);
+    }
+
+    [Fact]
     public void ReplaceIncidents_ReplacesAll_AndRoundTripsThem()
     {
         var first = Incident("i1", Event(Hajin, "2018-08-30", killed: 3), 2, IncidentGrade.Fair, "a", "b");
