@@ -7,8 +7,10 @@ namespace Sitrep.Incidents;
 /// <summary>
 /// Merges events reported by many documents into incidents, counts independent outlets and grades each incident
 /// (Airwars scheme). Two reports are one incident when their sub-types are compatible, their date ranges overlap,
-/// their places agree and their actors do not conflict — checked against every report already in the incident, so
-/// clusters do not chain. Reports without a resolved date or without a place are never merged: each stays its own
+/// their places agree (same gazetteer id; two towns within <see cref="IncidentRules.SameTownKm"/>; "near" a town
+/// within <see cref="IncidentRules.NearTownKm"/>; a region-level report and anything in its first-order division)
+/// and their actors do not conflict — checked against every report already in the incident, so clusters do not
+/// chain. Reports without a resolved date or without a place are never merged: each stays its own
 /// incident, because nothing would keep two different undated attacks in one province apart. Output does not depend
 /// on input order.
 /// </summary>
@@ -128,11 +130,15 @@ public sealed class IncidentBuilder
         if (pa.GeoNameId is { } ia && pb.GeoNameId is { } ib && ia == ib) return true;
         if (a.GeoPrecision <= 1 && b.GeoPrecision <= 1)
             return pa.Point.DistanceKm(pb.Point) <= _rules.SameTownKm;
+        if (a.GeoPrecision <= 2 && b.GeoPrecision <= 2 && IsPoint(pa) && IsPoint(pb))
+            return pa.Point.DistanceKm(pb.Point) <= _rules.NearTownKm;
         // At least one is only a region: it agrees with anything inside the same first-order division.
         if (pa.Kind == PlaceKind.Country || pb.Kind == PlaceKind.Country) return false;
         return pa.Admin1 is not null && pb.Admin1 is not null &&
                string.Equals(pa.Admin1, pb.Admin1, StringComparison.OrdinalIgnoreCase);
     }
+
+    private static bool IsPoint(Place p) => p.Kind is PlaceKind.PopulatedPlace or PlaceKind.Feature;
 
     private bool ActorsConflict(ConflictEvent a, ConflictEvent b, string eventType)
     {
