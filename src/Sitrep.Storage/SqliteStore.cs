@@ -31,6 +31,8 @@ public sealed class SqliteStore : IEventStore
             Execute(connection, null, "PRAGMA journal_mode=WAL");
             Execute(connection, null, "PRAGMA synchronous=NORMAL");
             Execute(connection, null, "PRAGMA foreign_keys=ON");
+            // A larger page cache keeps index pages of bulk inserts in memory (negative = KiB).
+            Execute(connection, null, "PRAGMA cache_size=-32768");
             Migrate(connection, Migrations.Sqlite);
             return new SqliteStore(connection);
         }
@@ -94,18 +96,33 @@ public sealed class SqliteStore : IEventStore
     /// <inheritdoc />
     public StoreResult SaveDocument(Document document, string? duplicateOf = null, byte[]? fingerprint = null)
     {
+        using var tx = _connection.BeginTransaction();
+        var result = Save(tx, new DocumentToStore(document, duplicateOf, fingerprint));
+        tx.Commit();
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoreResult> SaveDocuments(IReadOnlyList<DocumentToStore> batch)
+    {
+        var results = new StoreResult[batch.Count];
+        using var tx = _connection.BeginTransaction();
+        for (var i = 0; i < batch.Count; i++) results[i] = Save(tx, batch[i]);
+        tx.Commit();
+        return results;
+    }
+
+    private StoreResult Save(SqliteTransaction tx, DocumentToStore item)
+    {
+        var (document, duplicateOf, fingerprint) = item;
         var meta = document.Meta;
         // Without a hash of the raw input, the clean text is the next best identity of the content.
         var hash = meta.ContentHash.Length > 0
             ? meta.ContentHash
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Text)));
 
-        using var tx = _connection.BeginTransaction();
         if (ScalarExists(tx, "SELECT 1 FROM documents WHERE content_hash = $h", ("$h", hash)))
-        {
-            tx.Commit();
             return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
-        }
 
         var outcome = StoreOutcome.Added;
         using (var old = Command(tx, "SELECT doc_rowid, title, text FROM documents WHERE id = $id", ("$id", meta.Id)))
@@ -165,7 +182,6 @@ public sealed class SqliteStore : IEventStore
                 ev.ExecuteNonQuery();
             }
         }
-        tx.Commit();
         return new StoreResult(outcome, meta.Id, hash, document.Events.Count,
             outcome == StoreOutcome.Added ? "new document" : "new content under a stored id replaced the old version");
     }

@@ -48,6 +48,22 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void SaveDocuments_InOneBatch_ReportsEachOutcome_AndSkipsRepeatsWithinTheBatch()
+    {
+        var a = Doc("a", "Jets hit Hajin.", hash: "ha", events: Event(Hajin, "2018-08-30"));
+        var results = _store.SaveDocuments(
+        [
+            new DocumentToStore(a),
+            new DocumentToStore(Doc("b", "Jets hit Hajin. More.", hash: "hb"), DuplicateOf: "a", Fingerprint: [9]),
+            new DocumentToStore(a),
+        ]);
+
+        Assert.Equal([StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.Unchanged], results.Select(r => r.Outcome));
+        Assert.Equal(new StoreCounts(2, 1, 0), _store.Counts());
+        Assert.Equal("a", _store.LoadDuplicateLinks()["b"]);
+    }
+
+    [Fact]
     public void SaveDocument_SameIdWithNewContent_ReplacesEventsAndSearchIndex()
     {
         _store.SaveDocument(Doc("a", "Jets hit Hajin.", title: "Old", hash: "v1",
