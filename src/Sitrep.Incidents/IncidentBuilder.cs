@@ -7,8 +7,10 @@ namespace Sitrep.Incidents;
 /// <summary>
 /// Merges events reported by many documents into incidents, counts independent outlets and grades each incident
 /// (Airwars scheme). Two reports are one incident when their sub-types are compatible, their date ranges overlap,
-/// their places agree and their actors do not conflict — checked against every report already in the incident, so
-/// clusters do not chain. Reports without a resolved date or without a place are never merged: each stays its own
+/// their places agree (same gazetteer id; two towns within <see cref="IncidentRules.SameTownKm"/>; "near" a town
+/// within <see cref="IncidentRules.NearTownKm"/>; a region-level report and anything in its first-order division)
+/// and their actors do not conflict — checked against every report already in the incident, so clusters do not
+/// chain. Reports without a resolved date or without a place are never merged: each stays its own
 /// incident, because nothing would keep two different undated attacks in one province apart. Output does not depend
 /// on input order.
 /// </summary>
@@ -18,13 +20,22 @@ public sealed class IncidentBuilder
 
     private readonly IncidentRules _rules;
     private readonly Dictionary<string, int> _subTypeGroup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _subTypeKeys = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder with the given rules (defaults to <see cref="IncidentRules.Default"/>).</summary>
     public IncidentBuilder(IncidentRules? rules = null)
     {
         _rules = rules ?? IncidentRules.Default;
         for (var g = 0; g < _rules.CompatibleSubTypes.Count; g++)
-            foreach (var subType in _rules.CompatibleSubTypes[g]) _subTypeGroup[subType] = g;
+        {
+            var group = _rules.CompatibleSubTypes[g];
+            foreach (var subType in group)
+            {
+                if (!AcledTaxonomy.EventTypeOf.TryGetValue(subType, out var type) || type != AcledTaxonomy.EventTypeOf.GetValueOrDefault(group[0]))
+                    throw new ArgumentException($"compatible sub-types must be ACLED sub-types of one event type: {string.Join(", ", group)}", nameof(rules));
+                _subTypeGroup[subType] = g;
+            }
+        }
     }
 
     /// <summary>Builds incidents from events, treating every document as an original.</summary>
@@ -51,15 +62,15 @@ public sealed class IncidentBuilder
                 clusters.Add([e]);
                 continue;
             }
-            var key = (e.Event.EventType, e.Event.Place!.CountryCode.ToUpperInvariant());
+            var entry = new Entry(e, SubTypeKey(e.Event.SubEventType));
+            var key = (entry.EventType, e.Event.Place!.CountryCode.ToUpperInvariant());
             if (!active.TryGetValue(key, out var open)) active[key] = open = [];
             // Members arrive by start date, so a cluster that ended before this one starts can take nobody later.
-            var start = e.Event.Date.Start!.Value;
-            for (var i = open.Count - 1; i >= 0; i--) if (open[i].MaxEnd < start) open.RemoveAt(i);
+            for (var i = open.Count - 1; i >= 0; i--) if (open[i].MaxEnd < entry.Start) open.RemoveAt(i);
             Cluster? home = null;
             foreach (var c in open)
             {
-                if (FitsAll(c.Members, e)) { home = c; break; }
+                if (FitsAll(c.Entries, entry)) { home = c; break; }
             }
             if (home is null)
             {
@@ -67,8 +78,9 @@ public sealed class IncidentBuilder
                 open.Add(home);
                 clusters.Add(home.Members);
             }
+            home.Entries.Add(entry);
             home.Members.Add(e);
-            if (e.Event.Date.End!.Value > home.MaxEnd) home.MaxEnd = e.Event.Date.End!.Value;
+            if (entry.End > home.MaxEnd) home.MaxEnd = entry.End;
         }
 
         var drafts = new List<Draft>(clusters.Count);
@@ -78,24 +90,36 @@ public sealed class IncidentBuilder
 
     /// <summary>True when the two reports may describe one incident (both must be mergeable).</summary>
     public bool AreCompatible(ConflictEvent a, ConflictEvent b) =>
-        IsMergeable(a) && IsMergeable(b) && SubTypesCompatible(a, b) && a.Date.Overlaps(b.Date) &&
-        PlacesAgree(a, b) && !ActorsConflict(a, b);
+        IsMergeable(a) && IsMergeable(b) &&
+        Fits(new Entry(new SourcedEvent(Nobody, a), SubTypeKey(a.SubEventType)),
+             new Entry(new SourcedEvent(Nobody, b), SubTypeKey(b.SubEventType)));
+
+    private static readonly DocumentMeta Nobody = new("", "");
 
     private static bool IsMergeable(ConflictEvent e) => e.Date.IsResolved && e.Place is not null;
 
-    private bool FitsAll(List<SourcedEvent> members, SourcedEvent candidate)
+    private bool FitsAll(List<Entry> members, Entry candidate)
     {
         foreach (var m in members)
-            if (!AreCompatible(m.Event, candidate.Event)) return false;
+            if (!Fits(m, candidate)) return false;
         return true;
     }
 
-    private bool SubTypesCompatible(ConflictEvent a, ConflictEvent b)
+    // Cheap integer tests first: most pairs differ in day or sub-type.
+    private bool Fits(Entry a, Entry b) =>
+        a.Start <= b.End && b.Start <= a.End && a.SubTypeKey == b.SubTypeKey &&
+        PlacesAgree(a.Item.Event, b.Item.Event) && !ActorsConflict(a.Item.Event, b.Item.Event, a.EventType);
+
+    /// <summary>Sub-types share a key exactly when they are compatible.</summary>
+    private int SubTypeKey(string subType)
     {
-        if (string.Equals(a.SubEventType, b.SubEventType, StringComparison.Ordinal)) return true;
-        return a.EventType == b.EventType &&
-               _subTypeGroup.TryGetValue(a.SubEventType, out var ga) &&
-               _subTypeGroup.TryGetValue(b.SubEventType, out var gb) && ga == gb;
+        lock (_subTypeKeys)
+        {
+            if (_subTypeKeys.TryGetValue(subType, out var key)) return key;
+            key = _subTypeGroup.TryGetValue(subType, out var group) ? group : _rules.CompatibleSubTypes.Count + _subTypeKeys.Count;
+            _subTypeKeys[subType] = key;
+            return key;
+        }
     }
 
     private bool PlacesAgree(ConflictEvent a, ConflictEvent b)
@@ -106,18 +130,22 @@ public sealed class IncidentBuilder
         if (pa.GeoNameId is { } ia && pb.GeoNameId is { } ib && ia == ib) return true;
         if (a.GeoPrecision <= 1 && b.GeoPrecision <= 1)
             return pa.Point.DistanceKm(pb.Point) <= _rules.SameTownKm;
+        if (a.GeoPrecision <= 2 && b.GeoPrecision <= 2 && IsPoint(pa) && IsPoint(pb))
+            return pa.Point.DistanceKm(pb.Point) <= _rules.NearTownKm;
         // At least one is only a region: it agrees with anything inside the same first-order division.
         if (pa.Kind == PlaceKind.Country || pb.Kind == PlaceKind.Country) return false;
         return pa.Admin1 is not null && pb.Admin1 is not null &&
                string.Equals(pa.Admin1, pb.Admin1, StringComparison.OrdinalIgnoreCase);
     }
 
-    private bool ActorsConflict(ConflictEvent a, ConflictEvent b)
+    private static bool IsPoint(Place p) => p.Kind is PlaceKind.PopulatedPlace or PlaceKind.Feature;
+
+    private bool ActorsConflict(ConflictEvent a, ConflictEvent b, string eventType)
     {
         var straight = Differ(a.Actor1, b.Actor1) || Differ(a.Actor2, b.Actor2);
         if (!straight) return false;
         // Sides of a clash are symmetric: outlets name either side first.
-        if (a.EventType == AcledTaxonomy.Battles && !Differ(a.Actor1, b.Actor2) && !Differ(a.Actor2, b.Actor1))
+        if (eventType == AcledTaxonomy.Battles && !Differ(a.Actor1, b.Actor2) && !Differ(a.Actor2, b.Actor1))
             return false;
         return true;
     }
@@ -353,7 +381,18 @@ public sealed class IncidentBuilder
     private sealed class Cluster
     {
         public List<SourcedEvent> Members { get; } = [];
-        public DateOnly MaxEnd { get; set; } = DateOnly.MinValue;
+        public List<Entry> Entries { get; } = [];
+        public int MaxEnd { get; set; } = int.MinValue;
+    }
+
+    /// <summary>A mergeable report with the fields clustering compares often, computed once.</summary>
+    private sealed class Entry(SourcedEvent item, int subTypeKey)
+    {
+        public SourcedEvent Item { get; } = item;
+        public int SubTypeKey { get; } = subTypeKey;
+        public string EventType { get; } = item.Event.EventType;
+        public int Start { get; } = item.Event.Date.Start!.Value.DayNumber;
+        public int End { get; } = item.Event.Date.End!.Value.DayNumber;
     }
 
     private sealed record Draft(string Key, SourcedEvent Best, Incident Incident);

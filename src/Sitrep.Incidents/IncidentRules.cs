@@ -14,6 +14,10 @@ public sealed record IncidentRules
     /// (the same town from two gazetteers, a suburb); beyond it they are different towns.</summary>
     public double SameTownKm { get; init; } = 5.0;
 
+    /// <summary>Reports located only near a town (precision 2) agree with each other and with a town report within
+    /// this distance; further apart they are different places even in one province.</summary>
+    public double NearTownKm { get; init; } = 25.0;
+
     /// <summary>
     /// Groups of sub-types of one event type that different outlets use for the same incident (an "air strike" in
     /// one report is a "missile attack" in another). Sub-types in no group are compatible only with themselves.

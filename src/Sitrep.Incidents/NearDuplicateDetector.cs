@@ -42,14 +42,17 @@ public sealed class NearDuplicateDetector
     /// (the first-registered text of its family), or null when it is not a copy of anything seen before. A text
     /// without words is never a copy. Registering an id twice returns its first answer.
     /// </summary>
-    public string? FindDuplicateOf(string docId, string text)
+    public string? FindDuplicateOf(string docId, string text) => FindDuplicateOf(docId, Signature(text));
+
+    /// <summary>As <see cref="FindDuplicateOf(string, string)"/>, from a signature computed earlier (or null for no words).</summary>
+    public string? FindDuplicateOf(string docId, ulong[]? signature)
     {
-        var signature = Signature(text);
         lock (_gate)
         {
             if (_indexOfId.TryGetValue(docId, out var known))
                 return _rootOf[known] == known ? null : _ids[_rootOf[known]];
             if (signature is null) return null;
+            if (signature.Length != SignatureLength) throw new ArgumentException("not a signature of this detector", nameof(signature));
 
             var best = -1;
             var bestSimilarity = 0.0;
@@ -69,20 +72,62 @@ public sealed class NearDuplicateDetector
                     }
                 }
             }
-
-            var index = _ids.Count;
-            var root = best >= 0 && bestSimilarity >= _threshold ? _rootOf[best] : index;
-            _ids.Add(docId);
-            _signatures.Add(signature);
-            _rootOf.Add(root);
-            _indexOfId[docId] = index;
-            foreach (var key in keys)
-            {
-                if (!_bandIndex.TryGetValue(key, out var members)) _bandIndex[key] = members = [];
-                members.Add(index);
-            }
-            return root == index ? null : _ids[root];
+            var root = best >= 0 && bestSimilarity >= _threshold ? _rootOf[best] : _ids.Count;
+            return Add(docId, signature, keys, root);
         }
+    }
+
+    /// <summary>
+    /// Re-registers a text seen in an earlier run with its stored signature and stored answer, so copies found
+    /// now point to the same originals. Unknown or unregistered originals make the text its own original.
+    /// </summary>
+    public void Register(string docId, ulong[] signature, string? duplicateOf)
+    {
+        if (signature.Length != SignatureLength) throw new ArgumentException("not a signature of this detector", nameof(signature));
+        lock (_gate)
+        {
+            if (_indexOfId.ContainsKey(docId)) return;
+            Span<ulong> keys = stackalloc ulong[Bands];
+            BandKeys(signature, keys);
+            var root = duplicateOf is not null && _indexOfId.TryGetValue(duplicateOf, out var original)
+                ? _rootOf[original]
+                : _ids.Count;
+            Add(docId, signature, keys, root);
+        }
+    }
+
+    private string? Add(string docId, ulong[] signature, ReadOnlySpan<ulong> keys, int root)
+    {
+        var index = _ids.Count;
+        _ids.Add(docId);
+        _signatures.Add(signature);
+        _rootOf.Add(root);
+        _indexOfId[docId] = index;
+        foreach (var key in keys)
+        {
+            if (!_bandIndex.TryGetValue(key, out var members)) _bandIndex[key] = members = [];
+            members.Add(index);
+        }
+        return root == index ? null : _ids[root];
+    }
+
+    /// <summary>A signature as bytes for storage (little-endian).</summary>
+    public static byte[] ToBytes(ulong[] signature)
+    {
+        var bytes = new byte[signature.Length * sizeof(ulong)];
+        for (var i = 0; i < signature.Length; i++)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * sizeof(ulong)), signature[i]);
+        return bytes;
+    }
+
+    /// <summary>A signature back from <see cref="ToBytes"/>, or null when the bytes are not one.</summary>
+    public static ulong[]? FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != SignatureLength * sizeof(ulong)) return null;
+        var signature = new ulong[SignatureLength];
+        for (var i = 0; i < signature.Length; i++)
+            signature[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * sizeof(ulong))..]);
+        return signature;
     }
 
     /// <summary>Estimated Jaccard similarity of the word-shingle sets of two texts (0 when either has no words).</summary>

@@ -14,9 +14,19 @@ public interface IEventStore : IDisposable
     /// <summary>
     /// Stores a document with its layers and events in one transaction. Same content again adds nothing; the same
     /// id with new content replaces the old version. <paramref name="duplicateOf"/> records that the text copies an
-    /// earlier document (syndication), so the two count as one source.
+    /// earlier document (syndication), so the two count as one source; <paramref name="fingerprint"/> is the
+    /// near-duplicate detector's signature of the text, kept so the next run can recognise copies of it.
     /// </summary>
-    StoreResult SaveDocument(Document document, string? duplicateOf = null);
+    StoreResult SaveDocument(Document document, string? duplicateOf = null, byte[]? fingerprint = null);
+
+    /// <summary>
+    /// Saves many documents in one transaction, as <see cref="SaveDocument"/> does one: far faster for bulk ingest
+    /// (one commit, one full-text segment). Results are in batch order; a failure stores none of the batch.
+    /// </summary>
+    IReadOnlyList<StoreResult> SaveDocuments(IReadOnlyList<DocumentToStore> batch);
+
+    /// <summary>Every stored fingerprint with its document's copy link, in the order the documents were stored.</summary>
+    IEnumerable<(string DocumentId, byte[] Fingerprint, string? DuplicateOf)> LoadFingerprints();
 
     /// <summary>Every stored event (all modalities) with its document's metadata, by document id then event order.</summary>
     IEnumerable<(DocumentMeta Document, ConflictEvent Event)> LoadEvents();

@@ -124,5 +124,9 @@ public static class Migrations
             """,
             "CREATE INDEX incident_documents_document ON incident_documents (document_id)",
         ]),
+        new(4, "near-duplicate fingerprint per document, so copy detection spans runs",
+        [
+            "ALTER TABLE documents ADD COLUMN fingerprint BLOB",
+        ]),
     ];
 }

@@ -31,6 +31,8 @@ public sealed class SqliteStore : IEventStore
             Execute(connection, null, "PRAGMA journal_mode=WAL");
             Execute(connection, null, "PRAGMA synchronous=NORMAL");
             Execute(connection, null, "PRAGMA foreign_keys=ON");
+            // A larger page cache keeps index pages of bulk inserts in memory (negative = KiB).
+            Execute(connection, null, "PRAGMA cache_size=-32768");
             Migrate(connection, Migrations.Sqlite);
             return new SqliteStore(connection);
         }
@@ -92,20 +94,35 @@ public sealed class SqliteStore : IEventStore
     }
 
     /// <inheritdoc />
-    public StoreResult SaveDocument(Document document, string? duplicateOf = null)
+    public StoreResult SaveDocument(Document document, string? duplicateOf = null, byte[]? fingerprint = null)
     {
+        using var tx = _connection.BeginTransaction();
+        var result = Save(tx, new DocumentToStore(document, duplicateOf, fingerprint));
+        tx.Commit();
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoreResult> SaveDocuments(IReadOnlyList<DocumentToStore> batch)
+    {
+        var results = new StoreResult[batch.Count];
+        using var tx = _connection.BeginTransaction();
+        for (var i = 0; i < batch.Count; i++) results[i] = Save(tx, batch[i]);
+        tx.Commit();
+        return results;
+    }
+
+    private StoreResult Save(SqliteTransaction tx, DocumentToStore item)
+    {
+        var (document, duplicateOf, fingerprint) = item;
         var meta = document.Meta;
         // Without a hash of the raw input, the clean text is the next best identity of the content.
         var hash = meta.ContentHash.Length > 0
             ? meta.ContentHash
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Text)));
 
-        using var tx = _connection.BeginTransaction();
         if (ScalarExists(tx, "SELECT 1 FROM documents WHERE content_hash = $h", ("$h", hash)))
-        {
-            tx.Commit();
             return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
-        }
 
         var outcome = StoreOutcome.Added;
         using (var old = Command(tx, "SELECT doc_rowid, title, text FROM documents WHERE id = $id", ("$id", meta.Id)))
@@ -128,9 +145,9 @@ public sealed class SqliteStore : IEventStore
         long docRowid;
         using (var insert = Command(tx, """
             INSERT INTO documents (id, content_hash, path, url, source, title, published, published_source, text,
-                entities_json, quotes_json, events_json, layers_json, tokens, duplicate_of)
+                entities_json, quotes_json, events_json, layers_json, tokens, duplicate_of, fingerprint)
             VALUES ($id, $hash, $path, $url, $source, $title, $published, $psource, $text,
-                $entities, $quotes, $events, $layers, $tokens, $dup)
+                $entities, $quotes, $events, $layers, $tokens, $dup, $fingerprint)
             RETURNING doc_rowid
             """,
             ("$id", meta.Id), ("$hash", hash), ("$path", meta.Path), ("$url", meta.Url), ("$source", meta.Source),
@@ -139,7 +156,7 @@ public sealed class SqliteStore : IEventStore
             ("$quotes", SitrepJson.Serialize(document.Quotes)), ("$events", SitrepJson.Serialize(document.Events)),
             ("$layers", SitrepJson.Serialize(new StoredLayers(document.Segments, document.Actors, document.Times,
                 document.Places, document.Errors))),
-            ("$tokens", PackTokens(document)), ("$dup", duplicateOf)))
+            ("$tokens", PackTokens(document)), ("$dup", duplicateOf), ("$fingerprint", fingerprint)))
         {
             docRowid = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
@@ -151,7 +168,7 @@ public sealed class SqliteStore : IEventStore
             VALUES ($doc, $ordinal, {EventParameters}, $json)
             """))
         {
-            AddEventParameters(ev);
+            var eventParameters = AddEventParameters(ev);
             ev.Parameters.AddWithValue("$doc", meta.Id);
             var ordinal = ev.Parameters.AddWithValue("$ordinal", 0);
             var json = ev.Parameters.AddWithValue("$json", "");
@@ -160,12 +177,11 @@ public sealed class SqliteStore : IEventStore
             {
                 var e = document.Events[i];
                 ordinal.Value = i;
-                SetEventParameters(ev, e, e.FatalitiesMin, e.FatalitiesMax, e.InjuredMin, e.InjuredMax);
+                SetEventParameters(eventParameters, e, e.FatalitiesMin, e.FatalitiesMax, e.InjuredMin, e.InjuredMax);
                 json.Value = SitrepJson.Serialize(e);
                 ev.ExecuteNonQuery();
             }
         }
-        tx.Commit();
         return new StoreResult(outcome, meta.Id, hash, document.Events.Count,
             outcome == StoreOutcome.Added ? "new document" : "new content under a stored id replaced the old version");
     }
@@ -199,6 +215,15 @@ public sealed class SqliteStore : IEventStore
     }
 
     /// <inheritdoc />
+    public IEnumerable<(string DocumentId, byte[] Fingerprint, string? DuplicateOf)> LoadFingerprints()
+    {
+        using var cmd = Command(null, "SELECT id, fingerprint, duplicate_of FROM documents WHERE fingerprint IS NOT NULL ORDER BY doc_rowid");
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            yield return (reader.GetString(0), (byte[])reader.GetValue(1), NullableString(reader, 2));
+    }
+
+    /// <inheritdoc />
     public void ReplaceIncidents(IReadOnlyList<Incident> incidents)
     {
         using var tx = _connection.BeginTransaction();
@@ -208,7 +233,7 @@ public sealed class SqliteStore : IEventStore
             INSERT INTO incidents (incident_id, {EventColumns}, source_count, grade, grade_reason, event_json, sources_json)
             VALUES ($id, {EventParameters}, $count, $grade, $reason, $json, $sources)
             """);
-        AddEventParameters(ins);
+        var eventParameters = AddEventParameters(ins);
         var id = ins.Parameters.AddWithValue("$id", "");
         var count = ins.Parameters.AddWithValue("$count", 0);
         var grade = ins.Parameters.AddWithValue("$grade", "");
@@ -223,7 +248,7 @@ public sealed class SqliteStore : IEventStore
         foreach (var incident in incidents)
         {
             id.Value = incident.IncidentId;
-            SetEventParameters(ins, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
+            SetEventParameters(eventParameters, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
                 incident.InjuredMax);
             count.Value = incident.SourceCount;
             grade.Value = incident.Grade.ToString();
@@ -484,36 +509,47 @@ public sealed class SqliteStore : IEventStore
         "$admin1, $location, $latitude, $longitude, $geo_precision, $fatalities, $fatalities_min, $fatalities_max, " +
         "$injured_min, $injured_max, $civilian_targeting, $modality";
 
-    private static void AddEventParameters(SqliteCommand cmd)
+    private static SqliteParameter[] AddEventParameters(SqliteCommand cmd)
     {
-        foreach (var name in EventParameters.Split(", "))
-            cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        // Kept by position: looking parameters up by name per row is a linear scan.
+        var names = EventParameters.Split(", ");
+        var parameters = new SqliteParameter[names.Length];
+        for (var i = 0; i < names.Length; i++) parameters[i] = cmd.Parameters.Add(new SqliteParameter(names[i], DBNull.Value));
+        return parameters;
     }
 
-    private static void SetEventParameters(SqliteCommand cmd, ConflictEvent e, int? fatMin, int? fatMax, int? injMin, int? injMax)
+    private static void SetEventParameters(SqliteParameter[] p, ConflictEvent e, int? fatMin, int? fatMax, int? injMin, int? injMax)
     {
-        var p = cmd.Parameters;
-        p["$event_type"].Value = e.EventType;
-        p["$sub_event_type"].Value = e.SubEventType;
-        p["$event_date"].Value = Db(Iso(e.Date.Start));
-        p["$event_date_end"].Value = Db(Iso(e.Date.End));
-        p["$time_precision"].Value = e.Date.IsResolved ? e.Date.Granularity.ToString().ToLowerInvariant() : DBNull.Value;
-        p["$actor1"].Value = Db(e.Actor1);
-        p["$actor2"].Value = Db(e.Actor2);
-        p["$country"].Value = Db(e.Place?.CountryCode.ToUpperInvariant());
-        p["$admin1"].Value = Db(e.Place?.Admin1);
-        p["$location"].Value = Db(e.Place?.Name);
-        p["$latitude"].Value = e.Place is null ? DBNull.Value : e.Place.Point.Latitude;
-        p["$longitude"].Value = e.Place is null ? DBNull.Value : e.Place.Point.Longitude;
-        p["$geo_precision"].Value = e.Place is null ? DBNull.Value : e.GeoPrecision;
-        p["$fatalities"].Value = fatMin ?? 0;
-        p["$fatalities_min"].Value = Db(fatMin);
-        p["$fatalities_max"].Value = Db(fatMax);
-        p["$injured_min"].Value = Db(injMin);
-        p["$injured_max"].Value = Db(injMax);
-        p["$civilian_targeting"].Value = e.CivilianTargeting ? 1 : 0;
-        p["$modality"].Value = e.Modality.ToContractName();
+        p[0].Value = e.EventType;
+        p[1].Value = e.SubEventType;
+        p[2].Value = Db(Iso(e.Date.Start));
+        p[3].Value = Db(Iso(e.Date.End));
+        p[4].Value = e.Date.IsResolved ? GranularityName(e.Date.Granularity) : DBNull.Value;
+        p[5].Value = Db(e.Actor1);
+        p[6].Value = Db(e.Actor2);
+        p[7].Value = Db(e.Place?.CountryCode.ToUpperInvariant());
+        p[8].Value = Db(e.Place?.Admin1);
+        p[9].Value = Db(e.Place?.Name);
+        p[10].Value = e.Place is null ? DBNull.Value : e.Place.Point.Latitude;
+        p[11].Value = e.Place is null ? DBNull.Value : e.Place.Point.Longitude;
+        p[12].Value = e.Place is null ? DBNull.Value : e.GeoPrecision;
+        p[13].Value = fatMin ?? 0;
+        p[14].Value = Db(fatMin);
+        p[15].Value = Db(fatMax);
+        p[16].Value = Db(injMin);
+        p[17].Value = Db(injMax);
+        p[18].Value = e.CivilianTargeting ? 1 : 0;
+        p[19].Value = e.Modality.ToContractName();
     }
+
+    private static string GranularityName(DateGranularity g) => g switch
+    {
+        DateGranularity.Day => "day",
+        DateGranularity.Week => "week",
+        DateGranularity.Month => "month",
+        DateGranularity.Year => "year",
+        _ => "unknown",
+    };
 
     private static object Db(string? s) => s is null ? DBNull.Value : s;
     private static object Db(int? i) => i is null ? DBNull.Value : i.Value;

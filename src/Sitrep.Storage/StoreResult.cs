@@ -19,6 +19,12 @@ public enum StoreOutcome
 /// <param name="Reason">Why, in a sentence.</param>
 public sealed record StoreResult(StoreOutcome Outcome, string DocumentId, string ContentHash, int EventCount, string Reason);
 
+/// <summary>One document of a batch for <see cref="IEventStore.SaveDocuments"/>, with its copy link and fingerprint.</summary>
+/// <param name="Document">The annotated document.</param>
+/// <param name="DuplicateOf">Id of the document it copies, when it is a syndicated copy.</param>
+/// <param name="Fingerprint">Near-duplicate signature bytes, when computed.</param>
+public sealed record DocumentToStore(Sitrep.Core.Document Document, string? DuplicateOf = null, byte[]? Fingerprint = null);
+
 /// <summary>Row counts of a store.</summary>
 public readonly record struct StoreCounts(long Documents, long Events, long Incidents);
 

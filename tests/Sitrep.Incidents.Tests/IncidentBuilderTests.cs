@@ -70,6 +70,27 @@ public class IncidentBuilderTests
     }
 
     [Fact]
+    public void StrikesNearTwoTowns_FarApart_InOneProvince_AreTwoIncidents()
+    {
+        Assert.Equal(2, _builder.Build(
+        [
+            Strike("a", "Reuters", "2018-08-30", Hajin, precision: 2),
+            Strike("b", "AFP", "2018-08-30", Mayadin, precision: 2),
+        ]).Count);
+    }
+
+    [Fact]
+    public void StrikeNearATown_AndInThatTown_AreOneIncident()
+    {
+        var nearHajin = Hajin with { Name = "Hajin outskirts", GeoNameId = null, Point = new GeoPoint(34.75, 40.90) };
+        Assert.Single(_builder.Build(
+        [
+            Strike("a", "Reuters", "2018-08-30", Hajin),
+            Strike("b", "AFP", "2018-08-30", nearHajin, precision: 2),
+        ]));
+    }
+
+    [Fact]
     public void StrikesOnDifferentDays_InOneTown_AreTwoIncidents()
     {
         Assert.Equal(2, _builder.Build(

@@ -59,4 +59,30 @@ public class NearDuplicateDetectorTests
         detector.FindDuplicateOf("a", "Airstrike kills three");
         Assert.Equal("a", detector.FindDuplicateOf("b", "Airstrike kills three."));
     }
+
+    [Fact]
+    public void StoredSignatures_ReSeedANewDetector_SoCopiesAreFoundAcrossRuns()
+    {
+        var firstRun = new NearDuplicateDetector();
+        var signature = firstRun.Signature(Story)!;
+        Assert.Null(firstRun.FindDuplicateOf("original", signature));
+        var stored = NearDuplicateDetector.ToBytes(signature);
+
+        var secondRun = new NearDuplicateDetector();
+        secondRun.Register("original", NearDuplicateDetector.FromBytes(stored)!, duplicateOf: null);
+
+        Assert.Equal("original", secondRun.FindDuplicateOf("copy", "Breaking: " + Story));
+        Assert.Null(NearDuplicateDetector.FromBytes(new byte[7]));
+    }
+
+    [Fact]
+    public void RegisteredCopy_KeepsPointingToItsOriginal()
+    {
+        var detector = new NearDuplicateDetector();
+        var signature = detector.Signature(Story)!;
+        detector.Register("original", signature, null);
+        detector.Register("copy", signature, "original");
+        Assert.Equal("original", detector.FindDuplicateOf("copy", Story));
+        Assert.Equal("original", detector.FindDuplicateOf("copy2", Story));
+    }
 }

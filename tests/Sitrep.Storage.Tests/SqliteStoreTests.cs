@@ -48,6 +48,22 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void SaveDocuments_InOneBatch_ReportsEachOutcome_AndSkipsRepeatsWithinTheBatch()
+    {
+        var a = Doc("a", "Jets hit Hajin.", hash: "ha", events: Event(Hajin, "2018-08-30"));
+        var results = _store.SaveDocuments(
+        [
+            new DocumentToStore(a),
+            new DocumentToStore(Doc("b", "Jets hit Hajin. More.", hash: "hb"), DuplicateOf: "a", Fingerprint: [9]),
+            new DocumentToStore(a),
+        ]);
+
+        Assert.Equal([StoreOutcome.Added, StoreOutcome.Added, StoreOutcome.Unchanged], results.Select(r => r.Outcome));
+        Assert.Equal(new StoreCounts(2, 1, 0), _store.Counts());
+        Assert.Equal("a", _store.LoadDuplicateLinks()["b"]);
+    }
+
+    [Fact]
     public void SaveDocument_SameIdWithNewContent_ReplacesEventsAndSearchIndex()
     {
         _store.SaveDocument(Doc("a", "Jets hit Hajin.", title: "Old", hash: "v1",
@@ -120,6 +136,21 @@ public sealed class SqliteStoreTests : IDisposable
         var links = _store.LoadDuplicateLinks();
         Assert.Equal("wire", Assert.Single(links).Value);
         Assert.Equal("copy", links.Keys.Single());
+    }
+
+    [Fact]
+    public void Fingerprints_ComeBackInStorageOrder_WithTheirCopyLinks()
+    {
+        _store.SaveDocument(Doc("wire", "Jets hit Hajin."), fingerprint: [1, 2, 3]);
+        _store.SaveDocument(Doc("other", "Drones hit Mosul."));
+        _store.SaveDocument(Doc("copy", "Jets hit Hajin. Share."), duplicateOf: "wire", fingerprint: [1, 2, 4]);
+
+        var prints = _store.LoadFingerprints().ToList();
+
+        Assert.Equal(["wire", "copy"], prints.Select(p => p.DocumentId));
+        Assert.Equal([1, 2, 3], prints[0].Fingerprint);
+        Assert.Null(prints[0].DuplicateOf);
+        Assert.Equal("wire", prints[1].DuplicateOf);
     }
 
     [Fact]
