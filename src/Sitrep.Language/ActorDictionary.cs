@@ -246,7 +246,7 @@ public sealed class ActorDictionary
     }
 
     private void AddAlias(string alias, Actor actor, AliasSource source) =>
-        _trie.Add(NerLexicon.TokenStrings(_tokenizer, alias), PhraseTrie<Target>.IsAcronym, new Target(actor, source));
+        _trie.Add(NerLexicon.TokenStrings(_tokenizer, alias), PhraseTrie<Target>.IsCaseSensitive, new Target(actor, source));
 
     private static DateOnly? ParseDate(string field, int line)
     {

@@ -85,7 +85,8 @@ public sealed class NerLexicon
         }
         if (demonyms is not null)
             foreach (var d in demonyms.Entries)
-                AddPhrase(phrases, EntityType.MISC, TokenStrings(tokenizer, d.Word), d.Country);
+                // "US", "U.K." abbreviate the country's name: places, unlike "American".
+                AddPhrase(phrases, PhraseTrie<int>.IsAcronym(d.Word) ? EntityType.LOC : EntityType.MISC, TokenStrings(tokenizer, d.Word), d.Country);
         return new NerLexicon(roles, phrases, titles);
     }
 
