@@ -133,7 +133,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
             if ((_lexicon.RolesOf(c.Token(k)) & WordRole.OrgCue) != 0) return EntityType.ORG;
         if (n >= 2)
             for (var k = start; k < end; k++)
-                if (IsNameParticle(c.Token(k))) return EntityType.PER;
+                if (IsNamePart(c.Token(k))) return EntityType.PER;
         if (start > first && (_lexicon.RolesOf(c.Token(start - 1)) & WordRole.LocCue) != 0) return EntityType.LOC;
         if (n == 1 && c.Token(start).Length <= 5 && PhraseTrie<int>.IsAcronym(c.Token(start).ToString())) return EntityType.ORG;
         if (n >= 2) return EntityType.PER;
@@ -202,7 +202,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         return (words >= 4 && capitalised == words) || (allCaps >= 3 && allCaps * 10 >= words * 7);
     }
 
-    private static bool AllCapitalised(Context c, int start, int end)
+    private bool AllCapitalised(Context c, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -224,9 +224,13 @@ public sealed class EntityRecognizer : IEntityRecognizer
         return dash is > 0 and <= 3 && dash + 1 < t.Length && char.IsUpper(t[dash + 1]);
     }
 
-    private static bool IsLowerParticle(ReadOnlySpan<char> t) => t is "of" or "al" or "bin" or "ibn" or "de" or "the" or "and" or "for" or "in";
+    private bool IsLowerParticle(ReadOnlySpan<char> t) => t is "the" or "and" or "for" or "in" || (_lexicon.RolesOf(t) & WordRole.Particle) != 0;
 
-    private static bool IsNameParticle(ReadOnlySpan<char> t) =>
-        t is "Abu" or "Abd" or "Abdul" or "Abdel" or "Umm" or "bin" or "ibn" or "bint" or "al" or "el"
-        || (t.Length > 3 && (t.StartsWith("al-") || t.StartsWith("el-") || t.StartsWith("Al-") || t.StartsWith("El-")));
+    private bool IsNamePart(ReadOnlySpan<char> t)
+    {
+        if ((_lexicon.RolesOf(t) & WordRole.NamePart) != 0) return true;
+        // "al-Marie", "el-Sisi": the Arabic article glued to a name.
+        var dash = t.IndexOf('-');
+        return dash is 2 or 3 && (_lexicon.RolesOf(t[..(dash + 1)]) & WordRole.NamePart) != 0;
+    }
 }
