@@ -148,7 +148,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
 
     private string? ResolveActor(Context c, int start, int end)
     {
-        var actor = _actors.Resolve(c.Text[c.Starts[start]..c.Ends[end - 1]], c.Doc.Meta.Published);
+        var actor = _actors.Resolve(c.Doc, start, end);
         return actor is { IsGeneric: false } ? actor.Id : null;
     }
 
