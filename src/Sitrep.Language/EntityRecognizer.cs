@@ -135,7 +135,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
             for (var k = start; k < end; k++)
                 if (IsNamePart(c.Token(k))) return EntityType.PER;
         if (start > first && (_lexicon.RolesOf(c.Token(start - 1)) & WordRole.LocCue) != 0) return EntityType.LOC;
-        if (n == 1 && c.Token(start).Length <= 5 && PhraseTrie<int>.IsAcronym(c.Token(start).ToString())) return EntityType.ORG;
+        if (n == 1 && c.Token(start).Length <= 5 && PhraseTrie<int>.IsAcronym(c.Token(start))) return EntityType.ORG;
         if (n >= 2) return EntityType.PER;
         // A surname alone after the full name earlier in the document ("Vladimir Putin" ... "Putin").
         if (c.PersonNameParts.Contains(c.Token(start).ToString())) return EntityType.PER;

@@ -85,7 +85,7 @@ internal sealed class PhraseTrie<T>
     }
 
     /// <summary>True for tokens of two or more letters that are all upper-case ("IS", "SDF", "U.S.").</summary>
-    public static bool IsAcronym(string token)
+    public static bool IsAcronym(ReadOnlySpan<char> token)
     {
         var letters = 0;
         foreach (var c in token)
