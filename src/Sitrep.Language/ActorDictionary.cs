@@ -90,6 +90,16 @@ public sealed class ActorDictionary
     }
 
     /// <summary>
+    /// The one actor that tokens [<paramref name="startToken"/>, <paramref name="endToken"/>) of a tokenized document
+    /// name as a whole, or null; checks validity against the publication date without allocating.
+    /// </summary>
+    public Actor? Resolve(Document document, int startToken, int endToken, string? contextCountry = null)
+    {
+        var (end, values) = _trie.LongestMatch(document.Text, document.TokenStarts, document.TokenEnds, startToken, endToken);
+        return values is null || end != endToken ? null : Choose(values, document.Meta.Published, contextCountry)?.Actor;
+    }
+
+    /// <summary>
     /// Actor mentions in a tokenized document, left to right, longest first, never across sentences. Validity is
     /// checked against the publication date; ambiguous aliases use <paramref name="contextCountry"/>, or the
     /// country the document mentions most when null.
@@ -246,7 +256,7 @@ public sealed class ActorDictionary
     }
 
     private void AddAlias(string alias, Actor actor, AliasSource source) =>
-        _trie.Add(NerLexicon.TokenStrings(_tokenizer, alias), PhraseTrie<Target>.IsAcronym, new Target(actor, source));
+        _trie.Add(NerLexicon.TokenStrings(_tokenizer, alias), PhraseTrie<Target>.IsCaseSensitive, new Target(actor, source));
 
     private static DateOnly? ParseDate(string field, int line)
     {

@@ -55,6 +55,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
 
     private sealed record Context(Document Doc, IReadOnlyList<ActorMatch> Matches, int[] MatchAt, List<EntityMention> Result)
     {
+        /// <summary>Words of the multi-word person names found so far in the document.</summary>
+        public HashSet<string> PersonNameParts { get; } = new(StringComparer.Ordinal);
         public string Text => Doc.Text;
         public int[] Starts => Doc.TokenStarts;
         public int[] Ends => Doc.TokenEnds;
@@ -103,10 +105,18 @@ public sealed class EntityRecognizer : IEntityRecognizer
                 i++;
                 continue;
             }
+            // "Moderate Syrian rebels": a sentence's first word before a known phrase is not part of a name.
+            if (runEnd > i + 1 && !afterTitle && IsSentenceInitial(c, i, first) && StartsKnownPhrase(c, i + 1, limit, headline))
+            {
+                i++;
+                continue;
+            }
             // A run standing right before a title is a department or country word ("Defense" Minister).
             var beforeTitle = runEnd < limit && _lexicon.MatchTitle(c.Text, c.Starts, c.Ends, runEnd, limit) > runEnd;
-            var type = Classify(c, i, runEnd, first, limit, afterTitle);
-            if (type is { } t && !beforeTitle) Emit(c, i, runEnd, t, null);
+            // A run that is an actor alias on its own ("IS" in "IS militants") is that actor's organisation.
+            var actorId = ResolveActor(c, i, runEnd);
+            var type = actorId is null ? Classify(c, i, runEnd, first, limit, afterTitle) : EntityType.ORG;
+            if (type is { } t && !beforeTitle) Emit(c, i, runEnd, t, actorId);
             afterTitle = false;
             i = runEnd;
         }
@@ -117,16 +127,29 @@ public sealed class EntityRecognizer : IEntityRecognizer
         var n = end - start;
         var sentenceInitial = IsSentenceInitial(c, start, first);
         var speechAfter = end < limit && (_lexicon.RolesOf(c.Token(end)) & WordRole.PerCue) != 0;
-        for (var k = start; k < end; k++)
-            if ((_lexicon.RolesOf(c.Token(k)) & WordRole.OrgCue) != 0 && (k > start || n == 1)) return EntityType.ORG;
         if (afterTitle || speechAfter) return EntityType.PER;
+        if (n == 1 && sentenceInitial) return null;
+        for (var k = start; k < end; k++)
+            if ((_lexicon.RolesOf(c.Token(k)) & WordRole.OrgCue) != 0) return EntityType.ORG;
         if (n >= 2)
             for (var k = start; k < end; k++)
-                if (IsNameParticle(c.Token(k))) return EntityType.PER;
+                if (IsNamePart(c.Token(k))) return EntityType.PER;
         if (start > first && (_lexicon.RolesOf(c.Token(start - 1)) & WordRole.LocCue) != 0) return EntityType.LOC;
-        if (n == 1 && PhraseTrie<int>.IsAcronym(c.Token(start).ToString())) return sentenceInitial && c.Token(start).Length < 2 ? null : EntityType.ORG;
+        if (n == 1 && c.Token(start).Length <= 5 && PhraseTrie<int>.IsAcronym(c.Token(start))) return EntityType.ORG;
         if (n >= 2) return EntityType.PER;
-        return sentenceInitial ? null : DefaultSingleWordType;
+        // A surname alone after the full name earlier in the document ("Vladimir Putin" ... "Putin").
+        if (c.PersonNameParts.Contains(c.Token(start).ToString())) return EntityType.PER;
+        return DefaultSingleWordType;
+    }
+
+    private bool StartsKnownPhrase(Context c, int i, int limit, bool headline) =>
+        _lexicon.MatchPhrase(c.Text, c.Starts, c.Ends, i, limit, headline).End > i
+        || (c.MatchAt[i] >= 0 && c.Matches[c.MatchAt[i]].Source == AliasSource.Listed && !c.Matches[c.MatchAt[i]].Actor.IsGeneric);
+
+    private string? ResolveActor(Context c, int start, int end)
+    {
+        var actor = _actors.Resolve(c.Doc, start, end);
+        return actor is { IsGeneric: false } ? actor.Id : null;
     }
 
     /// <summary>End of the capitalised run starting at <paramref name="i"/>, or -1 when token i does not start one.</summary>
@@ -151,6 +174,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
     {
         var range = new TextRange(c.Starts[start], c.Ends[end - 1]);
         c.Result.Add(new EntityMention(range, type, range.Slice(c.Text), actorId));
+        if (type == EntityType.PER && end - start >= 2)
+            for (var k = start; k < end; k++) c.PersonNameParts.Add(c.Token(k).ToString());
     }
 
     private static bool IsSentenceInitial(Context c, int i, int first)
@@ -177,7 +202,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         return (words >= 4 && capitalised == words) || (allCaps >= 3 && allCaps * 10 >= words * 7);
     }
 
-    private static bool AllCapitalised(Context c, int start, int end)
+    private bool AllCapitalised(Context c, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -191,14 +216,21 @@ public sealed class EntityRecognizer : IEntityRecognizer
     internal static bool IsCapitalised(ReadOnlySpan<char> t)
     {
         if (t.Length == 0 || !char.IsLetter(t[0])) return false;
+        var lastDash = t.LastIndexOf('-');
+        // "U.S.-led", "Isis-occupied", "London-based" describe, they do not name.
+        if (lastDash > 0 && lastDash + 1 < t.Length && char.IsLower(t[lastDash + 1])) return false;
         if (char.IsUpper(t[0])) return true;
         var dash = t.IndexOf('-');
         return dash is > 0 and <= 3 && dash + 1 < t.Length && char.IsUpper(t[dash + 1]);
     }
 
-    private static bool IsLowerParticle(ReadOnlySpan<char> t) => t is "of" or "al" or "bin" or "ibn" or "de" or "the" or "and" or "for" or "in";
+    private bool IsLowerParticle(ReadOnlySpan<char> t) => t is "the" or "and" or "for" or "in" || (_lexicon.RolesOf(t) & WordRole.Particle) != 0;
 
-    private static bool IsNameParticle(ReadOnlySpan<char> t) =>
-        t is "Abu" or "Abd" or "Abdul" or "Abdel" or "Umm" or "bin" or "ibn" or "bint" or "al" or "el"
-        || (t.Length > 3 && (t.StartsWith("al-") || t.StartsWith("el-") || t.StartsWith("Al-") || t.StartsWith("El-")));
+    private bool IsNamePart(ReadOnlySpan<char> t)
+    {
+        if ((_lexicon.RolesOf(t) & WordRole.NamePart) != 0) return true;
+        // "al-Marie", "el-Sisi": the Arabic article glued to a name.
+        var dash = t.IndexOf('-');
+        return dash is 2 or 3 && (_lexicon.RolesOf(t[..(dash + 1)]) & WordRole.NamePart) != 0;
+    }
 }

@@ -48,7 +48,7 @@ public sealed class LanguageAnnotator : IDocumentAnnotator
             TokenEnds = tokens.Ends,
             SentenceStarts = _splitter.Split(document.Text, tokens),
         };
-        var matches = _actors.Match(split, _actors.GuessCountry(split));
+        var matches = _actors.Match(split);
         var entities = _recognizer is EntityRecognizer rules ? rules.Recognize(split, matches) : _recognizer.Recognize(split);
         var actors = new ActorMention[matches.Count];
         for (var k = 0; k < matches.Count; k++)

@@ -19,6 +19,8 @@ public enum WordRole
     Particle = 16,
     /// <summary>A capitalised word that is not a name by itself ("The", "However", "Monday").</summary>
     Starter = 32,
+    /// <summary>A word that marks a person's name ("Abu", "bin", "al-" names).</summary>
+    NamePart = 64,
 }
 
 /// <summary>A gazetteer phrase of the lexicon: its class and its tokens as written.</summary>
@@ -80,12 +82,14 @@ public sealed class NerLexicon
                 case "PERCUE": AddRole(roles, entry, WordRole.PerCue); break;
                 case "PARTICLE": AddRole(roles, entry, WordRole.Particle); break;
                 case "STARTER": AddRole(roles, entry, WordRole.Starter); break;
+                case "NAMEPART": AddRole(roles, entry, WordRole.NamePart); break;
                 case var c: throw new FormatException($"LANG003: ner_lexicon line {line}: unknown category '{c}'.");
             }
         }
         if (demonyms is not null)
             foreach (var d in demonyms.Entries)
-                AddPhrase(phrases, EntityType.MISC, TokenStrings(tokenizer, d.Word), d.Country);
+                // "US", "U.K." abbreviate the country's name: places, unlike "American".
+                AddPhrase(phrases, PhraseTrie<int>.IsAcronym(d.Word) ? EntityType.LOC : EntityType.MISC, TokenStrings(tokenizer, d.Word), d.Country);
         return new NerLexicon(roles, phrases, titles);
     }
 
@@ -98,11 +102,11 @@ public sealed class NerLexicon
     /// </summary>
     public (int End, LexiconPhrase? Phrase) MatchPhrase(string text, int[] starts, int[] ends, int from, int limit, bool ignoreCase)
     {
-        Func<LexiconPhrase, bool>? accept = ignoreCase ? null : p => WrittenAs(p, text, starts, ends, from);
-        var (end, values) = _phrases.LongestMatch(text, starts, ends, from, limit, accept);
+        // The trie folds case; checking the longest phrase afterwards keeps this free of per-token allocations.
+        var (end, values) = _phrases.LongestMatch(text, starts, ends, from, limit);
         if (values is null) return (-1, null);
         foreach (var v in values)
-            if (accept is null || accept(v)) return (end, v);
+            if (ignoreCase || WrittenAs(v, text, starts, ends, from)) return (end, v);
         return (-1, null);
     }
 

@@ -72,8 +72,20 @@ internal sealed class PhraseTrie<T>
         return false;
     }
 
+    /// <summary>
+    /// True for tokens that must match as written: all-caps acronyms ("IS", "SDF", "U.S.") and words with a capital
+    /// right after a small letter ("LeT", "JeM"), which would otherwise match ordinary words ("let").
+    /// </summary>
+    public static bool IsCaseSensitive(string token)
+    {
+        if (IsAcronym(token)) return true;
+        for (var i = 1; i < token.Length; i++)
+            if (char.IsUpper(token[i]) && char.IsLower(token[i - 1])) return true;
+        return false;
+    }
+
     /// <summary>True for tokens of two or more letters that are all upper-case ("IS", "SDF", "U.S.").</summary>
-    public static bool IsAcronym(string token)
+    public static bool IsAcronym(ReadOnlySpan<char> token)
     {
         var letters = 0;
         foreach (var c in token)

@@ -167,6 +167,7 @@ public sealed class Tokenizer
 
     private static bool StartsUrl(ReadOnlySpan<char> s, int i)
     {
+        if (s[i] is not ('h' or 'H' or 'w' or 'W')) return false;
         var rest = s[i..];
         return rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)

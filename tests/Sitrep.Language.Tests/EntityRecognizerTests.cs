@@ -84,3 +84,42 @@ public class EntityRecognizerTests
         Assert.All(e, x => Assert.DoesNotContain("\n", x.Text));
     }
 }
+
+public class EntityRecognizerRuleTests
+{
+    private static (string Text, EntityType Type, string? Actor)[] Triples(string text, string published = "2017-08-07") =>
+        LanguageAnnotator.CreateDefault()
+            .Annotate(new Document { Meta = new DocumentMeta("t", "t") { Published = DateOnly.Parse(published) }, Text = text })
+            .Entities.Select(e => (e.Text, e.Type, e.ActorId)).ToArray();
+
+    [Fact]
+    public void AcronymBeforeALowerCaseNoun_IsStillItsActor()
+        => Assert.Contains(("IS", EntityType.ORG, "Islamic State"), Triples("IS militants stiffen defenses against air strikes by France."));
+
+    [Fact]
+    public void DescriptiveHyphenCompounds_AreNotNames()
+    {
+        var e = Triples("A London-based group and U.S.-backed factions met Isis-occupied towns.");
+        Assert.DoesNotContain(e, x => x.Text.Contains("-based") || x.Text.Contains("-backed") || x.Text.Contains("-occupied"));
+    }
+
+    [Fact]
+    public void SurnameAlone_AfterTheFullName_IsAPerson()
+        => Assert.Contains(("Putin", EntityType.PER, null), Triples("President Vladimir Putin met envoys. Later Putin left for Moscow."));
+
+    [Fact]
+    public void SentenceInitialAdjective_BeforeAKnownPhrase_IsDropped()
+    {
+        var e = Triples("Moderate Syrian rebels said so.");
+        Assert.DoesNotContain(e, x => x.Text.StartsWith("Moderate"));
+        Assert.Contains(("Syrian", EntityType.MISC, null), e);
+    }
+
+    [Fact]
+    public void CountryAbbreviation_IsALocation() => Assert.Contains(("U.K.", EntityType.LOC, null), Triples("Jets left the U.K. on Friday."));
+
+    [Fact]
+    public void MixedCaseAcronymAlias_DoesNotMatchAnOrdinaryWord() =>
+        Assert.DoesNotContain(LanguageAnnotator.CreateDefault().Annotate(new Document { Meta = new DocumentMeta("t", "t"), Text = "Let them come, let them go." }).Actors,
+            a => a.Actor.Id.StartsWith("Lashkar"));
+}
