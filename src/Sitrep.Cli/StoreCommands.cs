@@ -33,16 +33,24 @@ internal static class StoreCommands
             using var store = SqliteStore.Open(parse.GetValue(db)!);
             var summary = new RunSummary();
             var progress = new Progress(io.Err);
-            var duplicates = engine.CreateDuplicateDetector();
+            var duplicates = new DuplicateTracker();
+            duplicates.Seed(store.LoadFingerprints());
             var raws = engine.Read(parse.GetValue(inputs)!, defaultPublished, io.OpenStdin);
+            var pending = new List<DocumentToStore>(BatchRunner.DefaultBatchSize);
             foreach (var outcome in BatchRunner.Run(raws, engine.Pipeline.Process, raw => AlreadyStored(store, raw)))
             {
                 if (outcome is { Status: DocumentStatus.Processed, Document: { } doc })
-                    store.SaveDocument(doc, duplicates.FindDuplicateOf(doc.Meta.Id, doc.Text));
+                {
+                    var (duplicateOf, fingerprint) = duplicates.Check(doc);
+                    pending.Add(new DocumentToStore(doc, duplicateOf, fingerprint));
+                    // One transaction per batch: far faster than per document, and a batch is never half stored.
+                    if (pending.Count >= BatchRunner.DefaultBatchSize) { store.SaveDocuments(pending); pending.Clear(); }
+                }
                 summary.Add(outcome);
                 DocumentCommands.ReportProblems(io, outcome);
                 progress.Tick(summary);
             }
+            if (pending.Count > 0) store.SaveDocuments(pending);
             progress.Done();
             var incidents = engine.BuildIncidents(store.LoadEvents(), store.LoadDuplicateLinks());
             store.ReplaceIncidents(incidents);

@@ -52,19 +52,14 @@ public sealed class SitrepEngine
         IReadOnlyDictionary<string, string> duplicateOf) =>
         new IncidentBuilder().Build(events.Select(e => new SourcedEvent(e.Document, e.Event)), duplicateOf);
 
-    /// <summary>A fresh near-duplicate detector for one ingest run (syndicated copies, re-posts).</summary>
-    public NearDuplicateDetector CreateDuplicateDetector() => new();
+    /// <summary>The event coder, for evaluations that classify snippets.</summary>
+    public EventAnnotator EventCoder => _events;
 
-    /// <summary>The sub-type the event coder gives a short snippet (every modality counts), or null for no event.</summary>
-    public string? ClassifySnippet(string snippet)
-    {
-        return _events.ClassifySubType(AnnotatedText(snippet));
-    }
+    /// <summary>Clean text through the annotators only (offsets stay offsets into <paramref name="text"/>).</summary>
+    public Document AnnotatedText(string text) => Pipeline.Annotate(new DocumentMeta("snippet", "snippet"), text);
 
     /// <summary>Quotes with speakers found in plain article text.</summary>
     public IReadOnlyList<Quote> FindQuotes(string text) => AnnotatedText(text).Quotes;
-
-    private Document AnnotatedText(string text) => Pipeline.Annotate(new DocumentMeta("snippet", "snippet"), text);
 
     /// <summary>Country name for an ISO 3166-1 alpha-2 code, when the gazetteer knows it.</summary>
     public string? CountryName(string iso2) => _gazetteer.Country(iso2)?.Name;

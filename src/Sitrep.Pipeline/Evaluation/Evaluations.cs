@@ -3,6 +3,7 @@ using System.Text;
 using Sitrep.ArticleText;
 using Sitrep.Core;
 using Sitrep.Dates;
+using Sitrep.EventCoding;
 using Sitrep.Language;
 using Sitrep.Places;
 
@@ -51,8 +52,15 @@ public static class Evaluations
     }
 
     /// <summary>CASE-2021 task 2: ACLED sub-type weighted F1 over the ACLED-25 rows, each snippet through the full pipeline.</summary>
-    public static IEnumerable<string> Events(string tsvPath, SitrepEngine engine) =>
-        CaseEventEvaluation.Report(CaseEventEvaluation.Evaluate(tsvPath, engine.ClassifySnippet));
+    public static IEnumerable<string> Events(string tsvPath, SitrepEngine engine)
+    {
+        using var reader = new StreamReader(tsvPath);
+        var s = Case2021.Evaluate(reader, engine.AnnotatedText, engine.EventCoder);
+        foreach (var skipped in s.Skipped) yield return "skipped " + skipped;
+        foreach (var l in s.Labels)
+            yield return string.Format(Inv, "{0,-30} precision={1:0.000} recall={2:0.000} f1={3:0.000} support={4}", l.Label, l.Precision, l.Recall, l.F1, l.Support);
+        yield return s.MetricLine();
+    }
 
     /// <summary>PolNeAR speaker attribution over a split folder (text/ and attributions/).</summary>
     public static IEnumerable<string> Quotes(string splitDir, SitrepEngine engine)
