@@ -42,6 +42,8 @@ internal enum LexKind : byte
     DecadeWord,
     /// <summary>Tense cue before a weekday that makes it future ("will").</summary>
     FutureCue,
+    /// <summary>Season; Value = its first month in the northern hemisphere (spring 3, summer 6, autumn 9, winter 12).</summary>
+    Season,
 }
 
 /// <summary>Calendar units for offsets and ranges.</summary>
@@ -179,6 +181,11 @@ internal static class DateLexicon
         Add(LexKind.DecadeWord, 70, "seventies");
         Add(LexKind.DecadeWord, 80, "eighties");
         Add(LexKind.DecadeWord, 90, "nineties");
+
+        Add(LexKind.Season, 3, "spring");
+        Add(LexKind.Season, 6, "summer");
+        Add(LexKind.Season, 9, "autumn", "fall");
+        Add(LexKind.Season, 12, "winter");
 
         Add(LexKind.FutureCue, 0, "will", "shall", "scheduled", "expected", "planned", "plans", "upcoming");
         return d;

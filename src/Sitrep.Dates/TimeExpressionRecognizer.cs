@@ -165,7 +165,7 @@ public sealed class TimeExpressionRecognizer
 
         /// <summary>Every single expression, most specific first.</summary>
         private bool Core(int i, out P p) =>
-            Modified(i, out p) || ExplicitDate(i, out p) || Decade(i, out p) || Quarter(i, out p) ||
+            Modified(i, out p) || ExplicitDate(i, out p) || Decade(i, out p) || Quarter(i, out p) || Season(i, out p) ||
             Weekday(i, out p) || RelativeDay(i, out p) || PointerUnit(i, out p) || Offset(i, out p) ||
             EarlierThis(i, out p) || Vague(i, out p) || Lunar(i, out p) || MonthAlone(i, out p) || YearAlone(i, out p);
 
@@ -499,6 +499,56 @@ public sealed class TimeExpressionRecognizer
             p = new P(end, ResolvedDate.Between(s, s.AddMonths(3).AddDays(-1), DateGranularity.Month,
                 $"quarter Q{q} of {year}"), TimexKind.Quarter);
             return true;
+        }
+
+        /// <summary>
+        /// "last summer", "this spring", "the summer of 2014", "summer 2014", "in the winter": three months
+        /// (northern hemisphere; winter runs December–February), month granularity.
+        /// </summary>
+        private bool Season(int i, out P p)
+        {
+            p = default;
+            var j = i;
+            var ptr = (Pointer)0;
+            var hasThe = W(j, "the");
+            if (hasThe) j++;
+            if (W(j, "this") && W(j + 1, "past")) { ptr = Pointer.Last; j += 2; }
+            else if (!hasThe && K(j) == LexKind.Pointer) { ptr = (Pointer)V(j); j++; }
+            if (K(j) != LexKind.Season) return false;
+            var first = V(j);
+            var end = j + 1;
+            int year;
+            if (W(end, "of") && Year4(end + 1, out year)) end += 2;
+            else if (Year4(end, out year)) end++;
+            else
+            {
+                // A bare "summer" is too often generic ("summer offensive") unless a determiner or "in the" fixes it.
+                if (ptr == 0 && !(hasThe && i > 0 && K(i - 1) == LexKind.DateCue)) return false;
+                if (_anchor is not { } a) { p = new P(end, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
+                // The season that has begun most recently by publication; "last" the one before it, "next" the one after.
+                var cur = SeasonStart(a.Year, first);
+                if (cur > a) cur = cur.AddYears(-1);
+                cur = ptr switch { Pointer.Last or Pointer.Previous or Pointer.Past => SeasonContaining(a) <= cur ? cur.AddYears(-1) : cur, Pointer.Next => cur.AddYears(1), _ => cur };
+                var s0 = cur;
+                p = new P(end, ResolvedDate.Between(s0, s0.AddMonths(3).AddDays(-1), DateGranularity.Month,
+                    $"season '{Span(i, end)}' → {s0:yyyy-MM-dd}..{s0.AddMonths(3).AddDays(-1):yyyy-MM-dd} (publication {a:yyyy-MM-dd})"), TimexKind.Season);
+                return true;
+            }
+            // "winter 2014" is the winter that starts in December 2014 only if read literally; news means Jan–Feb 2014's too
+            // rarely to tell, so it is the one starting in that year's December.
+            var s = SeasonStart(year, first);
+            p = new P(end, ResolvedDate.Between(s, s.AddMonths(3).AddDays(-1), DateGranularity.Month,
+                $"season '{Span(i, end)}' → {s:yyyy-MM-dd}..{s.AddMonths(3).AddDays(-1):yyyy-MM-dd}"), TimexKind.Season);
+            return true;
+        }
+
+        private static DateOnly SeasonStart(int year, int firstMonth) => new(year, firstMonth, 1);
+
+        /// <summary>First day of the season containing <paramref name="d"/>.</summary>
+        private static DateOnly SeasonContaining(DateOnly d)
+        {
+            var m = d.Month == 12 ? 12 : (d.Month / 3) * 3;
+            return m == 0 ? new DateOnly(d.Year - 1, 12, 1) : new DateOnly(d.Year, m, 1);
         }
 
         // ---- weekdays and deictic days ----------------------------------------------------------------------

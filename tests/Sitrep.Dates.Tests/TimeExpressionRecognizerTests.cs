@@ -143,6 +143,21 @@ public sealed class TimeExpressionRecognizerTests
     [Fact]
     public void MayAsModalVerb_IsNotADate() => Assert.Empty(Find("The United States may be touting its strikes. Crowds march on the capital.", "2014-09-28"));
 
+    [Fact]
+    public void LastSummer_PublishedInAutumn_IsThatYearsSummer() =>
+        AssertRange(One("The town fell last summer.", "2018-09-27"), "2018-06-01", "2018-08-31", DateGranularity.Month);
+
+    [Fact]
+    public void LastSummer_PublishedInSummer_IsPreviousYearsSummer() =>
+        AssertRange(One("The town fell last summer.", "2018-07-15"), "2017-06-01", "2017-08-31", DateGranularity.Month);
+
+    [Fact]
+    public void TheSummerOf2014_IsJuneToAugust2014() =>
+        AssertRange(One("Mosul fell in the summer of 2014.", "2018-07-15"), "2014-06-01", "2014-08-31", DateGranularity.Month);
+
+    [Fact]
+    public void SummerOffensive_IsNotADate() => Assert.Empty(Find("A summer offensive is feared.", "2018-07-15"));
+
     // ---- explicit formats ----
 
     [Theory]
