@@ -82,6 +82,12 @@ internal static class DateLexicon
     /// </summary>
     public const int MonthDayFutureWindowDays = 31;
 
+    /// <summary>
+    /// Longest span (days) a range may have and still get month granularity; longer ranges get year granularity.
+    /// Up to 1 day is day, up to 7 days week.
+    /// </summary>
+    public const int MonthGranularityMaxDays = 92;
+
     /// <summary>Words looked back over (within the sentence) for a future cue before a weekday.</summary>
     public const int FutureCueLookback = 6;
 
@@ -166,7 +172,7 @@ internal static class DateLexicon
 
         Add(LexKind.Vague, (int)VagueRef.Past, "recently", "lately");
         Add(LexKind.Vague, (int)VagueRef.Present, "now", "currently", "nowadays", "presently");
-        Add(LexKind.Vague, (int)VagueRef.Future, "soon", "shortly");
+        Add(LexKind.Vague, (int)VagueRef.Future, "soon");
 
         Add(LexKind.LunarHoliday, 0, "ramadan", "ramadhan", "ramazan", "eid", "muharram", "ashura", "nowruz", "hajj");
 

@@ -659,7 +659,10 @@ public sealed class TimeExpressionRecognizer
             if (hasThe && count == 0 && !plural && ptr == Pointer.Previous && unit is TimeUnit.Day or TimeUnit.Week or TimeUnit.Month or TimeUnit.Year)
                 return Calendar(i, Pointer.Last, unit, end, out p);
             if (hasThe && count == 0 && !plural && ptr == Pointer.Next && unit == TimeUnit.Day)
-                return Calendar(i, Pointer.Next, unit, end, out p);
+            {
+                p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is relative to an earlier event, not to publication"), TimexKind.None);
+                return true;
+            }
             if (!hasThe && ptr != Pointer.Past && !(plural && count == 0 && ptr == Pointer.Next)) return false;
 
             // Spans reaching back from (or forward to) publication.
@@ -776,6 +779,12 @@ public sealed class TimeExpressionRecognizer
             if (vague)
             {
                 p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is vague"), dir < 0 ? TimexKind.PastRef : TimexKind.FutureRef);
+                return true;
+            }
+            if (dir > 0)
+            {
+                // In past-tense reporting "two days later" counts from an event in the story, which we do not know.
+                p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is relative to an earlier event, not to publication"), TimexKind.None);
                 return true;
             }
             if (_anchor is not { } a) { p = new P(end, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
@@ -915,11 +924,12 @@ public sealed class TimeExpressionRecognizer
             }
         }
 
-        /// <summary>Granularity of a day range by its length: day, up to a week, up to a month, else year.</summary>
+        /// <summary>Granularity of a day range by its length: day, week (up to 7 days), month (up to a quarter), else year.</summary>
         private static DateGranularity ForSpan(DateOnly s, DateOnly e)
         {
             var days = e.DayNumber - s.DayNumber + 1;
-            return days <= 1 ? DateGranularity.Day : days <= 7 ? DateGranularity.Week : days <= 31 ? DateGranularity.Month : DateGranularity.Year;
+            return days <= 1 ? DateGranularity.Day : days <= 7 ? DateGranularity.Week
+                : days <= DateLexicon.MonthGranularityMaxDays ? DateGranularity.Month : DateGranularity.Year;
         }
     }
 }

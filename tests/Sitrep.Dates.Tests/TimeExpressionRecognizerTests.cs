@@ -354,6 +354,21 @@ public sealed class TimeExpressionRecognizerTests
         AssertDay(all[5], "2018-08-30");
     }
 
+    [Theory]
+    [InlineData("Two days later, the town fell.", "Two days later")]
+    [InlineData("The next day, the town fell.", "The next day")]
+    public void LaterOffsets_StayUnresolved_BecauseTheyCountFromAStoryEvent(string text, string extent)
+    {
+        var m = One(text, "2018-07-01");
+        Assert.Equal(extent, m.Text);
+        Assert.False(m.Date.IsResolved);
+        Assert.Contains("earlier event", m.Date.Reason);
+    }
+
+    [Fact]
+    public void SinceEndOfJuly_TwoMonthSpan_HasMonthGranularity() =>
+        AssertRange(One("It has not changed since the end of July.", "2017-09-27"), "2017-07-21", "2017-09-27", DateGranularity.Month);
+
     [Fact]
     public void MentionRanges_PointAtTheirText()
     {
