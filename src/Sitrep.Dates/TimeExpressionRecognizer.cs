@@ -156,7 +156,7 @@ public sealed class TimeExpressionRecognizer
             if (RangeFrom(i, out p)) return true;
             // "1-3 May 2018": a bare day, a dash, and a full date.
             if (DayNum(i, out var firstDay, out var afterDay) && IsDash(afterDay) && Core(afterDay + 1, out var second) &&
-                second.Kind == TimexKind.Day && BareDayThen(firstDay, second, afterDay + 1, i, out p)) return true;
+                second.Kind == TimexKind.Day && BareDayThen(firstDay, second, i, out p)) return true;
             if (!Core(i, out p)) return false;
             // "May 1-3", "1 May - 3 June": an explicit date followed by a dash and a second one.
             RangeTail(i, ref p);
@@ -204,7 +204,7 @@ public sealed class TimeExpressionRecognizer
             c++;
             if (Core(c, out var second))
             {
-                if (bareFirst) return BareDayThen(firstDay, second, c, i, out p);
+                if (bareFirst) return BareDayThen(firstDay, second, i, out p);
                 return Join(first, second, i, second.End, out p);
             }
             if (!bareFirst && first.Kind == TimexKind.Day && DayNum(c, out var d2, out var e2))
@@ -217,14 +217,14 @@ public sealed class TimeExpressionRecognizer
         {
             if (p.Kind != TimexKind.Day || !IsDash(p.End)) return;
             var c = p.End + 1;
-            if (Core(c, out var second) && second.Kind == TimexKind.Day)
+            if (ExplicitDate(c, out var second) && second.Kind == TimexKind.Day)
             {
                 if (Join(p, second, i, second.End, out var joined)) p = joined;
             }
             else if (DayNum(c, out var d2, out var e2) && DayThenBare(p, d2, i, e2, out var r)) p = r;
         }
 
-        private bool BareDayThen(int firstDay, P second, int secondStart, int from, out P p)
+        private bool BareDayThen(int firstDay, P second, int from, out P p)
         {
             p = default;
             if (!second.Date.IsResolved) { p = new P(second.End, second.Date, TimexKind.None); return true; }
@@ -234,7 +234,6 @@ public sealed class TimeExpressionRecognizer
             var start = new DateOnly(end.Year, end.Month, firstDay);
             p = new P(second.End, ResolvedDate.Between(start, end, ForSpan(start, end),
                 $"range {Span(from, second.End)} → {start:yyyy-MM-dd}..{end:yyyy-MM-dd}"), TimexKind.Range);
-            _ = secondStart;
             return true;
         }
 
@@ -284,8 +283,8 @@ public sealed class TimeExpressionRecognizer
             // Month Day [, Year] — "August 30, 2018", "Aug. 30".
             if (Month(j, out month, out e, out _) && DayNum(e, out day, out var e2))
             {
-                if (Pc(e2, ',') && Year4(e2 + 1, out year)) return DayOf(year, month, day, i, e2 + 2, out p);
-                if (Year4(e2, out year)) return DayOf(year, month, day, i, e2 + 1, out p);
+                if (Pc(e2, ',') && Year4(e2 + 1, out year)) return DayOf(year, month, day, e2 + 2, out p);
+                if (Year4(e2, out year)) return DayOf(year, month, day, e2 + 1, out p);
                 return DayNoYear(month, day, i, e2, out p);
             }
             // Day [of] Month [,] [Year] — "30 August 2018", "30th of Aug".
@@ -293,8 +292,8 @@ public sealed class TimeExpressionRecognizer
             {
                 var k = W(e, "of") ? e + 1 : e;
                 if (!Month(k, out month, out var e3, out _)) return false;
-                if (Pc(e3, ',') && Year4(e3 + 1, out year)) return DayOf(year, month, day, i, e3 + 2, out p);
-                if (Year4(e3, out year)) return DayOf(year, month, day, i, e3 + 1, out p);
+                if (Pc(e3, ',') && Year4(e3 + 1, out year)) return DayOf(year, month, day, e3 + 2, out p);
+                if (Year4(e3, out year)) return DayOf(year, month, day, e3 + 1, out p);
                 return DayNoYear(month, day, i, e3, out p);
             }
             // Month [,|of] Year — "August 2018"; "June last year".
@@ -323,7 +322,7 @@ public sealed class TimeExpressionRecognizer
             p = default;
             if (!Year4Raw(j) || !Adj(j) || !Pc(j + 1, '-') || !Adj(j + 1) || !Num2(j + 2) || !Adj(j + 2) ||
                 !Pc(j + 3, '-') || !Adj(j + 3) || !Num2(j + 4)) return false;
-            return DayOf(_t[j].Number, _t[j + 2].Number, _t[j + 4].Number, j, j + 5, out p);
+            return DayOf(_t[j].Number, _t[j + 2].Number, _t[j + 4].Number, j + 5, out p);
         }
 
         /// <summary>
@@ -345,7 +344,7 @@ public sealed class TimeExpressionRecognizer
             if (b <= 12) { day = a; month = b; }          // day-first: the default, and the only reading when a > 12
             else if (a <= 12) { day = b; month = a; }     // month-first only when the second number cannot be a month
             else return false;
-            return DayOf(y, month, day, j, j + 5, out p);
+            return DayOf(y, month, day, j + 5, out p);
         }
 
         /// <summary>A two-digit year: this century unless that is more than a few years after publication.</summary>
@@ -358,13 +357,12 @@ public sealed class TimeExpressionRecognizer
         private bool Year4Raw(int i) => IsNum(i) && _t[i].Digits == 4;
         private bool Num2(int i) => IsNum(i) && _t[i].Digits is 1 or 2;
 
-        private bool DayOf(int year, int month, int day, int from, int end, out P p)
+        private static bool DayOf(int year, int month, int day, int end, out P p)
         {
             p = default;
             if (month is < 1 or > 12 || day < 1 || year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month)) return false;
             var d = new DateOnly(year, month, day);
             p = new P(end, ResolvedDate.Day(d, $"explicit date {d:yyyy-MM-dd}"), TimexKind.Day);
-            _ = from;
             return true;
         }
 
