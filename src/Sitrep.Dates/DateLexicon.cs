@@ -30,7 +30,10 @@ internal enum LexKind : byte
     Direction,
     /// <summary>A word that refers to a vague time; Value = <see cref="VagueRef"/>.</summary>
     Vague,
-    /// <summary>A religious or lunar period we do not compute ("Ramadan").</summary>
+    /// <summary>
+    /// An Islamic-calendar period; Value = Hijri month * 100 + day (day 0 = the whole month), or 0 when it needs a
+    /// following word to say which ("Eid al-Fitr" / "Eid al-Adha"), or -1 when it has no single date (Hajj).
+    /// </summary>
     LunarHoliday,
     /// <summary>Ordinal suffix glued to a number ("st", "th").</summary>
     OrdinalSuffix,
@@ -174,7 +177,14 @@ internal static class DateLexicon
         Add(LexKind.Vague, (int)VagueRef.Present, "now", "currently", "nowadays", "presently");
         Add(LexKind.Vague, (int)VagueRef.Future, "soon");
 
-        Add(LexKind.LunarHoliday, 0, "ramadan", "ramadhan", "ramazan", "eid", "muharram", "ashura", "nowruz", "hajj");
+        Add(LexKind.LunarHoliday, 900, "ramadan", "ramadhan", "ramazan");
+        Add(LexKind.LunarHoliday, 100, "muharram");
+        Add(LexKind.LunarHoliday, 110, "ashura");
+        Add(LexKind.LunarHoliday, 0, "eid");
+        Add(LexKind.LunarHoliday, -1, "hajj");
+        // After "Eid al-": which Eid (Hijri month * 100 + day).
+        Add(LexKind.LunarHoliday, 1001, "fitr");
+        Add(LexKind.LunarHoliday, 1210, "adha");
 
         Add(LexKind.DateCue, 0, "in", "on", "since", "by", "until", "till", "from", "during", "between", "through", "of", "throughout", "around", "fiscal", "circa", "as");
 

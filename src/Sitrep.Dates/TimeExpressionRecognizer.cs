@@ -851,18 +851,40 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
-        /// <summary>"during Ramadan", "Eid al-Adha": Islamic-calendar periods stay unresolved (no Hijri calendar).</summary>
+        /// <summary>
+        /// "during Ramadan", "Eid al-Adha": Islamic-calendar dates. Without a year they stay unresolved (which year's
+        /// Ramadan is meant is a guess); with a Gregorian year in which exactly one such date begins, they resolve
+        /// through the Umm al-Qura calendar (local observance may differ by a day, which the reason says).
+        /// </summary>
         private bool Lunar(int i, out P p)
         {
             p = default;
             var j = i;
             if (W(j, "the")) j++;
             if (W(j, "holy") && W(j + 1, "month") && W(j + 2, "of")) j += 3;
-            if (K(j) != LexKind.LunarHoliday) return false;
+            if (K(j) != LexKind.LunarHoliday || V(j) > 1000) return false;
+            var code = V(j);
             var end = j + 1;
-            if (W(end, "al") && IsDash(end + 1) && end + 2 < N && _t[end + 2].Kind == TokKind.Word) end += 3;
-            if (Year4(end, out _)) end++;
-            p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is an Islamic-calendar period; the Hijri calendar is not implemented"), TimexKind.None);
+            if (W(end, "al") && IsDash(end + 1) && end + 2 < N && _t[end + 2].Kind == TokKind.Word)
+            {
+                if (code == 0 && K(end + 2) == LexKind.LunarHoliday) code = V(end + 2);
+                end += 3;
+            }
+            var hasYear = Year4(end, out var year);
+            if (hasYear) end++;
+            var text = Span(i, end);
+            if (code <= 0)
+            {
+                p = new P(end, ResolvedDate.Unresolved($"'{text}' does not name one Islamic-calendar date"), TimexKind.None);
+                return true;
+            }
+            if (!hasYear)
+            {
+                p = new P(end, ResolvedDate.Unresolved($"'{text}' is an Islamic-calendar date without a year"), TimexKind.None);
+                return true;
+            }
+            p = new P(end, HijriCalendar.Resolve(code / 100, code % 100, year, text), TimexKind.None);
+            if (p.Date.IsResolved) p.Kind = p.Date.Granularity == DateGranularity.Day ? TimexKind.Day : TimexKind.Range;
             return true;
         }
 

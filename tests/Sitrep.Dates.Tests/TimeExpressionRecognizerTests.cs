@@ -322,12 +322,25 @@ public sealed class TimeExpressionRecognizerTests
         var m = One("Attacks rose during Ramadan.", "2018-07-01");
         Assert.Equal("Ramadan", m.Text);
         Assert.False(m.Date.IsResolved);
-        Assert.Contains("Hijri", m.Date.Reason);
+        Assert.Contains("Islamic-calendar date without a year", m.Date.Reason);
     }
 
     [Fact]
-    public void DuringRamadanWithYear_StaysUnresolved() =>
-        Assert.False(One("Attacks rose during Ramadan 2017.", "2018-07-01").Date.IsResolved);
+    public void RamadanWithYear_ResolvesThroughUmmAlQura()
+    {
+        var m = One("Attacks rose during Ramadan 2017.", "2018-07-01");
+        Assert.Equal("Ramadan 2017", m.Text);
+        AssertRange(m, "2017-05-27", "2017-06-24", DateGranularity.Month);
+        Assert.Contains("Umm al-Qura", m.Date.Reason);
+    }
+
+    [Fact]
+    public void EidAlAdhaWithYear_IsOneDay() =>
+        AssertDay(One("They struck on Eid al-Adha 2018.", "2018-09-01"), "2018-08-21");
+
+    [Fact]
+    public void EidWithoutSaying_Which_StaysUnresolved() =>
+        Assert.False(One("They struck during Eid 2018.", "2018-09-01").Date.IsResolved);
 
     [Theory]
     [InlineData("A man who recently left the ranks of ISIS spoke.", "recently")]
