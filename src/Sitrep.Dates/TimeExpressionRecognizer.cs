@@ -271,8 +271,10 @@ public sealed class TimeExpressionRecognizer
         {
             p = default;
             var j = i;
+            DayOfWeek? weekday = null;
             if (K(j) == LexKind.Weekday)
             {
+                weekday = (DayOfWeek)V(j);
                 j++;
                 if (Pc(j, ',')) j++;
                 if (!IsNum(j) && K(j) is not (LexKind.Month or LexKind.MonthAbbrev)) return false;
@@ -285,7 +287,7 @@ public sealed class TimeExpressionRecognizer
             {
                 if (Pc(e2, ',') && Year4(e2 + 1, out year)) return DayOf(year, month, day, e2 + 2, out p);
                 if (Year4(e2, out year)) return DayOf(year, month, day, e2 + 1, out p);
-                return DayNoYear(month, day, i, e2, out p);
+                return DayNoYear(month, day, weekday, i, e2, out p);
             }
             // Day [of] Month [,] [Year] — "30 August 2018", "30th of Aug".
             if (DayNum(j, out day, out e))
@@ -294,7 +296,7 @@ public sealed class TimeExpressionRecognizer
                 if (!Month(k, out month, out var e3, out _)) return false;
                 if (Pc(e3, ',') && Year4(e3 + 1, out year)) return DayOf(year, month, day, e3 + 2, out p);
                 if (Year4(e3, out year)) return DayOf(year, month, day, e3 + 1, out p);
-                return DayNoYear(month, day, i, e3, out p);
+                return DayNoYear(month, day, weekday, i, e3, out p);
             }
             // Month [,|of] Year — "August 2018"; "June last year".
             if (j == i && Month(j, out month, out e, out _))
@@ -366,8 +368,11 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
-        /// <summary>Month and day without a year: the year that puts the date nearest to publication.</summary>
-        private bool DayNoYear(int month, int day, int from, int end, out P p)
+        /// <summary>
+        /// Month and day without a year: the latest such date up to a month after publication (future tense: the
+        /// next one); a stated weekday that fits only one of the neighbouring years picks that year.
+        /// </summary>
+        private bool DayNoYear(int month, int day, DayOfWeek? weekday, int from, int end, out P p)
         {
             p = default;
             if (day > DateTime.DaysInMonth(2000, month)) return false; // Feb 29 allowed: 2000 is a leap year
@@ -386,6 +391,11 @@ public sealed class TimeExpressionRecognizer
                 // Future tense: the next such date on or after publication; otherwise the latest within the window.
                 if (future ? c >= a : c <= limit) best = c;
                 if (!future && best is not null) break;
+            }
+            if (weekday is { } wd && best is { } b && b.DayOfWeek != wd)
+            {
+                for (var y = a.Year - 1; y <= a.Year + 1; y++)
+                    if (day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day).DayOfWeek == wd) { best = new DateOnly(y, month, day); break; }
             }
             if (best is not { } d) return false;
             p = new P(end, ResolvedDate.Day(d, $"'{Span(from, end)}' without year → {d:yyyy-MM-dd} ({(future ? "next after" : "latest up to a month after")} publication {a:yyyy-MM-dd})"), TimexKind.Day);

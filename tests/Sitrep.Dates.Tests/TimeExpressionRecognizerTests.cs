@@ -190,6 +190,10 @@ public sealed class TimeExpressionRecognizerTests
         AssertDay(One("The attack on Dec. 30 killed four.", "2019-01-05"), "2018-12-30");
 
     [Fact]
+    public void WeekdayWithYearlessDate_PicksTheYearItFits() =>
+        AssertDay(One("The raid on Wednesday, 30 August killed two.", "2018-09-27"), "2017-08-30");
+
+    [Fact]
     public void MonthAndYear_IsMonth() =>
         AssertRange(One("The offensive began in August 2018.", "2019-01-05"), "2018-08-01", "2018-08-31", DateGranularity.Month);
 
