@@ -29,6 +29,8 @@ public sealed class TimeExpressionRecognizer
     /// <summary>The recognised expressions with their TIMEX3 kind (for evaluation).</summary>
     internal List<TimeHit> FindHits(string text, DateOnly? anchor)
     {
+        // Calendar arithmetic needs room on both sides of the anchor; no real publication date is near year 1 or 9999.
+        if (anchor is { Year: < 2 or > 9998 }) anchor = null;
         var tokens = t_tokens ?? new Tok[256];
         var n = TimeTokenizer.Tokenize(text, ref tokens);
         t_tokens = tokens;

@@ -387,6 +387,28 @@ public sealed class TimeExpressionRecognizerTests
         AssertRange(One("It has not changed since the end of July.", "2017-09-27"), "2017-07-21", "2017-09-27", DateGranularity.Month);
 
     [Fact]
+    public void Find_NeverThrows_AndRangesStayInText_OnDateLikeNoise()
+    {
+        string[] pool = ["the", "last", "next", "since", "between", "and", "from", "to", "-", "/", ".", ",", "'", "s",
+            "30", "31", "29", "02", "2018", "1999", "0000", "9999", "12", "th", "of", "May", "Feb", "Feb.", "December",
+            "Saturday", "early", "mid", "late", "end", "week", "weeks", "years", "ago", "later", "few", "a", "past",
+            "quarter", "third", "Ramadan", "Eid", "al", "Adha", "summer", "1990s", "yesterday", "night", "will", ":"];
+        var rng = new Random(42);
+        string[] anchors = ["2018-09-27", "0001-01-01", "9999-12-31", "2000-02-29"];
+        for (var n = 0; n < 3000; n++)
+        {
+            var parts = new string[rng.Next(1, 12)];
+            for (var k = 0; k < parts.Length; k++) parts[k] = pool[rng.Next(pool.Length)];
+            var text = string.Join(rng.Next(2) == 0 ? " " : "", parts);
+            foreach (var m in Find(text, anchors[n % anchors.Length]))
+            {
+                Assert.Equal(m.Text, m.Range.Slice(text));
+                if (m.Date.IsResolved) Assert.True(m.Date.Start <= m.Date.End, $"{text}: {m.Date}");
+            }
+        }
+    }
+
+    [Fact]
     public void MentionRanges_PointAtTheirText()
     {
         const string text = "On August 30, US-led coalition warplanes struck. A day earlier, ISIS attacked.";
