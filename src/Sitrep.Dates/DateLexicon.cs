@@ -30,7 +30,10 @@ internal enum LexKind : byte
     Direction,
     /// <summary>A word that refers to a vague time; Value = <see cref="VagueRef"/>.</summary>
     Vague,
-    /// <summary>A religious or lunar period we do not compute ("Ramadan").</summary>
+    /// <summary>
+    /// An Islamic-calendar period; Value = Hijri month * 100 + day (day 0 = the whole month), or 0 when it needs a
+    /// following word to say which ("Eid al-Fitr" / "Eid al-Adha"), or -1 when it has no single date (Hajj).
+    /// </summary>
     LunarHoliday,
     /// <summary>Ordinal suffix glued to a number ("st", "th").</summary>
     OrdinalSuffix,
@@ -42,6 +45,8 @@ internal enum LexKind : byte
     DecadeWord,
     /// <summary>Tense cue before a weekday that makes it future ("will").</summary>
     FutureCue,
+    /// <summary>Season; Value = its first month in the northern hemisphere (spring 3, summer 6, autumn 9, winter 12).</summary>
+    Season,
 }
 
 /// <summary>Calendar units for offsets and ranges.</summary>
@@ -79,6 +84,12 @@ internal static class DateLexicon
     /// publication ("Nov. 16" in an article of Nov. 2 is upcoming; "March 31" in November is past).
     /// </summary>
     public const int MonthDayFutureWindowDays = 31;
+
+    /// <summary>
+    /// Longest span (days) a range may have and still get month granularity; longer ranges get year granularity.
+    /// Up to 1 day is day, up to 7 days week.
+    /// </summary>
+    public const int MonthGranularityMaxDays = 92;
 
     /// <summary>Words looked back over (within the sentence) for a future cue before a weekday.</summary>
     public const int FutureCueLookback = 6;
@@ -164,9 +175,16 @@ internal static class DateLexicon
 
         Add(LexKind.Vague, (int)VagueRef.Past, "recently", "lately");
         Add(LexKind.Vague, (int)VagueRef.Present, "now", "currently", "nowadays", "presently");
-        Add(LexKind.Vague, (int)VagueRef.Future, "soon", "shortly");
+        Add(LexKind.Vague, (int)VagueRef.Future, "soon");
 
-        Add(LexKind.LunarHoliday, 0, "ramadan", "ramadhan", "ramazan", "eid", "muharram", "ashura", "nowruz", "hajj");
+        Add(LexKind.LunarHoliday, 900, "ramadan", "ramadhan", "ramazan");
+        Add(LexKind.LunarHoliday, 100, "muharram");
+        Add(LexKind.LunarHoliday, 110, "ashura");
+        Add(LexKind.LunarHoliday, 0, "eid");
+        Add(LexKind.LunarHoliday, -1, "hajj");
+        // After "Eid al-": which Eid (Hijri month * 100 + day).
+        Add(LexKind.LunarHoliday, 1001, "fitr");
+        Add(LexKind.LunarHoliday, 1210, "adha");
 
         Add(LexKind.DateCue, 0, "in", "on", "since", "by", "until", "till", "from", "during", "between", "through", "of", "throughout", "around", "fiscal", "circa", "as");
 
@@ -179,6 +197,11 @@ internal static class DateLexicon
         Add(LexKind.DecadeWord, 70, "seventies");
         Add(LexKind.DecadeWord, 80, "eighties");
         Add(LexKind.DecadeWord, 90, "nineties");
+
+        Add(LexKind.Season, 3, "spring");
+        Add(LexKind.Season, 6, "summer");
+        Add(LexKind.Season, 9, "autumn", "fall");
+        Add(LexKind.Season, 12, "winter");
 
         Add(LexKind.FutureCue, 0, "will", "shall", "scheduled", "expected", "planned", "plans", "upcoming");
         return d;

@@ -29,6 +29,8 @@ public sealed class TimeExpressionRecognizer
     /// <summary>The recognised expressions with their TIMEX3 kind (for evaluation).</summary>
     internal List<TimeHit> FindHits(string text, DateOnly? anchor)
     {
+        // Calendar arithmetic needs room on both sides of the anchor; no real publication date is near year 1 or 9999.
+        if (anchor is { Year: < 2 or > 9998 }) anchor = null;
         var tokens = t_tokens ?? new Tok[256];
         var n = TimeTokenizer.Tokenize(text, ref tokens);
         t_tokens = tokens;
@@ -156,7 +158,7 @@ public sealed class TimeExpressionRecognizer
             if (RangeFrom(i, out p)) return true;
             // "1-3 May 2018": a bare day, a dash, and a full date.
             if (DayNum(i, out var firstDay, out var afterDay) && IsDash(afterDay) && Core(afterDay + 1, out var second) &&
-                second.Kind == TimexKind.Day && BareDayThen(firstDay, second, afterDay + 1, i, out p)) return true;
+                second.Kind == TimexKind.Day && BareDayThen(firstDay, second, i, out p)) return true;
             if (!Core(i, out p)) return false;
             // "May 1-3", "1 May - 3 June": an explicit date followed by a dash and a second one.
             RangeTail(i, ref p);
@@ -165,7 +167,7 @@ public sealed class TimeExpressionRecognizer
 
         /// <summary>Every single expression, most specific first.</summary>
         private bool Core(int i, out P p) =>
-            Modified(i, out p) || ExplicitDate(i, out p) || Decade(i, out p) || Quarter(i, out p) ||
+            Modified(i, out p) || ExplicitDate(i, out p) || Decade(i, out p) || Quarter(i, out p) || Season(i, out p) ||
             Weekday(i, out p) || RelativeDay(i, out p) || PointerUnit(i, out p) || Offset(i, out p) ||
             EarlierThis(i, out p) || Vague(i, out p) || Lunar(i, out p) || MonthAlone(i, out p) || YearAlone(i, out p);
 
@@ -204,7 +206,7 @@ public sealed class TimeExpressionRecognizer
             c++;
             if (Core(c, out var second))
             {
-                if (bareFirst) return BareDayThen(firstDay, second, c, i, out p);
+                if (bareFirst) return BareDayThen(firstDay, second, i, out p);
                 return Join(first, second, i, second.End, out p);
             }
             if (!bareFirst && first.Kind == TimexKind.Day && DayNum(c, out var d2, out var e2))
@@ -217,14 +219,14 @@ public sealed class TimeExpressionRecognizer
         {
             if (p.Kind != TimexKind.Day || !IsDash(p.End)) return;
             var c = p.End + 1;
-            if (Core(c, out var second) && second.Kind == TimexKind.Day)
+            if (ExplicitDate(c, out var second) && second.Kind == TimexKind.Day)
             {
                 if (Join(p, second, i, second.End, out var joined)) p = joined;
             }
             else if (DayNum(c, out var d2, out var e2) && DayThenBare(p, d2, i, e2, out var r)) p = r;
         }
 
-        private bool BareDayThen(int firstDay, P second, int secondStart, int from, out P p)
+        private bool BareDayThen(int firstDay, P second, int from, out P p)
         {
             p = default;
             if (!second.Date.IsResolved) { p = new P(second.End, second.Date, TimexKind.None); return true; }
@@ -234,7 +236,6 @@ public sealed class TimeExpressionRecognizer
             var start = new DateOnly(end.Year, end.Month, firstDay);
             p = new P(second.End, ResolvedDate.Between(start, end, ForSpan(start, end),
                 $"range {Span(from, second.End)} → {start:yyyy-MM-dd}..{end:yyyy-MM-dd}"), TimexKind.Range);
-            _ = secondStart;
             return true;
         }
 
@@ -272,8 +273,10 @@ public sealed class TimeExpressionRecognizer
         {
             p = default;
             var j = i;
+            DayOfWeek? weekday = null;
             if (K(j) == LexKind.Weekday)
             {
+                weekday = (DayOfWeek)V(j);
                 j++;
                 if (Pc(j, ',')) j++;
                 if (!IsNum(j) && K(j) is not (LexKind.Month or LexKind.MonthAbbrev)) return false;
@@ -284,18 +287,18 @@ public sealed class TimeExpressionRecognizer
             // Month Day [, Year] — "August 30, 2018", "Aug. 30".
             if (Month(j, out month, out e, out _) && DayNum(e, out day, out var e2))
             {
-                if (Pc(e2, ',') && Year4(e2 + 1, out year)) return DayOf(year, month, day, i, e2 + 2, out p);
-                if (Year4(e2, out year)) return DayOf(year, month, day, i, e2 + 1, out p);
-                return DayNoYear(month, day, i, e2, out p);
+                if (Pc(e2, ',') && Year4(e2 + 1, out year)) return DayOf(year, month, day, e2 + 2, out p);
+                if (Year4(e2, out year)) return DayOf(year, month, day, e2 + 1, out p);
+                return DayNoYear(month, day, weekday, i, e2, out p);
             }
             // Day [of] Month [,] [Year] — "30 August 2018", "30th of Aug".
             if (DayNum(j, out day, out e))
             {
                 var k = W(e, "of") ? e + 1 : e;
                 if (!Month(k, out month, out var e3, out _)) return false;
-                if (Pc(e3, ',') && Year4(e3 + 1, out year)) return DayOf(year, month, day, i, e3 + 2, out p);
-                if (Year4(e3, out year)) return DayOf(year, month, day, i, e3 + 1, out p);
-                return DayNoYear(month, day, i, e3, out p);
+                if (Pc(e3, ',') && Year4(e3 + 1, out year)) return DayOf(year, month, day, e3 + 2, out p);
+                if (Year4(e3, out year)) return DayOf(year, month, day, e3 + 1, out p);
+                return DayNoYear(month, day, weekday, i, e3, out p);
             }
             // Month [,|of] Year — "August 2018"; "June last year".
             if (j == i && Month(j, out month, out e, out _))
@@ -323,7 +326,7 @@ public sealed class TimeExpressionRecognizer
             p = default;
             if (!Year4Raw(j) || !Adj(j) || !Pc(j + 1, '-') || !Adj(j + 1) || !Num2(j + 2) || !Adj(j + 2) ||
                 !Pc(j + 3, '-') || !Adj(j + 3) || !Num2(j + 4)) return false;
-            return DayOf(_t[j].Number, _t[j + 2].Number, _t[j + 4].Number, j, j + 5, out p);
+            return DayOf(_t[j].Number, _t[j + 2].Number, _t[j + 4].Number, j + 5, out p);
         }
 
         /// <summary>
@@ -345,7 +348,7 @@ public sealed class TimeExpressionRecognizer
             if (b <= 12) { day = a; month = b; }          // day-first: the default, and the only reading when a > 12
             else if (a <= 12) { day = b; month = a; }     // month-first only when the second number cannot be a month
             else return false;
-            return DayOf(y, month, day, j, j + 5, out p);
+            return DayOf(y, month, day, j + 5, out p);
         }
 
         /// <summary>A two-digit year: this century unless that is more than a few years after publication.</summary>
@@ -358,18 +361,20 @@ public sealed class TimeExpressionRecognizer
         private bool Year4Raw(int i) => IsNum(i) && _t[i].Digits == 4;
         private bool Num2(int i) => IsNum(i) && _t[i].Digits is 1 or 2;
 
-        private bool DayOf(int year, int month, int day, int from, int end, out P p)
+        private static bool DayOf(int year, int month, int day, int end, out P p)
         {
             p = default;
             if (month is < 1 or > 12 || day < 1 || year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month)) return false;
             var d = new DateOnly(year, month, day);
             p = new P(end, ResolvedDate.Day(d, $"explicit date {d:yyyy-MM-dd}"), TimexKind.Day);
-            _ = from;
             return true;
         }
 
-        /// <summary>Month and day without a year: the year that puts the date nearest to publication.</summary>
-        private bool DayNoYear(int month, int day, int from, int end, out P p)
+        /// <summary>
+        /// Month and day without a year: the latest such date up to a month after publication (future tense: the
+        /// next one); a stated weekday that fits only one of the neighbouring years picks that year.
+        /// </summary>
+        private bool DayNoYear(int month, int day, DayOfWeek? weekday, int from, int end, out P p)
         {
             p = default;
             if (day > DateTime.DaysInMonth(2000, month)) return false; // Feb 29 allowed: 2000 is a leap year
@@ -388,6 +393,11 @@ public sealed class TimeExpressionRecognizer
                 // Future tense: the next such date on or after publication; otherwise the latest within the window.
                 if (future ? c >= a : c <= limit) best = c;
                 if (!future && best is not null) break;
+            }
+            if (weekday is { } wd && best is { } b && b.DayOfWeek != wd)
+            {
+                for (var y = a.Year - 1; y <= a.Year + 1; y++)
+                    if (day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day).DayOfWeek == wd) { best = new DateOnly(y, month, day); break; }
             }
             if (best is not { } d) return false;
             p = new P(end, ResolvedDate.Day(d, $"'{Span(from, end)}' without year → {d:yyyy-MM-dd} ({(future ? "next after" : "latest up to a month after")} publication {a:yyyy-MM-dd})"), TimexKind.Day);
@@ -501,6 +511,56 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
+        /// <summary>
+        /// "last summer", "this spring", "the summer of 2014", "summer 2014", "in the winter": three months
+        /// (northern hemisphere; winter runs December–February), month granularity.
+        /// </summary>
+        private bool Season(int i, out P p)
+        {
+            p = default;
+            var j = i;
+            var ptr = (Pointer)0;
+            var hasThe = W(j, "the");
+            if (hasThe) j++;
+            if (W(j, "this") && W(j + 1, "past")) { ptr = Pointer.Last; j += 2; }
+            else if (!hasThe && K(j) == LexKind.Pointer) { ptr = (Pointer)V(j); j++; }
+            if (K(j) != LexKind.Season) return false;
+            var first = V(j);
+            var end = j + 1;
+            int year;
+            if (W(end, "of") && Year4(end + 1, out year)) end += 2;
+            else if (Year4(end, out year)) end++;
+            else
+            {
+                // A bare "summer" is too often generic ("summer offensive") unless a determiner or "in the" fixes it.
+                if (ptr == 0 && !(hasThe && i > 0 && K(i - 1) == LexKind.DateCue)) return false;
+                if (_anchor is not { } a) { p = new P(end, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
+                // The season that has begun most recently by publication; "last" the one before it, "next" the one after.
+                var cur = SeasonStart(a.Year, first);
+                if (cur > a) cur = cur.AddYears(-1);
+                cur = ptr switch { Pointer.Last or Pointer.Previous or Pointer.Past => SeasonContaining(a) <= cur ? cur.AddYears(-1) : cur, Pointer.Next => cur.AddYears(1), _ => cur };
+                var s0 = cur;
+                p = new P(end, ResolvedDate.Between(s0, s0.AddMonths(3).AddDays(-1), DateGranularity.Month,
+                    $"season '{Span(i, end)}' → {s0:yyyy-MM-dd}..{s0.AddMonths(3).AddDays(-1):yyyy-MM-dd} (publication {a:yyyy-MM-dd})"), TimexKind.Season);
+                return true;
+            }
+            // "winter 2014" is the winter that starts in December 2014 only if read literally; news means Jan–Feb 2014's too
+            // rarely to tell, so it is the one starting in that year's December.
+            var s = SeasonStart(year, first);
+            p = new P(end, ResolvedDate.Between(s, s.AddMonths(3).AddDays(-1), DateGranularity.Month,
+                $"season '{Span(i, end)}' → {s:yyyy-MM-dd}..{s.AddMonths(3).AddDays(-1):yyyy-MM-dd}"), TimexKind.Season);
+            return true;
+        }
+
+        private static DateOnly SeasonStart(int year, int firstMonth) => new(year, firstMonth, 1);
+
+        /// <summary>First day of the season containing <paramref name="d"/>.</summary>
+        private static DateOnly SeasonContaining(DateOnly d)
+        {
+            var m = d.Month == 12 ? 12 : (d.Month / 3) * 3;
+            return m == 0 ? new DateOnly(d.Year - 1, 12, 1) : new DateOnly(d.Year, m, 1);
+        }
+
         // ---- weekdays and deictic days ----------------------------------------------------------------------
 
         private bool Weekday(int i, out P p)
@@ -609,7 +669,10 @@ public sealed class TimeExpressionRecognizer
             if (hasThe && count == 0 && !plural && ptr == Pointer.Previous && unit is TimeUnit.Day or TimeUnit.Week or TimeUnit.Month or TimeUnit.Year)
                 return Calendar(i, Pointer.Last, unit, end, out p);
             if (hasThe && count == 0 && !plural && ptr == Pointer.Next && unit == TimeUnit.Day)
-                return Calendar(i, Pointer.Next, unit, end, out p);
+            {
+                p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is relative to an earlier event, not to publication"), TimexKind.None);
+                return true;
+            }
             if (!hasThe && ptr != Pointer.Past && !(plural && count == 0 && ptr == Pointer.Next)) return false;
 
             // Spans reaching back from (or forward to) publication.
@@ -728,6 +791,12 @@ public sealed class TimeExpressionRecognizer
                 p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is vague"), dir < 0 ? TimexKind.PastRef : TimexKind.FutureRef);
                 return true;
             }
+            if (dir > 0)
+            {
+                // In past-tense reporting "two days later" counts from an event in the story, which we do not know.
+                p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is relative to an earlier event, not to publication"), TimexKind.None);
+                return true;
+            }
             if (_anchor is not { } a) { p = new P(end, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
             if (unit is TimeUnit.Weekend or TimeUnit.Decade) return false;
             if (Shift(a, unit, dir * count) is not { } d) return false;
@@ -794,18 +863,40 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
-        /// <summary>"during Ramadan", "Eid al-Adha": Islamic-calendar periods stay unresolved (no Hijri calendar).</summary>
+        /// <summary>
+        /// "during Ramadan", "Eid al-Adha": Islamic-calendar dates. Without a year they stay unresolved (which year's
+        /// Ramadan is meant is a guess); with a Gregorian year in which exactly one such date begins, they resolve
+        /// through the Umm al-Qura calendar (local observance may differ by a day, which the reason says).
+        /// </summary>
         private bool Lunar(int i, out P p)
         {
             p = default;
             var j = i;
             if (W(j, "the")) j++;
             if (W(j, "holy") && W(j + 1, "month") && W(j + 2, "of")) j += 3;
-            if (K(j) != LexKind.LunarHoliday) return false;
+            if (K(j) != LexKind.LunarHoliday || V(j) > 1000) return false;
+            var code = V(j);
             var end = j + 1;
-            if (W(end, "al") && IsDash(end + 1) && end + 2 < N && _t[end + 2].Kind == TokKind.Word) end += 3;
-            if (Year4(end, out _)) end++;
-            p = new P(end, ResolvedDate.Unresolved($"'{Span(i, end)}' is an Islamic-calendar period; the Hijri calendar is not implemented"), TimexKind.None);
+            if (W(end, "al") && IsDash(end + 1) && end + 2 < N && _t[end + 2].Kind == TokKind.Word)
+            {
+                if (code == 0 && K(end + 2) == LexKind.LunarHoliday) code = V(end + 2);
+                end += 3;
+            }
+            var hasYear = Year4(end, out var year);
+            if (hasYear) end++;
+            var text = Span(i, end);
+            if (code <= 0)
+            {
+                p = new P(end, ResolvedDate.Unresolved($"'{text}' does not name one Islamic-calendar date"), TimexKind.None);
+                return true;
+            }
+            if (!hasYear)
+            {
+                p = new P(end, ResolvedDate.Unresolved($"'{text}' is an Islamic-calendar date without a year"), TimexKind.None);
+                return true;
+            }
+            p = new P(end, HijriCalendar.Resolve(code / 100, code % 100, year, text), TimexKind.None);
+            if (p.Date.IsResolved) p.Kind = p.Date.Granularity == DateGranularity.Day ? TimexKind.Day : TimexKind.Range;
             return true;
         }
 
@@ -865,11 +956,12 @@ public sealed class TimeExpressionRecognizer
             }
         }
 
-        /// <summary>Granularity of a day range by its length: day, up to a week, up to a month, else year.</summary>
+        /// <summary>Granularity of a day range by its length: day, week (up to 7 days), month (up to a quarter), else year.</summary>
         private static DateGranularity ForSpan(DateOnly s, DateOnly e)
         {
             var days = e.DayNumber - s.DayNumber + 1;
-            return days <= 1 ? DateGranularity.Day : days <= 7 ? DateGranularity.Week : days <= 31 ? DateGranularity.Month : DateGranularity.Year;
+            return days <= 1 ? DateGranularity.Day : days <= 7 ? DateGranularity.Week
+                : days <= DateLexicon.MonthGranularityMaxDays ? DateGranularity.Month : DateGranularity.Year;
         }
     }
 }

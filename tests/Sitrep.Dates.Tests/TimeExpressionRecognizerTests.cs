@@ -143,6 +143,21 @@ public sealed class TimeExpressionRecognizerTests
     [Fact]
     public void MayAsModalVerb_IsNotADate() => Assert.Empty(Find("The United States may be touting its strikes. Crowds march on the capital.", "2014-09-28"));
 
+    [Fact]
+    public void LastSummer_PublishedInAutumn_IsThatYearsSummer() =>
+        AssertRange(One("The town fell last summer.", "2018-09-27"), "2018-06-01", "2018-08-31", DateGranularity.Month);
+
+    [Fact]
+    public void LastSummer_PublishedInSummer_IsPreviousYearsSummer() =>
+        AssertRange(One("The town fell last summer.", "2018-07-15"), "2017-06-01", "2017-08-31", DateGranularity.Month);
+
+    [Fact]
+    public void TheSummerOf2014_IsJuneToAugust2014() =>
+        AssertRange(One("Mosul fell in the summer of 2014.", "2018-07-15"), "2014-06-01", "2014-08-31", DateGranularity.Month);
+
+    [Fact]
+    public void SummerOffensive_IsNotADate() => Assert.Empty(Find("A summer offensive is feared.", "2018-07-15"));
+
     // ---- explicit formats ----
 
     [Theory]
@@ -173,6 +188,10 @@ public sealed class TimeExpressionRecognizerTests
     [Fact]
     public void MonthDayWithoutYear_InJanuary_ForDecember_IsPreviousYear() =>
         AssertDay(One("The attack on Dec. 30 killed four.", "2019-01-05"), "2018-12-30");
+
+    [Fact]
+    public void WeekdayWithYearlessDate_PicksTheYearItFits() =>
+        AssertDay(One("The raid on Wednesday, 30 August killed two.", "2018-09-27"), "2017-08-30");
 
     [Fact]
     public void MonthAndYear_IsMonth() =>
@@ -307,12 +326,25 @@ public sealed class TimeExpressionRecognizerTests
         var m = One("Attacks rose during Ramadan.", "2018-07-01");
         Assert.Equal("Ramadan", m.Text);
         Assert.False(m.Date.IsResolved);
-        Assert.Contains("Hijri", m.Date.Reason);
+        Assert.Contains("Islamic-calendar date without a year", m.Date.Reason);
     }
 
     [Fact]
-    public void DuringRamadanWithYear_StaysUnresolved() =>
-        Assert.False(One("Attacks rose during Ramadan 2017.", "2018-07-01").Date.IsResolved);
+    public void RamadanWithYear_ResolvesThroughUmmAlQura()
+    {
+        var m = One("Attacks rose during Ramadan 2017.", "2018-07-01");
+        Assert.Equal("Ramadan 2017", m.Text);
+        AssertRange(m, "2017-05-27", "2017-06-24", DateGranularity.Month);
+        Assert.Contains("Umm al-Qura", m.Date.Reason);
+    }
+
+    [Fact]
+    public void EidAlAdhaWithYear_IsOneDay() =>
+        AssertDay(One("They struck on Eid al-Adha 2018.", "2018-09-01"), "2018-08-21");
+
+    [Fact]
+    public void EidWithoutSaying_Which_StaysUnresolved() =>
+        Assert.False(One("They struck during Eid 2018.", "2018-09-01").Date.IsResolved);
 
     [Theory]
     [InlineData("A man who recently left the ranks of ISIS spoke.", "recently")]
@@ -337,6 +369,43 @@ public sealed class TimeExpressionRecognizerTests
             Assert.Equal("no publication date", all[k].Date.Reason);
         }
         AssertDay(all[5], "2018-08-30");
+    }
+
+    [Theory]
+    [InlineData("Two days later, the town fell.", "Two days later")]
+    [InlineData("The next day, the town fell.", "The next day")]
+    public void LaterOffsets_StayUnresolved_BecauseTheyCountFromAStoryEvent(string text, string extent)
+    {
+        var m = One(text, "2018-07-01");
+        Assert.Equal(extent, m.Text);
+        Assert.False(m.Date.IsResolved);
+        Assert.Contains("earlier event", m.Date.Reason);
+    }
+
+    [Fact]
+    public void SinceEndOfJuly_TwoMonthSpan_HasMonthGranularity() =>
+        AssertRange(One("It has not changed since the end of July.", "2017-09-27"), "2017-07-21", "2017-09-27", DateGranularity.Month);
+
+    [Fact]
+    public void Find_NeverThrows_AndRangesStayInText_OnDateLikeNoise()
+    {
+        string[] pool = ["the", "last", "next", "since", "between", "and", "from", "to", "-", "/", ".", ",", "'", "s",
+            "30", "31", "29", "02", "2018", "1999", "0000", "9999", "12", "th", "of", "May", "Feb", "Feb.", "December",
+            "Saturday", "early", "mid", "late", "end", "week", "weeks", "years", "ago", "later", "few", "a", "past",
+            "quarter", "third", "Ramadan", "Eid", "al", "Adha", "summer", "1990s", "yesterday", "night", "will", ":"];
+        var rng = new Random(42);
+        string[] anchors = ["2018-09-27", "0001-01-01", "9999-12-31", "2000-02-29"];
+        for (var n = 0; n < 3000; n++)
+        {
+            var parts = new string[rng.Next(1, 12)];
+            for (var k = 0; k < parts.Length; k++) parts[k] = pool[rng.Next(pool.Length)];
+            var text = string.Join(rng.Next(2) == 0 ? " " : "", parts);
+            foreach (var m in Find(text, anchors[n % anchors.Length]))
+            {
+                Assert.Equal(m.Text, m.Range.Slice(text));
+                if (m.Date.IsResolved) Assert.True(m.Date.Start <= m.Date.End, $"{text}: {m.Date}");
+            }
+        }
     }
 
     [Fact]
