@@ -156,4 +156,19 @@ public sealed class HtmlExtractorTests
         Assert.Equal("", a.Text);
         Assert.NotEmpty(a.Warnings);
     }
+
+    [Fact]
+    public void DeeplyNestedPage_IsWalkedWithoutRecursion()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 3000)) + $"<p>{P1}</p><p>{P2}</p></body></html>";
+        Assert.Equal(P1 + "\n" + P2, Extract(html).Text);
+    }
+
+    [Fact]
+    public void TitleRepeatedAsFirstParagraph_IsNotText()
+    {
+        var a = Extract(Page("<meta property=\"og:title\" content=\"Army shells Kafr Nabl...\">",
+            $"<div class=\"entry\"><h2>Army shells Kafr Nabl\u2026</h2><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(P1 + "\n" + P2, a.Text);
+    }
 }
