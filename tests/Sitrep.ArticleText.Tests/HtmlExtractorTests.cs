@@ -171,4 +171,22 @@ public sealed class HtmlExtractorTests
             $"<div class=\"entry\"><h2>Army shells Kafr Nabl\u2026</h2><p>{P1}</p><p>{P2}</p></div>"));
         Assert.Equal(P1 + "\n" + P2, a.Text);
     }
+
+    [Fact]
+    public void OneExtractor_UsedFromManyThreads_GivesTheSameArticle()
+    {
+        var extractor = new ArticleExtractor();
+        var raw = new RawDocument("h", "h.html", ContentKind.Html, Encoding.UTF8.GetBytes(Furnished));
+        var expected = extractor.Extract(raw).Text;
+        var texts = new string[64];
+        Parallel.For(0, texts.Length, i => texts[i] = extractor.Extract(raw).Text);
+        Assert.All(texts, t => Assert.Equal(expected, t));
+    }
+
+    [Fact]
+    public void HttpStyleContentTypeLine_GivesTheCharset()
+    {
+        var html = "Content-Type: text/html; charset=windows-1252\r\n\r\n" + Page("", $"<div><p>Caf\u00e9 owners fled. {P1}</p><p>{P2}</p></div>");
+        Assert.Contains("Café owners fled.", Extract(Encoding.GetEncoding(1252).GetBytes(html)).Text);
+    }
 }
