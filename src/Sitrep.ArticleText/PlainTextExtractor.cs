@@ -36,7 +36,9 @@ public static class PlainTextExtractor
 
         string? title = null, byline = null;
         DateOnly? published = null;
-        var firstBody = Array.FindIndex(arr, l => l.Role == Role.Undecided && l.IsBody);
+        // The article starts at the first paragraph, or at a short lead sentence ("Two were killed in Idlib.").
+        var firstBody = Array.FindIndex(arr, l => l.Role == Role.Undecided &&
+            (l.IsBody || (l.EndsSentence && l.Words >= TextRules.LeadMinWords)));
         if (firstBody < 0) firstBody = arr.Length;
         // Before the first paragraph only a headline, a date and a byline count; the rest is banners and teasers.
         for (var i = 0; i < firstBody; i++)
