@@ -11,7 +11,10 @@ namespace Sitrep.ArticleText;
 public static class PlainTextExtractor
 {
     /// <summary>What the judge decided about a line.</summary>
-    private enum Role : byte { Undecided, Drop, Body, Heading, Separator, Date, Byline, Title, Related }
+    private enum Role : byte { Undecided, Drop, Separator, Date, Byline, Title, Related }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
+        TextRules.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private struct Line
     {
@@ -243,7 +246,7 @@ public static class PlainTextExtractor
             else if (!w && start >= 0)
             {
                 words++;
-                if (TextRules.StopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.AsSpan(start, i - start))) stops++;
+                if (StopWordLookup.Contains(t.AsSpan(start, i - start))) stops++;
                 start = -1;
             }
         }
