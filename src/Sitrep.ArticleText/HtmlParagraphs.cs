@@ -33,24 +33,33 @@ internal sealed class HtmlParagraphs
         return c._result;
     }
 
-    private void Walk(INode node, bool inLink)
+    // Iterative on purpose: a page nested thousands of levels deep must not overflow the stack.
+    private void Walk(IElement root, bool inLink)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var stack = new Stack<(INode Node, bool Exit, bool InLink, IElement? OuterBlock)>();
+        for (var c = root.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false, inLink, null));
+        while (stack.Count > 0)
         {
-            if (child is IText text) { Append(text.Data, inLink); continue; }
-            if (child is not IElement e) continue;
+            var (node, exit, link, outer) = stack.Pop();
+            if (exit)
+            {
+                Flush();
+                _block = outer!;
+                continue;
+            }
+            if (node is IText text) { Append(text.Data, link); continue; }
+            if (node is not IElement e) continue;
             var name = e.LocalName;
             if (name == "br") { Flush(); continue; }
+            var childLink = link;
             if (HtmlRules.BlockTags.Contains(name))
             {
                 Flush();
-                var outer = _block;
+                stack.Push((e, true, link, _block));
                 _block = e;
-                Walk(e, inLink);
-                Flush();
-                _block = outer;
             }
-            else Walk(e, inLink || name == "a");
+            else childLink = link || name == "a";
+            for (var c = e.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false, childLink, null));
         }
     }
 

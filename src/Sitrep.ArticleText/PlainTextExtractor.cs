@@ -11,7 +11,10 @@ namespace Sitrep.ArticleText;
 public static class PlainTextExtractor
 {
     /// <summary>What the judge decided about a line.</summary>
-    private enum Role : byte { Undecided, Drop, Body, Heading, Separator, Date, Byline, Title, Related }
+    private enum Role : byte { Undecided, Drop, Separator, Date, Byline, Title, Related }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
+        TextRules.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private struct Line
     {
@@ -36,7 +39,9 @@ public static class PlainTextExtractor
 
         string? title = null, byline = null;
         DateOnly? published = null;
-        var firstBody = Array.FindIndex(arr, l => l.Role == Role.Undecided && l.IsBody);
+        // The article starts at the first paragraph, or at a short lead sentence ("Two were killed in Idlib.").
+        var firstBody = Array.FindIndex(arr, l => l.Role == Role.Undecided &&
+            (l.IsBody || (l.EndsSentence && l.Words >= TextRules.LeadMinWords)));
         if (firstBody < 0) firstBody = arr.Length;
         // Before the first paragraph only a headline, a date and a byline count; the rest is banners and teasers.
         for (var i = 0; i < firstBody; i++)
@@ -241,7 +246,7 @@ public static class PlainTextExtractor
             else if (!w && start >= 0)
             {
                 words++;
-                if (TextRules.StopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.AsSpan(start, i - start))) stops++;
+                if (StopWordLookup.Contains(t.AsSpan(start, i - start))) stops++;
                 start = -1;
             }
         }

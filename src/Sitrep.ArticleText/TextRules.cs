@@ -13,6 +13,8 @@ public static partial class TextRules
     public const int BodyMinWords = 10;
     /// <summary>A line this long is body even without final punctuation (a paragraph cut short).</summary>
     public const int BodyMinWordsUnpunctuated = 25;
+    /// <summary>A sentence this long can open the article even when it is shorter than a body paragraph.</summary>
+    public const int LeadMinWords = 5;
     /// <summary>A headline has at least this many words...</summary>
     public const int HeadlineMinWords = 2;
     /// <summary>...and at most this many.</summary>

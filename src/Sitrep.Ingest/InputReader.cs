@@ -66,6 +66,21 @@ public sealed class InputReader
         return [ReadWhole(path, NameOf(path), KindOf(inner))];
     }
 
+    /// <summary>Opens a many-document file and hands the stream to its reader; a file that will not open is one error document.</summary>
+    internal static IEnumerable<RawDocument> Streamed(string path, string name, Func<Stream, IEnumerable<RawDocument>> read)
+    {
+        Stream stream;
+        try { stream = GzipInput.Open(path, out _); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [Failure(name, path, Unreadable(e))];
+        }
+        return read(stream);
+    }
+
+    private static string Unreadable(Exception e) =>
+        e is FileNotFoundException or DirectoryNotFoundException ? IngestErrors.NotFound : IngestErrors.Unreadable(e.Message);
+
     /// <summary>Reads a single-document file (text or HTML, possibly gzip); Kind null means sniff.</summary>
     internal static RawDocument ReadWhole(string path, string id, ContentKind? kind)
     {

@@ -8,16 +8,8 @@ namespace Sitrep.Ingest;
 /// <summary>Reads a JSONL file (possibly gzip) line by line: one document per non-blank line.</summary>
 internal static class JsonlReader
 {
-    public static IEnumerable<RawDocument> Read(string path, string name)
-    {
-        Stream stream;
-        try { stream = GzipInput.Open(path, out _); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [InputReader.Failure(name, path, IngestErrors.Unreadable(e.Message))];
-        }
-        return ReadLines(stream, path, name);
-    }
+    public static IEnumerable<RawDocument> Read(string path, string name) =>
+        InputReader.Streamed(path, name, stream => ReadLines(stream, path, name));
 
     private static IEnumerable<RawDocument> ReadLines(Stream stream, string path, string name)
     {

@@ -15,16 +15,8 @@ internal static class WarcReader
     /// <summary>Largest response body read; bigger ones are reported, not loaded.</summary>
     private const long MaxBody = 64L << 20;
 
-    public static IEnumerable<RawDocument> Read(string path, string name)
-    {
-        Stream stream;
-        try { stream = GzipInput.Open(path, out _); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [InputReader.Failure(name, path, IngestErrors.Unreadable(e.Message))];
-        }
-        return ReadRecords(stream, path, name);
-    }
+    public static IEnumerable<RawDocument> Read(string path, string name) =>
+        InputReader.Streamed(path, name, stream => ReadRecords(stream, path, name));
 
     private static IEnumerable<RawDocument> ReadRecords(Stream stream, string path, string name)
     {

@@ -156,4 +156,37 @@ public sealed class HtmlExtractorTests
         Assert.Equal("", a.Text);
         Assert.NotEmpty(a.Warnings);
     }
+
+    [Fact]
+    public void DeeplyNestedPage_IsWalkedWithoutRecursion()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 3000)) + $"<p>{P1}</p><p>{P2}</p></body></html>";
+        Assert.Equal(P1 + "\n" + P2, Extract(html).Text);
+    }
+
+    [Fact]
+    public void TitleRepeatedAsFirstParagraph_IsNotText()
+    {
+        var a = Extract(Page("<meta property=\"og:title\" content=\"Army shells Kafr Nabl...\">",
+            $"<div class=\"entry\"><h2>Army shells Kafr Nabl\u2026</h2><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(P1 + "\n" + P2, a.Text);
+    }
+
+    [Fact]
+    public void OneExtractor_UsedFromManyThreads_GivesTheSameArticle()
+    {
+        var extractor = new ArticleExtractor();
+        var raw = new RawDocument("h", "h.html", ContentKind.Html, Encoding.UTF8.GetBytes(Furnished));
+        var expected = extractor.Extract(raw).Text;
+        var texts = new string[64];
+        Parallel.For(0, texts.Length, i => texts[i] = extractor.Extract(raw).Text);
+        Assert.All(texts, t => Assert.Equal(expected, t));
+    }
+
+    [Fact]
+    public void HttpStyleContentTypeLine_GivesTheCharset()
+    {
+        var html = "Content-Type: text/html; charset=windows-1252\r\n\r\n" + Page("", $"<div><p>Caf\u00e9 owners fled. {P1}</p><p>{P2}</p></div>");
+        Assert.Contains("Café owners fled.", Extract(Encoding.GetEncoding(1252).GetBytes(html)).Text);
+    }
 }

@@ -196,4 +196,12 @@ public sealed class PlainTextExtractorTests
         const string arabic = "قصفت القوات الحكومية بلدة كفرنبل الشمالية يوم الثلاثاء مما أسفر عن مقتل ثلاثة مدنيين بحسب ما قال السكان المحليون.";
         Assert.Equal(arabic, Extract(arabic + "\n").Text);
     }
+
+    [Fact]
+    public void ShortLeadSentence_OpensTheArticle()
+    {
+        var a = Extract($"Army Shells Kafr Nabl\nTwo civilians were killed on Tuesday.\n{Para1}\n");
+        Assert.Equal("Army Shells Kafr Nabl", a.Title);
+        Assert.Equal("Two civilians were killed on Tuesday.\n" + Para1, a.Text);
+    }
 }
