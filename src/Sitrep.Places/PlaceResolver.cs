@@ -10,7 +10,7 @@ namespace Sitrep.Places;
 internal sealed class PlaceResolver(Gazetteer gazetteer)
 {
     // Scoring weights, in one place: a log10 population point is the unit.
-    private const double CountryPrior = 8.5, Admin1Prior = 6.5, Admin2Prior = 5.0, FeaturePrior = 7.0;
+    private const double CountryPrior = 10.0, Admin1Prior = 6.5, Admin2Prior = 5.0, FeaturePrior = 7.0;
     private const double NationalCapitalBonus = 1.5, Admin1CapitalBonus = 0.7, ExactKeyBonus = 1.0;
     private const double CountryContextWeight = 4.0, Admin1ContextWeight = 2.0;
     private const double HierarchyBonus = 6.0, DemonymBonus = 6.0, KindCueBonus = 4.0;
@@ -39,6 +39,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         {
             if (choice[i] < 0) continue;
             var p = gazetteer[choice[i]];
+            if (p.CountryCode.Length == 0) continue;
             context2.AddCountry(p.CountryCode, p.Kind == PlaceKind.Country ? 2 : 1);
             if (p.Admin1 is not null) context2.AddAdmin1(p.Admin1, 1);
         }
@@ -62,17 +63,20 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         return result;
     }
 
+    /// <summary>Votes for the country of a toponym only when every candidate lies in that one country.</summary>
     private void SeedContext(List<int> candidates, Context context)
     {
         string? cc = null;
+        var isCountry = false;
         foreach (var h in candidates)
         {
             var p = gazetteer[h & int.MaxValue];
-            if (p.Kind == PlaceKind.Country) { context.AddCountry(p.CountryCode, 2); return; }
+            if (p.CountryCode.Length == 0) return;
+            isCountry |= p.Kind == PlaceKind.Country;
             if (cc is null) cc = p.CountryCode;
             else if (cc != p.CountryCode) return;
         }
-        if (cc is not null) context.AddCountry(cc, 1);
+        if (cc is not null) context.AddCountry(cc, isCountry ? 2 : 1);
     }
 
     private (int Entry, double Score) Best(List<Toponym> toponyms, int i, Hints hint, Context context, int[] pass1, bool anchors)

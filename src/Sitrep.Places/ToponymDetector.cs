@@ -51,6 +51,13 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 titleCase = IsTitleCase(doc, sentenceStart, sentenceEnd);
             }
             if (taken[i] || !IsCapitalised(doc.Token(i).Chars)) continue;
+            if (gazetteer.CountryOfDemonym(doc.Token(i).Chars) is { } demonymCountry
+                && (i + 1 >= n || !IsCapitalised(doc.Token(i + 1).Chars)))
+            {
+                // "Syrian" gives country context; it is not a town called Syrian.
+                demonyms.Add(new DemonymCue(i, demonymCountry));
+                continue;
+            }
             var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase);
             if (found is not null)
             {
