@@ -10,11 +10,13 @@ namespace Sitrep.Places;
 internal sealed class PlaceResolver(Gazetteer gazetteer)
 {
     // Scoring weights, in one place: a log10 population point is the unit.
-    private const double CountryPrior = 10.0, Admin1Prior = 6.5, Admin2Prior = 5.0, FeaturePrior = 7.0;
+    private const double CountryPrior = 13.0, Admin1Prior = 9.0, Admin2Prior = 6.0, FeaturePrior = 9.0;
     private const double NationalCapitalBonus = 1.5, Admin1CapitalBonus = 0.7, ExactKeyBonus = 1.0;
     private const double CountryContextWeight = 4.0, Admin1ContextWeight = 2.0;
     private const double HierarchyBonus = 6.0, DemonymBonus = 6.0, KindCueBonus = 4.0;
-    private const double NearAnchorKm = 100, FarAnchorKm = 300, NearAnchorBonus = 2.0, FarAnchorBonus = 1.0;
+    private const double CoMentionKm = 150, CoMentionBonus = 1.5;
+    private const int MaxCoMentionCandidates = 25, MaxCoMentionSupport = 3;
+    private const double NamedAdmin1Vote = 3.0;
     /// <summary>Gazetteer-matched (not entity, not given) toponyms scoring below this are dropped as noise.</summary>
     private const double MinDetectedScore = 4.0;
 
@@ -31,23 +33,26 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         for (var i = 0; i < n; i++) SeedContext(toponyms[i].Candidates, context);
         var choice = new int[n];
         var scores = new double[n];
-        for (var i = 0; i < n; i++) (choice[i], scores[i]) = Best(toponyms, i, hints[i], context, choice, anchors: false);
+        for (var i = 0; i < n; i++) (choice[i], scores[i]) = Best(toponyms, i, hints[i], context, null);
 
+        // Each distinct name votes once, so a town repeated five times cannot outvote a state named once.
         var context2 = new Context();
         foreach (var d in demonyms) context2.AddCountry(d.CountryCode, 1);
+        var voted = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            if (choice[i] < 0) continue;
+            if (choice[i] < 0 || !voted.Add(NameKey.Of(doc.Slice(toponyms[i].Range)))) continue;
             var p = gazetteer[choice[i]];
             if (p.CountryCode.Length == 0) continue;
             context2.AddCountry(p.CountryCode, p.Kind == PlaceKind.Country ? 2 : 1);
-            if (p.Admin1 is not null) context2.AddAdmin1(p.Admin1, 1);
+            if (p.Admin1 is not null) context2.AddAdmin1(p.Admin1, p.Kind == PlaceKind.Admin1 ? NamedAdmin1Vote : 1);
         }
+        var coMention = CoMentionSupport(doc, toponyms);
         var final = new int[n];
         var reasons = new string[n];
         for (var i = 0; i < n; i++)
         {
-            (final[i], scores[i]) = Best(toponyms, i, hints[i], context2, choice, anchors: true);
+            (final[i], scores[i]) = Best(toponyms, i, hints[i], context2, coMention[i]);
         }
 
         var result = new PlaceMention?[n];
@@ -79,20 +84,61 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         if (cc is not null) context.AddCountry(cc, isCountry ? 2 : 1);
     }
 
-    private (int Entry, double Score) Best(List<Toponym> toponyms, int i, Hints hint, Context context, int[] pass1, bool anchors)
+    private (int Entry, double Score) Best(List<Toponym> toponyms, int i, Hints hint, Context context, double[]? coMention)
     {
         var best = -1;
         var bestScore = double.NegativeInfinity;
-        foreach (var h in toponyms[i].Candidates)
+        var candidates = toponyms[i].Candidates;
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var h = candidates[c];
             var e = h & int.MaxValue;
             var s = Score(e, exact: h >= 0, hint, context);
-            if (anchors) s += Proximity(e, i, pass1);
+            if (coMention is not null) s += coMention[c];
             if (hint.Container >= 0) s += ContainerBonus(e, toponyms[hint.Container].Candidates);
             if (s > bestScore) { bestScore = s; best = e; }
         }
         return (best, bestScore);
     }
+
+    /// <summary>
+    /// For each candidate of each toponym, a bonus for every other distinct name that has some candidate nearby:
+    /// places mentioned together tend to lie together ("Gainesville" beside "Hall County" and "Oakwood").
+    /// </summary>
+    private double[][] CoMentionSupport(Document doc, List<Toponym> toponyms)
+    {
+        var n = toponyms.Count;
+        var keys = new string[n];
+        for (var i = 0; i < n; i++) keys[i] = NameKey.Of(doc.Slice(toponyms[i].Range));
+        var result = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var ci = toponyms[i].Candidates;
+            var support = new double[ci.Count];
+            result[i] = support;
+            if (ci.Count < 2) continue; // nothing to choose
+            for (var c = 0; c < ci.Count && c < MaxCoMentionCandidates; c++)
+            {
+                var p = gazetteer[ci[c] & int.MaxValue];
+                if (!IsPoint(p)) continue;
+                var seen = 0;
+                for (var j = 0; j < n && seen < MaxCoMentionSupport; j++)
+                {
+                    if (keys[j] == keys[i] || (j > 0 && Array.IndexOf(keys, keys[j], 0, j) >= 0)) continue;
+                    var cj = toponyms[j].Candidates;
+                    for (var d = 0; d < cj.Count && d < MaxCoMentionCandidates; d++)
+                    {
+                        var q = gazetteer[cj[d] & int.MaxValue];
+                        if (IsPoint(q) && p.Point.DistanceKm(q.Point) < CoMentionKm) { seen++; break; }
+                    }
+                }
+                support[c] = seen * CoMentionBonus;
+            }
+        }
+        return result;
+    }
+
+    private static bool IsPoint(Place p) => p.Kind is PlaceKind.PopulatedPlace or PlaceKind.Feature or PlaceKind.Admin1 && p.CountryCode.Length > 0;
 
     private double Score(int e, bool exact, Hints hint, Context context)
     {
@@ -116,23 +162,6 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         if (hint.WantsArea && isArea) s += KindCueBonus;
         if (hint.WantsSettlement && p.Kind == PlaceKind.PopulatedPlace) s += KindCueBonus;
         return s;
-    }
-
-    private double Proximity(int e, int i, int[] pass1)
-    {
-        var p = gazetteer[e];
-        if (p.Kind == PlaceKind.Country) return 0;
-        var best = 0.0;
-        for (var j = 0; j < pass1.Length; j++)
-        {
-            if (j == i || pass1[j] < 0) continue;
-            var q = gazetteer[pass1[j]];
-            if (q.Kind == PlaceKind.Country || q.GeoNameId == p.GeoNameId && q.Name == p.Name) continue;
-            var km = p.Point.DistanceKm(q.Point);
-            if (km < NearAnchorKm) return NearAnchorBonus;
-            if (km < FarAnchorKm) best = FarAnchorBonus;
-        }
-        return best;
     }
 
     private double ContainerBonus(int e, List<int> containerCandidates)
