@@ -17,8 +17,10 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     private const double CoMentionKm = 150, CoMentionBonus = 1.5;
     private const int MaxCoMentionCandidates = 25, MaxCoMentionSupport = 3;
     private const double NamedAdmin1Vote = 3.0;
+    /// <summary>Without "province"/"governorate", a name shared by an area and its capital means the town.</summary>
+    private const double ProvinceNamesakePenalty = 5.0;
     /// <summary>Gazetteer-matched (not entity, not given) toponyms scoring below this are dropped as noise.</summary>
-    private const double MinDetectedScore = 4.0;
+    private const double MinDetectedScore = 6.0;
 
     /// <summary>Resolves every toponym; null where none of its candidates is acceptable.</summary>
     public PlaceMention?[] Resolve(Document doc, List<Toponym> toponyms, List<DemonymCue> demonyms, bool keepAll)
@@ -94,11 +96,24 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             var h = candidates[c];
             var e = h & int.MaxValue;
             var s = Score(e, exact: h >= 0, hint, context);
+            if (!hint.WantsArea && gazetteer[e].Kind == PlaceKind.Admin1 && HasTownInside(e, candidates)) s -= ProvinceNamesakePenalty;
             if (coMention is not null) s += coMention[c];
             if (hint.Container >= 0) s += ContainerBonus(e, toponyms[hint.Container].Candidates);
             if (s > bestScore) { bestScore = s; best = e; }
         }
         return (best, bestScore);
+    }
+
+    /// <summary>True when a town candidate lies in the admin1 area <paramref name="e"/> ("Raqqa" the city vs the governorate).</summary>
+    private bool HasTownInside(int e, List<int> candidates)
+    {
+        var area = gazetteer[e];
+        foreach (var h in candidates)
+        {
+            var p = gazetteer[h & int.MaxValue];
+            if (p.Kind == PlaceKind.PopulatedPlace && p.CountryCode == area.CountryCode && p.Admin1 == area.Name) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -216,20 +231,20 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         // Before: skip fillers and settlement words, look at up to three words.
         for (int k = t.FirstToken - 1, seen = 0; k >= sStart && seen < 3; k--)
         {
-            var w = doc.Token(k).Text;
-            if (PlaceCues.Settlement.Contains(w)) { settlement = true; continue; }
-            if (PlaceCues.Filler.Contains(w)) continue;
+            var w = doc.Token(k).Chars;
+            if (PlaceCues.Has(PlaceCues.Settlement, w)) { settlement = true; continue; }
+            if (PlaceCues.Has(PlaceCues.Filler, w)) continue;
             seen++;
-            if (PlaceCues.NearBefore.Contains(w)) { near = true; break; }
+            if (PlaceCues.Has(PlaceCues.NearBefore, w)) { near = true; break; }
         }
         // After: the next word or two.
         for (int k = t.EndToken, seen = 0; k < sEnd && seen < 2; k++, seen++)
         {
-            var w = doc.Token(k).Text;
-            if (PlaceCues.AreaAfter.Contains(w)) { area = true; break; }
-            if (PlaceCues.NearAfter.Contains(w)) { near = true; break; }
-            if (PlaceCues.Settlement.Contains(w)) { settlement = true; break; }
-            if (!PlaceCues.Filler.Contains(w)) break;
+            var w = doc.Token(k).Chars;
+            if (PlaceCues.Has(PlaceCues.AreaAfter, w)) { area = true; break; }
+            if (PlaceCues.Has(PlaceCues.NearAfter, w)) { near = true; break; }
+            if (PlaceCues.Has(PlaceCues.Settlement, w)) { settlement = true; break; }
+            if (!PlaceCues.Has(PlaceCues.Filler, w)) break;
         }
         string? demonym = null;
         foreach (var d in demonyms)
@@ -245,8 +260,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             {
                 var glue = true;
                 for (var k = t.EndToken; k < next.FirstToken; k++)
-                    if (!PlaceCues.HierarchyGlue.Contains(doc.Token(k).Text)) { glue = false; break; }
-                if (glue && doc.Token(t.EndToken).Text is "," or "in" or "(") container = i + 1;
+                    if (!PlaceCues.Has(PlaceCues.HierarchyGlue, doc.Token(k).Chars)) { glue = false; break; }
+                var firstGlue = doc.Token(t.EndToken).Chars;
+                if (glue && (firstGlue is "," or "(" || firstGlue.Equals("in", StringComparison.OrdinalIgnoreCase))) container = i + 1;
             }
         }
         return new Hints(near, area, settlement, demonym, container);

@@ -37,6 +37,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             if (hits.Count > 0) toponyms.Add(new Toponym(first, end, e.Range, true, hits));
         }
 
+        var lowerWords = LowerCaseWords(doc);
         var sentence = 0;
         var sentenceEnd = doc.SentenceCount > 0 ? doc.Sentence(0).EndToken : n;
         var titleCase = IsTitleCase(doc, 0, sentenceEnd);
@@ -58,7 +59,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 demonyms.Add(new DemonymCue(i, demonymCountry));
                 continue;
             }
-            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase);
+            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords);
             if (found is not null)
             {
                 toponyms.Add(found);
@@ -72,7 +73,8 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         return (toponyms, demonyms);
     }
 
-    private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase)
+    private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase,
+        HashSet<string> lowerWords)
     {
         var maxEnd = i;
         while (maxEnd < sentenceEnd && maxEnd - i < MaxTokens && !taken[maxEnd]) maxEnd++;
@@ -82,8 +84,13 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             if (!IsCapitalised(last) && !(end - 1 > i && PlaceCues.Has(PlaceCues.FeatureTail, last))) continue;
             if (!InnerTokensFit(doc, i + 1, end - 1)) continue;
             var range = new TextRange(doc.TokenStarts[i], doc.TokenEnds[end - 1]);
+            // Possessives: "Syria's" is Syria.
+            if (range.Length > 3 && doc.Text[range.End - 1] is 's' && doc.Text[range.End - 2] is '\'' or '’')
+                range = new TextRange(range.Start, range.End - 2);
             var span = doc.Text.AsSpan(range.Start, range.Length);
             if (gazetteer.IsStopWord(span)) continue;
+            // A word the same document also writes in lower case is a common word ("Battle" / "the battle").
+            if (end - i == 1 && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span)) continue;
             var hits = new List<int>();
             gazetteer.LookupEntries(span, hits);
             if (hits.Count == 0) continue;
@@ -97,17 +104,17 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         ReadOnlySpan<char> span, List<int> hits, bool titleCase)
     {
         if (IsAcronym(span) && !AnyOfKind(hits, PlaceKind.Country)) return false;
-        if (first > sentenceStart && PlaceCues.PersonTitles.Contains(Word(doc, first - 1))) return false;
-        if (end < sentenceEnd && PlaceCues.SpeechAfter.Contains(Word(doc, end))) return false;
+        if (first > sentenceStart && PlaceCues.Has(PlaceCues.PersonTitles, doc.Token(first - 1).Chars)) return false;
+        if (end < sentenceEnd && PlaceCues.Has(PlaceCues.SpeechAfter, doc.Token(end).Chars)) return false;
         if (end - first > 1 || titleCase) return true;
         // A lone capitalised word next to another capitalised word is usually part of a name ("Barack Obama").
         // (Sentence-initial capitals say nothing, so the word before must not open the sentence.)
         if (first - 1 > sentenceStart && IsCapitalised(doc.Token(first - 1).Chars)
             && gazetteer.CountryOfDemonym(doc.Token(first - 1).Chars) is null
-            && !PlaceCues.NearBefore.Contains(Word(doc, first - 1))) return false;
+            && !PlaceCues.Has(PlaceCues.NearBefore, doc.Token(first - 1).Chars)) return false;
         if (end < sentenceEnd && IsCapitalised(doc.Token(end).Chars)
-            && !PlaceCues.AreaAfter.Contains(Word(doc, end)) && !PlaceCues.NearAfter.Contains(Word(doc, end))
-            && !PlaceCues.Settlement.Contains(Word(doc, end))) return false;
+            && !PlaceCues.Has(PlaceCues.AreaAfter, doc.Token(end).Chars) && !PlaceCues.Has(PlaceCues.NearAfter, doc.Token(end).Chars)
+            && !PlaceCues.Has(PlaceCues.Settlement, doc.Token(end).Chars)) return false;
         return true;
     }
 
@@ -127,8 +134,6 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         }
         return true;
     }
-
-    private static string Word(Document doc, int token) => doc.Token(token).Text;
 
     private static void MarkTaken(bool[] taken, int first, int end)
     {
@@ -158,6 +163,19 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         if (s.Length > 4) return false;
         foreach (var c in s) if (char.IsLower(c)) return false;
         return true;
+    }
+
+    /// <summary>Words the document writes starting with a lower-case letter, compared case-insensitively.</summary>
+    private static HashSet<string> LowerCaseWords(Document doc)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < doc.TokenCount; k++)
+        {
+            var t = doc.Token(k).Chars;
+            if (t.Length > 2 && char.IsLower(t[0]) && t.IndexOf('-') < 0) lookup.Add(t);
+        }
+        return set;
     }
 
     /// <summary>Headlines capitalise every word, so capitalisation says nothing about names there.</summary>
