@@ -10,7 +10,7 @@ namespace Sitrep.Places;
 internal sealed class PlaceResolver(Gazetteer gazetteer)
 {
     // Scoring weights, in one place: a log10 population point is the unit.
-    private const double CountryPrior = 13.0, Admin1Prior = 9.0, Admin2Prior = 6.0, FeaturePrior = 9.0;
+    private const double CountryPrior = 11.0, Admin1Prior = 9.0, Admin2Prior = 6.0, FeaturePrior = 9.0;
     private const double NationalCapitalBonus = 1.5, Admin1CapitalBonus = 0.7, ExactKeyBonus = 1.0;
     private const double CountryContextWeight = 4.0, Admin1ContextWeight = 2.0;
     private const double HierarchyBonus = 6.0, DemonymBonus = 6.0, KindCueBonus = 4.0;
@@ -19,6 +19,8 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     private const double NamedAdmin1Vote = 3.0;
     /// <summary>Without "province"/"governorate", a name shared by an area and its capital means the town.</summary>
     private const double ProvinceNamesakePenalty = 5.0;
+    /// <summary>Likewise a name shared by a country and one of its towns means the country ("Mexico", "Djibouti").</summary>
+    private const double CountryNamesakePenalty = 5.0;
     /// <summary>Gazetteer-matched (not entity, not given) toponyms scoring below this are dropped as noise.</summary>
     private const double MinDetectedScore = 6.0;
 
@@ -97,11 +99,24 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             var e = h & int.MaxValue;
             var s = Score(e, exact: h >= 0, hint, context);
             if (!hint.WantsArea && gazetteer[e].Kind == PlaceKind.Admin1 && HasTownInside(e, candidates)) s -= ProvinceNamesakePenalty;
+            if (!hint.WantsSettlement && gazetteer[e].Kind == PlaceKind.PopulatedPlace && HasOwnCountry(e, candidates)) s -= CountryNamesakePenalty;
             if (coMention is not null) s += coMention[c];
             if (hint.Container >= 0) s += ContainerBonus(e, toponyms[hint.Container].Candidates);
             if (s > bestScore) { bestScore = s; best = e; }
         }
         return (best, bestScore);
+    }
+
+    /// <summary>True when the candidates include the country the town <paramref name="e"/> lies in ("Mexico" the city vs the country).</summary>
+    private bool HasOwnCountry(int e, List<int> candidates)
+    {
+        var town = gazetteer[e];
+        foreach (var h in candidates)
+        {
+            var p = gazetteer[h & int.MaxValue];
+            if (p.Kind == PlaceKind.Country && p.CountryCode == town.CountryCode) return true;
+        }
+        return false;
     }
 
     /// <summary>True when a town candidate lies in the admin1 area <paramref name="e"/> ("Raqqa" the city vs the governorate).</summary>
