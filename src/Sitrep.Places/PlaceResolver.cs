@@ -53,7 +53,6 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         }
         var coMention = CoMentionSupport(doc, toponyms);
         var final = new int[n];
-        var reasons = new string[n];
         for (var i = 0; i < n; i++)
         {
             (final[i], scores[i]) = Best(toponyms, i, hints[i], context2, coMention[i]);
@@ -66,8 +65,8 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             if (!keepAll && !toponyms[i].FromEntity && scores[i] < MinDetectedScore) continue;
             var place = gazetteer[final[i]];
             var precision = Precision(final[i], hints[i]);
-            reasons[i] = Explain(toponyms[i], final[i], hints[i], context2);
-            result[i] = new PlaceMention(toponyms[i].Range, doc.Slice(toponyms[i].Range), place, precision, reasons[i]);
+            var reason = Explain(toponyms[i], final[i], hints[i], context2);
+            result[i] = new PlaceMention(toponyms[i].Range, doc.Slice(toponyms[i].Range), place, precision, reason);
         }
         return result;
     }
@@ -211,7 +210,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     {
         var p = gazetteer[e];
         if (p.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Admin2) return 3;
-        if ((gazetteer.Flags(e) & Gazetteer.EntryFlags.Area) != 0) return hint.Near ? 3 : 3;
+        if ((gazetteer.Flags(e) & Gazetteer.EntryFlags.Area) != 0) return 3; // regions, rivers, continents
         if (p.Kind == PlaceKind.Feature) return 2;
         return hint.Near ? 2 : 1;
     }
