@@ -38,6 +38,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         }
 
         var lowerWords = LowerCaseWords(doc);
+        var scratch = new List<int>();
         var sentence = 0;
         var sentenceEnd = doc.SentenceCount > 0 ? doc.Sentence(0).EndToken : n;
         var titleCase = IsTitleCase(doc, 0, sentenceEnd);
@@ -59,7 +60,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 demonyms.Add(new DemonymCue(i, demonymCountry));
                 continue;
             }
-            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords);
+            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords, scratch);
             if (found is not null)
             {
                 toponyms.Add(found);
@@ -74,7 +75,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
     }
 
     private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase,
-        HashSet<string> lowerWords)
+        HashSet<int> lowerWords, List<int> scratch)
     {
         var maxEnd = i;
         while (maxEnd < sentenceEnd && maxEnd - i < MaxTokens && !taken[maxEnd]) maxEnd++;
@@ -90,12 +91,12 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             var span = doc.Text.AsSpan(range.Start, range.Length);
             if (gazetteer.IsStopWord(span)) continue;
             // A word the same document also writes in lower case is a common word ("Battle" / "the battle").
-            if (end - i == 1 && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span)) continue;
-            var hits = new List<int>();
-            gazetteer.LookupEntries(span, hits);
-            if (hits.Count == 0) continue;
-            if (!PassesGuards(doc, i, end, sentenceStart, sentenceEnd, span, hits, titleCase)) return null;
-            return new Toponym(i, end, range, false, hits);
+            if (end - i == 1 && lowerWords.Contains(string.GetHashCode(span, StringComparison.OrdinalIgnoreCase))) continue;
+            scratch.Clear();
+            gazetteer.LookupEntries(span, scratch);
+            if (scratch.Count == 0) continue;
+            if (!PassesGuards(doc, i, end, sentenceStart, sentenceEnd, span, scratch, titleCase)) return null;
+            return new Toponym(i, end, range, false, [.. scratch]);
         }
         return null;
     }
@@ -165,15 +166,17 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         return true;
     }
 
-    /// <summary>Words the document writes starting with a lower-case letter, compared case-insensitively.</summary>
-    private static HashSet<string> LowerCaseWords(Document doc)
+    /// <summary>
+    /// Case-insensitive hashes of the words the document writes in lower case — hashes, not strings, so the scan
+    /// allocates nothing per token; a rare collision only drops one single-word candidate.
+    /// </summary>
+    private static HashSet<int> LowerCaseWords(Document doc)
     {
-        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        var set = new HashSet<int>();
         for (var k = 0; k < doc.TokenCount; k++)
         {
             var t = doc.Token(k).Chars;
-            if (t.Length > 2 && char.IsLower(t[0]) && t.IndexOf('-') < 0) lookup.Add(t);
+            if (t.Length > 2 && char.IsLower(t[0]) && t.IndexOf('-') < 0) set.Add(string.GetHashCode(t, StringComparison.OrdinalIgnoreCase));
         }
         return set;
     }
