@@ -7,7 +7,7 @@ lat, lon, feature code, country ISO2, admin1 code, population.
 admin1.tsv columns: key (CC.code), name, aliases (|-separated), lat, lon, source — names from
 admin1-names.tsv (hand-curated) or, failing that, the name of the admin1's capital (PPLA) in cities500.
 """
-import gzip, os, sys, unicodedata
+import gzip, io, os, sys, unicodedata
 
 MAX_ALT_LEN = 40
 
@@ -63,7 +63,7 @@ def main(src, out_dir):
             curated[(cc, key)] = (name, aliases)
     members, capitals = {}, {}
     rows = 0
-    with open(src, encoding="utf-8") as f, gzip.open(os.path.join(out_dir, "places.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as out:
+    with open(src, encoding="utf-8") as f, io.TextIOWrapper(gzip.GzipFile(os.path.join(out_dir, "places.tsv.gz"), "wb", compresslevel=9, mtime=0), encoding="utf-8") as out:
         for line in f:
             c = line.rstrip("\n").split("\t")
             gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc, _, a1 = c[:11]

@@ -27,6 +27,7 @@ public sealed class Gazetteer
     private readonly List<int> _postEntry;
     private readonly List<int> _postNext;
     private readonly Dictionary<string, Place> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _countryEntries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymLookup;
     private readonly Dictionary<string, string> _admin1Names = new(StringComparer.Ordinal);
@@ -138,6 +139,7 @@ public sealed class Gazetteer
     }
 
     internal Place this[int entry] => _places[entry];
+    internal int CountryEntry(string iso2) => _countryEntries.GetValueOrDefault(iso2, -1);
     internal EntryFlags Flags(int entry) => _flags[entry];
 
     /// <summary>
@@ -271,6 +273,7 @@ public sealed class Gazetteer
             var place = new Place(c[1], new GeoPoint(D(c[4]), D(c[5])), c[0], null, PlaceKind.Country);
             var e = Add(place, EntryFlags.Area);
             _countries[c[0]] = place;
+            _countryEntries[c[0]] = e;
             Index(e, c[1]);
             foreach (var a in c[2].Split('|', StringSplitOptions.RemoveEmptyEntries)) Index(e, a);
             foreach (var d in c[3].Split('|', StringSplitOptions.RemoveEmptyEntries)) _demonyms[NameKey.Of(d)] = c[0];
@@ -283,7 +286,7 @@ public sealed class Gazetteer
         {
             var c = line.Split('\t');
             if (c.Length < 7) continue;
-            var area = c[2] is "region" or "river";
+            var area = c[2] is "region" or "river" or "continent" or "ocean";
             var e = Add(new Place(c[0], new GeoPoint(D(c[3]), D(c[4])), c[5], c[6], PlaceKind.Feature),
                 area ? EntryFlags.Area : EntryFlags.None);
             Index(e, c[0]);

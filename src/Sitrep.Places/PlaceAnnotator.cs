@@ -55,13 +55,10 @@ public sealed class PlaceAnnotator : IDocumentAnnotator
         for (var s = 0; s < spans.Count; s++)
         {
             var hits = new List<int>();
-            _gazetteer.LookupEntries(document.Text.AsSpan(spans[s].Start, spans[s].Length), hits);
-            if (hits.Count == 0)
-            {
-                // "Syrian" as a gold toponym means Syria.
-                if (_gazetteer.CountryOfDemonym(document.Text.AsSpan(spans[s].Start, spans[s].Length)) is { } cc)
-                    _gazetteer.LookupEntries(_gazetteer.Country(cc)!.Name, hits);
-            }
+            var text = document.Text.AsSpan(spans[s].Start, spans[s].Length);
+            // A demonym given as a toponym ("Canadian") means its country, not a town of that name.
+            if (_gazetteer.CountryOfDemonym(text) is { } cc && _gazetteer.CountryEntry(cc) is var ce and >= 0) hits.Add(ce);
+            else _gazetteer.LookupEntries(text, hits);
             index[s] = -1;
             if (hits.Count == 0) continue;
             var first = document.TokenIndexAt(spans[s].Start);

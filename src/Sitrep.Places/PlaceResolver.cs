@@ -10,13 +10,19 @@ namespace Sitrep.Places;
 internal sealed class PlaceResolver(Gazetteer gazetteer)
 {
     // Scoring weights, in one place: a log10 population point is the unit.
-    private const double CountryPrior = 8.5, Admin1Prior = 6.5, Admin2Prior = 5.0, FeaturePrior = 7.0;
+    private const double CountryPrior = 11.0, Admin1Prior = 9.0, Admin2Prior = 6.0, FeaturePrior = 9.0;
     private const double NationalCapitalBonus = 1.5, Admin1CapitalBonus = 0.7, ExactKeyBonus = 1.0;
     private const double CountryContextWeight = 4.0, Admin1ContextWeight = 2.0;
     private const double HierarchyBonus = 6.0, DemonymBonus = 6.0, KindCueBonus = 4.0;
-    private const double NearAnchorKm = 100, FarAnchorKm = 300, NearAnchorBonus = 2.0, FarAnchorBonus = 1.0;
+    private const double CoMentionKm = 150, CoMentionBonus = 1.5;
+    private const int MaxCoMentionCandidates = 25, MaxCoMentionSupport = 3;
+    private const double NamedAdmin1Vote = 3.0;
+    /// <summary>Without "province"/"governorate", a name shared by an area and its capital means the town.</summary>
+    private const double ProvinceNamesakePenalty = 5.0;
+    /// <summary>Likewise a name shared by a country and one of its towns means the country ("Mexico", "Djibouti").</summary>
+    private const double CountryNamesakePenalty = 5.0;
     /// <summary>Gazetteer-matched (not entity, not given) toponyms scoring below this are dropped as noise.</summary>
-    private const double MinDetectedScore = 4.0;
+    private const double MinDetectedScore = 6.0;
 
     /// <summary>Resolves every toponym; null where none of its candidates is acceptable.</summary>
     public PlaceMention?[] Resolve(Document doc, List<Toponym> toponyms, List<DemonymCue> demonyms, bool keepAll)
@@ -31,22 +37,25 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         for (var i = 0; i < n; i++) SeedContext(toponyms[i].Candidates, context);
         var choice = new int[n];
         var scores = new double[n];
-        for (var i = 0; i < n; i++) (choice[i], scores[i]) = Best(toponyms, i, hints[i], context, choice, anchors: false);
+        for (var i = 0; i < n; i++) (choice[i], scores[i]) = Best(toponyms, i, hints[i], context, null);
 
+        // Each distinct name votes once, so a town repeated five times cannot outvote a state named once.
         var context2 = new Context();
         foreach (var d in demonyms) context2.AddCountry(d.CountryCode, 1);
+        var voted = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            if (choice[i] < 0) continue;
+            if (choice[i] < 0 || !voted.Add(NameKey.Of(doc.Slice(toponyms[i].Range)))) continue;
             var p = gazetteer[choice[i]];
+            if (p.CountryCode.Length == 0) continue;
             context2.AddCountry(p.CountryCode, p.Kind == PlaceKind.Country ? 2 : 1);
-            if (p.Admin1 is not null) context2.AddAdmin1(p.Admin1, 1);
+            if (p.Admin1 is not null) context2.AddAdmin1(p.Admin1, p.Kind == PlaceKind.Admin1 ? NamedAdmin1Vote : 1);
         }
+        var coMention = CoMentionSupport(doc, toponyms);
         var final = new int[n];
-        var reasons = new string[n];
         for (var i = 0; i < n; i++)
         {
-            (final[i], scores[i]) = Best(toponyms, i, hints[i], context2, choice, anchors: true);
+            (final[i], scores[i]) = Best(toponyms, i, hints[i], context2, coMention[i]);
         }
 
         var result = new PlaceMention?[n];
@@ -56,39 +65,109 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             if (!keepAll && !toponyms[i].FromEntity && scores[i] < MinDetectedScore) continue;
             var place = gazetteer[final[i]];
             var precision = Precision(final[i], hints[i]);
-            reasons[i] = Explain(toponyms[i], final[i], hints[i], context2);
-            result[i] = new PlaceMention(toponyms[i].Range, doc.Slice(toponyms[i].Range), place, precision, reasons[i]);
+            var reason = Explain(toponyms[i], final[i], hints[i], context2);
+            result[i] = new PlaceMention(toponyms[i].Range, doc.Slice(toponyms[i].Range), place, precision, reason);
         }
         return result;
     }
 
+    /// <summary>Votes for the country of a toponym only when every candidate lies in that one country.</summary>
     private void SeedContext(List<int> candidates, Context context)
     {
         string? cc = null;
+        var isCountry = false;
         foreach (var h in candidates)
         {
             var p = gazetteer[h & int.MaxValue];
-            if (p.Kind == PlaceKind.Country) { context.AddCountry(p.CountryCode, 2); return; }
+            if (p.CountryCode.Length == 0) return;
+            isCountry |= p.Kind == PlaceKind.Country;
             if (cc is null) cc = p.CountryCode;
             else if (cc != p.CountryCode) return;
         }
-        if (cc is not null) context.AddCountry(cc, 1);
+        if (cc is not null) context.AddCountry(cc, isCountry ? 2 : 1);
     }
 
-    private (int Entry, double Score) Best(List<Toponym> toponyms, int i, Hints hint, Context context, int[] pass1, bool anchors)
+    private (int Entry, double Score) Best(List<Toponym> toponyms, int i, Hints hint, Context context, double[]? coMention)
     {
         var best = -1;
         var bestScore = double.NegativeInfinity;
-        foreach (var h in toponyms[i].Candidates)
+        var candidates = toponyms[i].Candidates;
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var h = candidates[c];
             var e = h & int.MaxValue;
             var s = Score(e, exact: h >= 0, hint, context);
-            if (anchors) s += Proximity(e, i, pass1);
+            if (!hint.WantsArea && gazetteer[e].Kind == PlaceKind.Admin1 && HasTownInside(e, candidates)) s -= ProvinceNamesakePenalty;
+            if (!hint.WantsSettlement && gazetteer[e].Kind == PlaceKind.PopulatedPlace && HasOwnCountry(e, candidates)) s -= CountryNamesakePenalty;
+            if (coMention is not null) s += coMention[c];
             if (hint.Container >= 0) s += ContainerBonus(e, toponyms[hint.Container].Candidates);
             if (s > bestScore) { bestScore = s; best = e; }
         }
         return (best, bestScore);
     }
+
+    /// <summary>True when the candidates include the country the town <paramref name="e"/> lies in ("Mexico" the city vs the country).</summary>
+    private bool HasOwnCountry(int e, List<int> candidates)
+    {
+        var town = gazetteer[e];
+        foreach (var h in candidates)
+        {
+            var p = gazetteer[h & int.MaxValue];
+            if (p.Kind == PlaceKind.Country && p.CountryCode == town.CountryCode) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when a town candidate lies in the admin1 area <paramref name="e"/> ("Raqqa" the city vs the governorate).</summary>
+    private bool HasTownInside(int e, List<int> candidates)
+    {
+        var area = gazetteer[e];
+        foreach (var h in candidates)
+        {
+            var p = gazetteer[h & int.MaxValue];
+            if (p.Kind == PlaceKind.PopulatedPlace && p.CountryCode == area.CountryCode && p.Admin1 == area.Name) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// For each candidate of each toponym, a bonus for every other distinct name that has some candidate nearby:
+    /// places mentioned together tend to lie together ("Gainesville" beside "Hall County" and "Oakwood").
+    /// </summary>
+    private double[][] CoMentionSupport(Document doc, List<Toponym> toponyms)
+    {
+        var n = toponyms.Count;
+        var keys = new string[n];
+        for (var i = 0; i < n; i++) keys[i] = NameKey.Of(doc.Slice(toponyms[i].Range));
+        var result = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var ci = toponyms[i].Candidates;
+            var support = new double[ci.Count];
+            result[i] = support;
+            if (ci.Count < 2) continue; // nothing to choose
+            for (var c = 0; c < ci.Count && c < MaxCoMentionCandidates; c++)
+            {
+                var p = gazetteer[ci[c] & int.MaxValue];
+                if (!IsPoint(p)) continue;
+                var seen = 0;
+                for (var j = 0; j < n && seen < MaxCoMentionSupport; j++)
+                {
+                    if (keys[j] == keys[i] || (j > 0 && Array.IndexOf(keys, keys[j], 0, j) >= 0)) continue;
+                    var cj = toponyms[j].Candidates;
+                    for (var d = 0; d < cj.Count && d < MaxCoMentionCandidates; d++)
+                    {
+                        var q = gazetteer[cj[d] & int.MaxValue];
+                        if (IsPoint(q) && p.Point.DistanceKm(q.Point) < CoMentionKm) { seen++; break; }
+                    }
+                }
+                support[c] = seen * CoMentionBonus;
+            }
+        }
+        return result;
+    }
+
+    private static bool IsPoint(Place p) => p.Kind is PlaceKind.PopulatedPlace or PlaceKind.Feature or PlaceKind.Admin1 && p.CountryCode.Length > 0;
 
     private double Score(int e, bool exact, Hints hint, Context context)
     {
@@ -114,23 +193,6 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         return s;
     }
 
-    private double Proximity(int e, int i, int[] pass1)
-    {
-        var p = gazetteer[e];
-        if (p.Kind == PlaceKind.Country) return 0;
-        var best = 0.0;
-        for (var j = 0; j < pass1.Length; j++)
-        {
-            if (j == i || pass1[j] < 0) continue;
-            var q = gazetteer[pass1[j]];
-            if (q.Kind == PlaceKind.Country || q.GeoNameId == p.GeoNameId && q.Name == p.Name) continue;
-            var km = p.Point.DistanceKm(q.Point);
-            if (km < NearAnchorKm) return NearAnchorBonus;
-            if (km < FarAnchorKm) best = FarAnchorBonus;
-        }
-        return best;
-    }
-
     private double ContainerBonus(int e, List<int> containerCandidates)
     {
         var p = gazetteer[e];
@@ -148,7 +210,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     {
         var p = gazetteer[e];
         if (p.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Admin2) return 3;
-        if ((gazetteer.Flags(e) & Gazetteer.EntryFlags.Area) != 0) return hint.Near ? 3 : 3;
+        if ((gazetteer.Flags(e) & Gazetteer.EntryFlags.Area) != 0) return 3; // regions, rivers, continents
         if (p.Kind == PlaceKind.Feature) return 2;
         return hint.Near ? 2 : 1;
     }
@@ -183,20 +245,20 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         // Before: skip fillers and settlement words, look at up to three words.
         for (int k = t.FirstToken - 1, seen = 0; k >= sStart && seen < 3; k--)
         {
-            var w = doc.Token(k).Text;
-            if (PlaceCues.Settlement.Contains(w)) { settlement = true; continue; }
-            if (PlaceCues.Filler.Contains(w)) continue;
+            var w = doc.Token(k).Chars;
+            if (PlaceCues.Has(PlaceCues.Settlement, w)) { settlement = true; continue; }
+            if (PlaceCues.Has(PlaceCues.Filler, w)) continue;
             seen++;
-            if (PlaceCues.NearBefore.Contains(w)) { near = true; break; }
+            if (PlaceCues.Has(PlaceCues.NearBefore, w)) { near = true; break; }
         }
         // After: the next word or two.
         for (int k = t.EndToken, seen = 0; k < sEnd && seen < 2; k++, seen++)
         {
-            var w = doc.Token(k).Text;
-            if (PlaceCues.AreaAfter.Contains(w)) { area = true; break; }
-            if (PlaceCues.NearAfter.Contains(w)) { near = true; break; }
-            if (PlaceCues.Settlement.Contains(w)) { settlement = true; break; }
-            if (!PlaceCues.Filler.Contains(w)) break;
+            var w = doc.Token(k).Chars;
+            if (PlaceCues.Has(PlaceCues.AreaAfter, w)) { area = true; break; }
+            if (PlaceCues.Has(PlaceCues.NearAfter, w)) { near = true; break; }
+            if (PlaceCues.Has(PlaceCues.Settlement, w)) { settlement = true; break; }
+            if (!PlaceCues.Has(PlaceCues.Filler, w)) break;
         }
         string? demonym = null;
         foreach (var d in demonyms)
@@ -212,8 +274,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
             {
                 var glue = true;
                 for (var k = t.EndToken; k < next.FirstToken; k++)
-                    if (!PlaceCues.HierarchyGlue.Contains(doc.Token(k).Text)) { glue = false; break; }
-                if (glue && doc.Token(t.EndToken).Text is "," or "in" or "(") container = i + 1;
+                    if (!PlaceCues.Has(PlaceCues.HierarchyGlue, doc.Token(k).Chars)) { glue = false; break; }
+                var firstGlue = doc.Token(t.EndToken).Chars;
+                if (glue && (firstGlue is "," or "(" || firstGlue.Equals("in", StringComparison.OrdinalIgnoreCase))) container = i + 1;
             }
         }
         return new Hints(near, area, settlement, demonym, container);

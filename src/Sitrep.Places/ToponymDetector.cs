@@ -37,6 +37,8 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             if (hits.Count > 0) toponyms.Add(new Toponym(first, end, e.Range, true, hits));
         }
 
+        var lowerWords = LowerCaseWords(doc);
+        var scratch = new List<int>();
         var sentence = 0;
         var sentenceEnd = doc.SentenceCount > 0 ? doc.Sentence(0).EndToken : n;
         var titleCase = IsTitleCase(doc, 0, sentenceEnd);
@@ -51,7 +53,14 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 titleCase = IsTitleCase(doc, sentenceStart, sentenceEnd);
             }
             if (taken[i] || !IsCapitalised(doc.Token(i).Chars)) continue;
-            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase);
+            if (gazetteer.CountryOfDemonym(doc.Token(i).Chars) is { } demonymCountry
+                && (i + 1 >= n || !IsCapitalised(doc.Token(i + 1).Chars)))
+            {
+                // "Syrian" gives country context; it is not a town called Syrian.
+                demonyms.Add(new DemonymCue(i, demonymCountry));
+                continue;
+            }
+            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords, scratch);
             if (found is not null)
             {
                 toponyms.Add(found);
@@ -65,7 +74,8 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         return (toponyms, demonyms);
     }
 
-    private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase)
+    private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase,
+        HashSet<int> lowerWords, List<int> scratch)
     {
         var maxEnd = i;
         while (maxEnd < sentenceEnd && maxEnd - i < MaxTokens && !taken[maxEnd]) maxEnd++;
@@ -75,13 +85,18 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             if (!IsCapitalised(last) && !(end - 1 > i && PlaceCues.Has(PlaceCues.FeatureTail, last))) continue;
             if (!InnerTokensFit(doc, i + 1, end - 1)) continue;
             var range = new TextRange(doc.TokenStarts[i], doc.TokenEnds[end - 1]);
+            // Possessives: "Syria's" is Syria.
+            if (range.Length > 3 && doc.Text[range.End - 1] is 's' && doc.Text[range.End - 2] is '\'' or '’')
+                range = new TextRange(range.Start, range.End - 2);
             var span = doc.Text.AsSpan(range.Start, range.Length);
             if (gazetteer.IsStopWord(span)) continue;
-            var hits = new List<int>();
-            gazetteer.LookupEntries(span, hits);
-            if (hits.Count == 0) continue;
-            if (!PassesGuards(doc, i, end, sentenceStart, sentenceEnd, span, hits, titleCase)) return null;
-            return new Toponym(i, end, range, false, hits);
+            // A word the same document also writes in lower case is a common word ("Battle" / "the battle").
+            if (end - i == 1 && lowerWords.Contains(string.GetHashCode(span, StringComparison.OrdinalIgnoreCase))) continue;
+            scratch.Clear();
+            gazetteer.LookupEntries(span, scratch);
+            if (scratch.Count == 0) continue;
+            if (!PassesGuards(doc, i, end, sentenceStart, sentenceEnd, span, scratch, titleCase)) return null;
+            return new Toponym(i, end, range, false, [.. scratch]);
         }
         return null;
     }
@@ -90,17 +105,17 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         ReadOnlySpan<char> span, List<int> hits, bool titleCase)
     {
         if (IsAcronym(span) && !AnyOfKind(hits, PlaceKind.Country)) return false;
-        if (first > sentenceStart && PlaceCues.PersonTitles.Contains(Word(doc, first - 1))) return false;
-        if (end < sentenceEnd && PlaceCues.SpeechAfter.Contains(Word(doc, end))) return false;
+        if (first > sentenceStart && PlaceCues.Has(PlaceCues.PersonTitles, doc.Token(first - 1).Chars)) return false;
+        if (end < sentenceEnd && PlaceCues.Has(PlaceCues.SpeechAfter, doc.Token(end).Chars)) return false;
         if (end - first > 1 || titleCase) return true;
         // A lone capitalised word next to another capitalised word is usually part of a name ("Barack Obama").
         // (Sentence-initial capitals say nothing, so the word before must not open the sentence.)
         if (first - 1 > sentenceStart && IsCapitalised(doc.Token(first - 1).Chars)
             && gazetteer.CountryOfDemonym(doc.Token(first - 1).Chars) is null
-            && !PlaceCues.NearBefore.Contains(Word(doc, first - 1))) return false;
+            && !PlaceCues.Has(PlaceCues.NearBefore, doc.Token(first - 1).Chars)) return false;
         if (end < sentenceEnd && IsCapitalised(doc.Token(end).Chars)
-            && !PlaceCues.AreaAfter.Contains(Word(doc, end)) && !PlaceCues.NearAfter.Contains(Word(doc, end))
-            && !PlaceCues.Settlement.Contains(Word(doc, end))) return false;
+            && !PlaceCues.Has(PlaceCues.AreaAfter, doc.Token(end).Chars) && !PlaceCues.Has(PlaceCues.NearAfter, doc.Token(end).Chars)
+            && !PlaceCues.Has(PlaceCues.Settlement, doc.Token(end).Chars)) return false;
         return true;
     }
 
@@ -120,8 +135,6 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         }
         return true;
     }
-
-    private static string Word(Document doc, int token) => doc.Token(token).Text;
 
     private static void MarkTaken(bool[] taken, int first, int end)
     {
@@ -151,6 +164,21 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
         if (s.Length > 4) return false;
         foreach (var c in s) if (char.IsLower(c)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// Case-insensitive hashes of the words the document writes in lower case — hashes, not strings, so the scan
+    /// allocates nothing per token; a rare collision only drops one single-word candidate.
+    /// </summary>
+    private static HashSet<int> LowerCaseWords(Document doc)
+    {
+        var set = new HashSet<int>();
+        for (var k = 0; k < doc.TokenCount; k++)
+        {
+            var t = doc.Token(k).Chars;
+            if (t.Length > 2 && char.IsLower(t[0]) && t.IndexOf('-') < 0) set.Add(string.GetHashCode(t, StringComparison.OrdinalIgnoreCase));
+        }
+        return set;
     }
 
     /// <summary>Headlines capitalise every word, so capitalisation says nothing about names there.</summary>

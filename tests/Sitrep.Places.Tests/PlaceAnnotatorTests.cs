@@ -144,3 +144,30 @@ public class PlaceAnnotatorTests
         Assert.All(places, p => Assert.Equal(p.Text, doc.Slice(p.Range)));
     }
 }
+
+public class PlaceAnnotatorGuardTests
+{
+    private static readonly PlaceAnnotator Annotator = new(TinyGazetteer.Value);
+
+    [Fact]
+    public void Possessive_IsThePlace()
+    {
+        var m = Assert.Single(Annotator.Annotate(DocumentBuilder.Of("Fighters left Mosul's old city.")).Places);
+        Assert.Equal("Mosul", m.Text);
+    }
+
+    [Fact]
+    public void WordAlsoWrittenLowerCase_IsACommonWord()
+    {
+        var doc = DocumentBuilder.Of("Residents fled. Kobani said nothing. The kobani protest grew.");
+        Assert.Empty(Annotator.Annotate(doc).Places);
+    }
+
+    [Fact]
+    public void CityNamedLikeItsProvince_IsTheCityWithoutProvinceCue()
+    {
+        var m = Assert.Single(Annotator.Annotate(DocumentBuilder.Of("Clashes erupted in Aleppo on Monday.")).Places);
+        Assert.Equal(PlaceKind.PopulatedPlace, m.Place.Kind);
+        Assert.Equal(1, m.GeoPrecision);
+    }
+}
