@@ -1,3 +1,4 @@
+using Sitrep.Testing;
 using Xunit.Abstractions;
 
 namespace Sitrep.Dates.Tests;
@@ -5,10 +6,12 @@ namespace Sitrep.Dates.Tests;
 /// <summary>Regression gate on TimeBank (the evaluation set; see src/Sitrep.Dates/README.md).</summary>
 public sealed class TimeBankEvaluationTests(ITestOutputHelper output)
 {
-    [TimeBankFact]
+    private const string TimeBankFolder = "bench/tempeval3-tbaq/TimeBank";
+
+    [SharedDataFact(TimeBankFolder)]
     public void TimeBank_ScoresStayAtOrAboveRecordedFloor()
     {
-        var dir = BenchData.Find(TimeBankFactAttribute.Folder)!;
+        var dir = SharedData.Require(TimeBankFolder);
         var score = TimeMlEvaluation.Evaluate(dir, new TimeExpressionRecognizer());
         output.WriteLine(score.ToString());
         var dump = Environment.GetEnvironmentVariable("SITREP_TIME_DETAILS");

@@ -1,0 +1,51 @@
+namespace Sitrep.Cli.Tests;
+
+public class EvalCommandTests
+{
+    [Fact]
+    public void EvalTime_OnATinyTimeMlFolder_EndsWithMetricLine()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.tml", """
+            <?xml version="1.0" ?>
+            <TimeML>
+            <DCT><TIMEX3 tid="t0" type="DATE" value="2014-09-28" functionInDocument="CREATION_TIME">09/28/2014</TIMEX3></DCT>
+            <TEXT>
+            Jets struck Raqqa on <TIMEX3 tid="t1" type="DATE" value="2014-09-27">Saturday</TIMEX3>, officials said.
+            </TEXT>
+            </TimeML>
+            """);
+        var r = CliRunner.Run("eval", "time", "--timeml", dir.Path);
+        Assert.Equal(0, r.ExitCode);
+        var last = r.OutLines[^1];
+        Assert.StartsWith("value_accuracy=1.0000 strict_f1=1.0000", last);
+        Assert.Contains("gold=1", last);
+    }
+
+    [Fact]
+    public void EvalQuotes_OnATinyPolnearSplit_ScoresSpeaker()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("text"));
+        Directory.CreateDirectory(dir.File("attributions"));
+        const string text = "\"We will retake the city,\" Colonel John Smith said on Monday.";
+        dir.Write("text/a.txt", text);
+        var content = text.IndexOf("We will", StringComparison.Ordinal);
+        var source = text.IndexOf("Colonel", StringComparison.Ordinal);
+        dir.Write("attributions/a_x.ann",
+            $"T1\tSource {source} {source + "Colonel John Smith".Length}\tColonel John Smith\n" +
+            $"T2\tContent {content} {content + 24}\tWe will retake the city,\n" +
+            "E1\tContent:T2 Source:T1\n");
+        var r = CliRunner.Run("eval", "quotes", "--polnear", dir.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("speaker_f1=1.0000", r.OutLines[^1]);
+    }
+
+    [Fact]
+    public void Eval_WithMissingData_IsBadUsage()
+    {
+        var r = CliRunner.Run("eval", "places", "--corpus", "/nonexistent/lgl.xml");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("does not exist", r.Err);
+    }
+}
