@@ -24,11 +24,7 @@ public static class ContractJson
         w.WriteStartObject();
         WriteHeader(w, outcome);
         w.WriteString("text", doc?.Text ?? "");
-        w.WritePropertyName("events");
-        w.WriteStartArray();
-        foreach (var e in doc?.Events ?? [])
-            if (e.Modality.IsCounted()) WriteEvent(w, e);
-        w.WriteEndArray();
+        WriteEvents(w, "events", doc, counted: true);
         w.WritePropertyName("quotes");
         w.WriteStartArray();
         foreach (var q in doc?.Quotes ?? [])
@@ -56,12 +52,17 @@ public static class ContractJson
         w.WriteEndArray();
         WriteErrors(w, outcome);
         // Not events (planned, threatened, denied, hypothetical), kept for the record: an extension field.
-        w.WritePropertyName("other_reports");
+        WriteEvents(w, "other_reports", doc, counted: false);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvents(Utf8JsonWriter w, string name, Document? doc, bool counted)
+    {
+        w.WritePropertyName(name);
         w.WriteStartArray();
         foreach (var e in doc?.Events ?? [])
-            if (!e.Modality.IsCounted()) WriteEvent(w, e);
+            if (e.Modality.IsCounted() == counted) WriteEvent(w, e);
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     /// <summary>One <c>sitrep text</c> line: article text and metadata only.</summary>
