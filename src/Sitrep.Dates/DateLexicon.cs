@@ -91,8 +91,11 @@ internal static class DateLexicon
     /// </summary>
     public const int MonthGranularityMaxDays = 92;
 
-    /// <summary>Words looked back over (within the sentence) for a future cue before a weekday.</summary>
-    public const int FutureCueLookback = 6;
+    /// <summary>Words looked back over (within the sentence) for a future cue before a date.</summary>
+    public const int FutureCueLookback = 10;
+
+    /// <summary>Words looked ahead over (within the sentence) for a future cue after a date.</summary>
+    public const int FutureCueLookahead = 4;
 
     private static readonly Dictionary<string, Lex> Words = Build();
 
@@ -203,9 +206,21 @@ internal static class DateLexicon
         Add(LexKind.Season, 9, "autumn", "fall");
         Add(LexKind.Season, 12, "winter");
 
-        Add(LexKind.FutureCue, 0, "will", "shall", "scheduled", "expected", "planned", "plans", "upcoming");
+        Add(LexKind.FutureCue, 0, "will", "shall", "scheduled", "expected", "planned", "plans", "upcoming", "payable", "due");
         return d;
     }
+
+    /// <summary>Titles and company words written with a period that does not end the sentence ("Mr.", "Corp.").</summary>
+    private static readonly HashSet<string> PeriodAbbreviations = new(
+        ["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep", "sec", "inc",
+         "corp", "co", "ltd", "jr", "sr", "no", "vs", "messrs", "prof", "adm", "cmdr", "brig"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PeriodAbbreviationLookup =
+        PeriodAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True for a word whose following period abbreviates rather than ends a sentence.</summary>
+    public static bool IsAbbreviationBeforePeriod(ReadOnlySpan<char> word) => PeriodAbbreviationLookup.Contains(word);
 
     /// <summary>The entry for <paramref name="word"/>, or default (None).</summary>
     public static Lex Get(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var lex) ? lex : default;

@@ -90,7 +90,21 @@ public sealed class TimeExpressionRecognizer
         private bool IsNum(int i) => i < N && _t[i].Kind == TokKind.Number;
         private bool IsDash(int i) => Pc(i, '-') || Pc(i, '–') || Pc(i, '—');
         private bool IsApostrophe(int i) => Pc(i, '\'') || Pc(i, '’');
-        private bool IsSentenceEnd(int i) => Pc(i, '.') || Pc(i, '!') || Pc(i, '?') || Pc(i, ';');
+        private bool IsSentenceEnd(int i) =>
+            (Pc(i, '.') && !IsAbbreviationPeriod(i)) || Pc(i, '!') || Pc(i, '?') || Pc(i, ';');
+
+        /// <summary>
+        /// The period of "Dec.", "Mr.", "Gen." or an initial ("P.") abbreviates: it ends no sentence, so tense cues
+        /// before it still reach the date after it.
+        /// </summary>
+        private bool IsAbbreviationPeriod(int i)
+        {
+            if (i == 0 || !Adj(i - 1) || _t[i - 1].Kind != TokKind.Word) return false;
+            var word = _text.AsSpan(_t[i - 1].Start, _t[i - 1].End - _t[i - 1].Start);
+            return K(i - 1) == LexKind.MonthAbbrev
+                || (word.Length == 1 && char.IsUpper(word[0]))
+                || DateLexicon.IsAbbreviationBeforePeriod(word);
+        }
         private string Word(int i) => _text.Substring(_t[i].Start, _t[i].End - _t[i].Start);
         private string Span(int from, int to) => _text.Substring(_t[from].Start, _t[to - 1].End - _t[from].Start);
 
@@ -600,12 +614,21 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
-        /// <summary>A "will"/"shall"/"scheduled" in the same sentence shortly before token <paramref name="i"/>.</summary>
+        /// <summary>
+        /// Future tense around token <paramref name="i"/>: a cue ("will", "scheduled", "payable"...) in the same
+        /// sentence shortly before it, or right after it ("Dec. 15 will see..."), so a year-less date or bare weekday
+        /// looks forward from publication instead of back.
+        /// </summary>
         private bool FutureCueBefore(int i)
         {
             for (var k = i - 1; k >= 0 && k >= i - DateLexicon.FutureCueLookback; k--)
             {
-                if (IsSentenceEnd(k)) return false;
+                if (IsSentenceEnd(k)) break;
+                if (K(k) == LexKind.FutureCue) return true;
+            }
+            for (var k = i + 1; k < N && k <= i + DateLexicon.FutureCueLookahead; k++)
+            {
+                if (IsSentenceEnd(k)) break;
                 if (K(k) == LexKind.FutureCue) return true;
             }
             return false;
