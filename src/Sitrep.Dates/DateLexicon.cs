@@ -94,6 +94,9 @@ internal static class DateLexicon
     /// <summary>Words looked back over (within the sentence) for a future cue before a date.</summary>
     public const int FutureCueLookback = 10;
 
+    /// <summary>How far (characters) a named quarter stays in focus for a following "a year earlier".</summary>
+    public const int QuarterFocusChars = 400;
+
     /// <summary>Words looked ahead over (within the sentence) for a future cue after a date.</summary>
     public const int FutureCueLookahead = 4;
 

@@ -36,17 +36,37 @@ public sealed class TimeExpressionRecognizer
         t_tokens = tokens;
         var hits = new List<TimeHit>();
         var m = new Matcher(text, tokens.AsSpan(0, n), anchor);
+        TimeHit? lastQuarter = null;
         var i = 0;
         while (i < n)
         {
             if (m.TryAt(i, out var p))
             {
-                hits.Add(new TimeHit(new TextRange(tokens[i].Start, tokens[p.End - 1].End), p.Date, p.Kind));
+                var hit = new TimeHit(new TextRange(tokens[i].Start, tokens[p.End - 1].End), p.Date, p.Kind);
+                hits.Add(QuarterInFocus(text, hit, lastQuarter) ?? hit);
+                if (p.Kind == TimexKind.Quarter && p.Date.IsResolved) lastQuarter = hit;
                 i = p.End;
             }
             else i++;
         }
         return hits;
+    }
+
+    /// <summary>
+    /// "a year earlier" / "a year ago" in a report about a quarter ("profit rose in the third quarter from $2 million
+    /// a year earlier") means that quarter one year back — the anaphoric reading TimeML annotates — when a quarter
+    /// was named shortly before. Otherwise null: the plain year reading stands.
+    /// </summary>
+    private static TimeHit? QuarterInFocus(string text, TimeHit hit, TimeHit? lastQuarter)
+    {
+        if (hit.Kind != TimexKind.Year || lastQuarter is not { } q || hit.Range.Start - q.Range.End > DateLexicon.QuarterFocusChars)
+            return null;
+        var words = hit.Range.Slice(text).ToLowerInvariant();
+        if (words is not ("a year ago" or "a year earlier" or "one year ago" or "one year earlier")) return null;
+        var start = q.Date.Start!.Value.AddYears(-1);
+        var end = q.Date.End!.Value.AddYears(-1);
+        return new TimeHit(hit.Range, ResolvedDate.Between(start, end, DateGranularity.Month,
+            $"'{words}' after the quarter {q.Range.Slice(text)} → the same quarter a year earlier"), TimexKind.Quarter);
     }
 
     /// <summary>A parse starting at a given token: end token (exclusive), date and kind.</summary>

@@ -33,3 +33,26 @@ public class FutureTenseTests
         Assert.Equal("1989-12-15", Day(m));
     }
 }
+
+/// <summary>"a year earlier" after a named quarter is that quarter a year back.</summary>
+public class QuarterFocusTests
+{
+    private static readonly TimeExpressionRecognizer Recognizer = new();
+
+    [Fact]
+    public void AYearEarlier_AfterThirdQuarter_IsThirdQuarterOfPreviousYear()
+    {
+        var found = Recognizer.Find("Profit rose 10% in the third quarter from $2 million a year earlier.", new DateOnly(1989, 10, 30));
+        Assert.Equal(2, found.Count);
+        Assert.Equal(new DateOnly(1988, 7, 1), found[1].Date.Start);
+        Assert.Equal(new DateOnly(1988, 9, 30), found[1].Date.End);
+    }
+
+    [Fact]
+    public void AYearAgo_WithNoQuarterInFocus_IsThePreviousYear()
+    {
+        var m = Assert.Single(Recognizer.Find("The town fell to the militants a year ago.", new DateOnly(2015, 6, 1)));
+        Assert.Equal(new DateOnly(2014, 1, 1), m.Date.Start);
+        Assert.Equal(DateGranularity.Year, m.Date.Granularity);
+    }
+}
