@@ -518,6 +518,9 @@ public sealed class TimeExpressionRecognizer
             var j = W(i, "the") ? i + 1 : i;
             var prefixYear = Year4(j, out var yearBefore) && K(j + 1) == LexKind.Ordinal && j > i;
             if (prefixYear) j++;
+            // "the year-earlier third quarter", "the year-ago quarter": the same quarter one year back.
+            var yearBack = j > i && W(j, "year") && IsDash(j + 1) && (W(j + 2, "earlier") || W(j + 2, "ago"));
+            if (yearBack) j += 3;
             if (W(j, "fiscal")) j++;
             if (K(j) != LexKind.Ordinal) return false;
             var q = V(j);
@@ -539,9 +542,10 @@ public sealed class TimeExpressionRecognizer
                 p = new P(end, ResolvedDate.Unresolved($"{NoAnchor}: quarter without a year"), TimexKind.None);
                 return true;
             }
+            if (yearBack) year--;
             var s = new DateOnly(year, (q - 1) * 3 + 1, 1);
             p = new P(end, ResolvedDate.Between(s, s.AddMonths(3).AddDays(-1), DateGranularity.Month,
-                $"quarter Q{q} of {year}"), TimexKind.Quarter);
+                $"quarter Q{q} of {year}{(yearBack ? " (a year before the one in focus)" : "")}"), TimexKind.Quarter);
             return true;
         }
 

@@ -56,3 +56,15 @@ public class QuarterFocusTests
         Assert.Equal(DateGranularity.Year, m.Date.Granularity);
     }
 }
+
+/// <summary>Quarter modifiers.</summary>
+public class QuarterModifierTests
+{
+    [Fact]
+    public void YearEarlierThirdQuarter_IsThePreviousYearsThirdQuarter()
+    {
+        var m = Assert.Single(new TimeExpressionRecognizer().Find("Sales fell from the year-earlier third quarter.", new DateOnly(1989, 10, 30)));
+        Assert.Equal(new DateOnly(1988, 7, 1), m.Date.Start);
+        Assert.Equal(new DateOnly(1988, 9, 30), m.Date.End);
+    }
+}
