@@ -24,6 +24,9 @@ internal static class PlaceCues
         "province", "provinces", "governorate", "governorates", "state", "oblast", "region", "district", "county",
         "parish", "prefecture", "department", "wilaya", "muhafazah", "territory");
 
+    /// <summary>Lower-case words that begin some area names ("rural Damascus" = Rif Dimashq, "greater Khartoum").</summary>
+    public static readonly HashSet<string> AreaQualifier = Set("rural", "greater");
+
     /// <summary>Next to a toponym: it names a settlement ("the city of X", "X town").</summary>
     public static readonly HashSet<string> Settlement = Set("city", "town", "village", "hamlet", "township", "suburb");
 
