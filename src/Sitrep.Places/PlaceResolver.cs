@@ -247,7 +247,14 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     /// <summary>What the words around toponym i say about it.</summary>
     private record struct Hints(bool Near, bool WantsArea, bool WantsSettlement, string? DemonymCountry, int Container);
 
-    private static Hints ReadHints(Document doc, List<Toponym> toponyms, int i, List<DemonymCue> demonyms)
+    private bool HasCountryCandidate(List<int> candidates)
+    {
+        foreach (var h in candidates)
+            if (h >= 0 && gazetteer[h].Kind == PlaceKind.Country) return true;
+        return false;
+    }
+
+    private Hints ReadHints(Document doc, List<Toponym> toponyms, int i, List<DemonymCue> demonyms)
     {
         var t = toponyms[i];
         var sentence = doc.SentenceIndexOfToken(t.FirstToken);
@@ -279,7 +286,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
 
         // "Hajin, in Deir Ezzor province" / "Mosul, Iraq": the next toponym, separated only by glue words.
         var container = -1;
-        if (i + 1 < toponyms.Count)
+        // A name that can be a country sits in no container: "Belgium, Denmark and the Netherlands" is a list,
+        // and reading it as a hierarchy finds Belgium, Wisconsin beside Denmark, Wisconsin.
+        if (i + 1 < toponyms.Count && !HasCountryCandidate(t.Candidates))
         {
             var next = toponyms[i + 1];
             var gap = next.FirstToken - t.EndToken;

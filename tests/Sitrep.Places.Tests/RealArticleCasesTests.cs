@@ -130,4 +130,14 @@ public class RealArticleCasesTests
         Assert.Equal("Douma", G.Lookup("Dūmā").Single(p => p.GeoNameId == 15).Name);
         Assert.Equal("Maarrat an Numan", G.Lookup("Maarat al-Numan").Single(p => p.GeoNameId == 13).Name);
     }
+
+    [Fact]
+    public void ListOfCountries_IsNotReadAsTownsInOneState()
+    {
+        // Belgium and Denmark are also two Wisconsin towns; with American context, reading the list as
+        // "town, in its state" would pick them.
+        var places = Places("American officials said the recruits came from Belgium, Denmark and Sweden.");
+        Assert.Equal(["BE", "DK"], places.Select(m => m.Place.CountryCode));
+        Assert.All(places, m => Assert.Equal(PlaceKind.Country, m.Place.Kind));
+    }
 }

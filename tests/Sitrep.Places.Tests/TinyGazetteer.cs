@@ -23,6 +23,8 @@ internal static class TinyGazetteer
         15	Dūmā	Duma	Douma	33.5718	36.4027	PPLA2	SY	08	111864
         16	Damascus		Dimashq	33.5102	36.2913	PPLC	SY	13	1569394
         17	Idlib		Idleb	35.9306	36.6339	PPLA	SY	12	128840
+        18	Belgium			43.4999	-87.8504	PPL	US	WI	2261
+        19	Denmark			44.3477	-87.8273	PPL	US	WI	2123
         """;
 
     private const string Countries = """
@@ -36,6 +38,8 @@ internal static class TinyGazetteer
         US	United States	USA|U.S.	American	39.76	-98.5
         RU	Russia	Russian Federation	Russian|Russians	61.5	105.3
         RO	Romania		Romanian	45.9	24.9
+        BE	Belgium		Belgian	50.6	4.7
+        DK	Denmark		Danish	56.0	10.0
         """;
 
     private const string Admin1 = """
@@ -46,6 +50,7 @@ internal static class TinyGazetteer
         SY.08	Rif Dimashq	Damascus Countryside|Rural Damascus	33.7	36.4	curated
         SY.13	Damascus	Dimashq	33.5	36.3	curated
         SY.12	Idlib	Idleb	35.8	36.6	curated
+        US.WI	Wisconsin		44.5	-89.5	capital-derived
         LB.09	North Governorate	North Lebanon	34.4	35.9	curated
         LY.77	Tripoli		32.8	13.1	capital-derived
         """;
