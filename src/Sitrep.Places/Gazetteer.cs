@@ -21,6 +21,8 @@ public sealed class Gazetteer
 
     private readonly List<Place> _places = [];
     private readonly List<EntryFlags> _flags = [];
+    // Set when loaded from the cache: places stay in flat columns and become Place records on first use.
+    private PlaceColumns? _columns;
     // The name index: 64-bit hashes of folded keys, sorted, each owning a run of entries in _postings. Hashes
     // rather than strings so the index is three flat arrays — cheap to build, and loaded from the cache as is.
     private readonly List<(ulong Key, int Entry)> _pending;
@@ -61,7 +63,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Number of places (towns, areas, countries, features).</summary>
-    public int Count => _places.Count;
+    public int Count => _columns?.Count ?? _places.Count;
 
     /// <summary>The embedded default gazetteer, loaded once per process.</summary>
     public static Gazetteer LoadDefault() => Default.Value;
@@ -126,7 +128,7 @@ public sealed class Gazetteer
         var hits = new List<int>();
         LookupEntries(name, hits);
         var result = new Place[hits.Count];
-        for (var i = 0; i < hits.Count; i++) result[i] = _places[hits[i] & int.MaxValue];
+        for (var i = 0; i < hits.Count; i++) result[i] = this[hits[i] & int.MaxValue];
         return result;
     }
 
@@ -153,9 +155,9 @@ public sealed class Gazetteer
         return _stopLookup.Contains(buf[..n]);
     }
 
-    internal Place this[int entry] => _places[entry];
+    internal Place this[int entry] => _columns is { } c ? c.Get(entry) : _places[entry];
     internal int CountryEntry(string iso2) => _countryEntries.GetValueOrDefault(iso2, -1);
-    internal EntryFlags Flags(int entry) => _flags[entry];
+    internal EntryFlags Flags(int entry) => _columns is { } c ? (EntryFlags)c.Flags[entry] : _flags[entry];
 
     /// <summary>
     /// Adds to <paramref name="hits"/> the entries matching <paramref name="name"/>: exact-key matches as the entry
@@ -416,25 +418,31 @@ public sealed class Gazetteer
             if (!strings.TryGetValue(v, out var i)) { i = table.Count; strings[v] = i; table.Add(v); }
             return i;
         }
-        var refs = new int[_places.Count * 3];
-        for (var i = 0; i < _places.Count; i++)
+        var n = Count;
+        var c = new PlaceColumns(n);
+        for (var i = 0; i < n; i++)
         {
-            var p = _places[i];
-            refs[3 * i] = Str(p.Name);
-            refs[3 * i + 1] = Str(p.CountryCode);
-            refs[3 * i + 2] = Str(p.Admin1);
+            var p = this[i];
+            c.Name[i] = Str(p.Name);
+            c.CountryCode[i] = Str(p.CountryCode);
+            c.Admin1[i] = Str(p.Admin1);
+            c.Latitude[i] = p.Point.Latitude;
+            c.Longitude[i] = p.Point.Longitude;
+            c.Kind[i] = (byte)p.Kind;
+            c.Flags[i] = (byte)Flags(i);
+            c.Population[i] = p.Population;
+            c.GeoNameId[i] = p.GeoNameId ?? -1;
         }
-        w.Write(table.Count);
-        foreach (var t in table) w.Write(t);
-        w.Write(_places.Count);
-        for (var i = 0; i < _places.Count; i++)
-        {
-            var p = _places[i];
-            w.Write(refs[3 * i]); w.Write(refs[3 * i + 1]); w.Write(refs[3 * i + 2]);
-            w.Write(p.Point.Latitude); w.Write(p.Point.Longitude);
-            w.Write((byte)p.Kind); w.Write((byte)_flags[i]);
-            w.Write(p.Population); w.Write(p.GeoNameId ?? -1);
-        }
+        var offsets = new int[table.Count + 1];
+        for (var i = 0; i < table.Count; i++) offsets[i + 1] = offsets[i] + table[i].Length;
+        var chars = new char[offsets[^1]];
+        for (var i = 0; i < table.Count; i++) table[i].CopyTo(chars.AsSpan(offsets[i]));
+        WriteArray(w, offsets);
+        WriteArray(w, chars);
+        w.Write(n);
+        WriteArray(w, c.Name); WriteArray(w, c.CountryCode); WriteArray(w, c.Admin1);
+        WriteArray(w, c.Latitude); WriteArray(w, c.Longitude); WriteArray(w, c.Kind); WriteArray(w, c.Flags);
+        WriteArray(w, c.Population); WriteArray(w, c.GeoNameId);
         WriteArray(w, _keys);
         WriteArray(w, _starts);
         WriteArray(w, _postings);
@@ -449,21 +457,16 @@ public sealed class Gazetteer
     internal static Gazetteer Read(BinaryReader r)
     {
         var g = new Gazetteer(0);
-        var table = new string[r.ReadInt32()];
-        for (var i = 0; i < table.Length; i++) table[i] = r.ReadString();
+        var offsets = ReadArray<int>(r);
+        var chars = ReadArray<char>(r);
         var n = r.ReadInt32();
-        g._places.Capacity = n;
-        g._flags.Capacity = n;
-        for (var i = 0; i < n; i++)
+        g._columns = new PlaceColumns(n, offsets, chars)
         {
-            int name = r.ReadInt32(), cc = r.ReadInt32(), a1 = r.ReadInt32();
-            var point = new GeoPoint(r.ReadDouble(), r.ReadDouble());
-            var kind = (PlaceKind)r.ReadByte();
-            var flags = (EntryFlags)r.ReadByte();
-            var pop = r.ReadInt64();
-            var id = r.ReadInt64();
-            g.Add(new Place(table[name], point, table[cc], a1 < 0 ? null : table[a1], kind, pop, id < 0 ? null : id), flags);
-        }
+            Name = ReadArray<int>(r), CountryCode = ReadArray<int>(r), Admin1 = ReadArray<int>(r),
+            Latitude = ReadArray<double>(r), Longitude = ReadArray<double>(r), Kind = ReadArray<byte>(r),
+            Flags = ReadArray<byte>(r), Population = ReadArray<long>(r), GeoNameId = ReadArray<long>(r),
+        };
+        if (g._columns.Name.Length != n || g._columns.GeoNameId.Length != n) throw new FormatException("PLACES002: gazetteer cache columns disagree");
         g._keys = ReadArray<ulong>(r);
         g._starts = ReadArray<int>(r);
         g._postings = ReadArray<int>(r);
@@ -471,13 +474,52 @@ public sealed class Gazetteer
         {
             var e = int.Parse(v, CultureInfo.InvariantCulture);
             g._countryEntries[k] = e;
-            g._countries[k] = g._places[e];
+            g._countries[k] = g[e];
         }
         foreach (var (k, v) in ReadMap(r)) g._demonyms[k] = v;
         foreach (var (k, v) in ReadMap(r)) g._admin1Names[k] = v;
         foreach (var (k, _) in ReadMap(r)) g._stopList.Add(k);
         foreach (var (k, _) in ReadMap(r)) g._unmatchedAliases.Add(k);
         return g;
+    }
+
+    /// <summary>Places as flat columns (the cache's layout), each turned into a <see cref="Place"/> on first use.</summary>
+    private sealed class PlaceColumns
+    {
+        private readonly Place?[] _made;
+        private readonly int[] _offsets;
+        private readonly char[] _chars;
+        private readonly string?[] _strings;
+
+        public PlaceColumns(int count, int[]? offsets = null, char[]? chars = null)
+        {
+            Count = count;
+            _made = new Place?[count];
+            _offsets = offsets ?? [0];
+            _chars = chars ?? [];
+            _strings = new string?[_offsets.Length - 1];
+            Name = new int[count]; CountryCode = new int[count]; Admin1 = new int[count];
+            Latitude = new double[count]; Longitude = new double[count]; Kind = new byte[count]; Flags = new byte[count];
+            Population = new long[count]; GeoNameId = new long[count];
+        }
+
+        public int Count { get; }
+        public int[] Name { get; init; }
+        public int[] CountryCode { get; init; }
+        public int[] Admin1 { get; init; }
+        public double[] Latitude { get; init; }
+        public double[] Longitude { get; init; }
+        public byte[] Kind { get; init; }
+        public byte[] Flags { get; init; }
+        public long[] Population { get; init; }
+        public long[] GeoNameId { get; init; }
+
+        // Races only build equal records twice; no lock needed.
+        public Place Get(int e) => _made[e] ??= new Place(Str(Name[e])!, new GeoPoint(Latitude[e], Longitude[e]),
+            Str(CountryCode[e])!, Str(Admin1[e]), (PlaceKind)Kind[e], Population[e], GeoNameId[e] < 0 ? null : GeoNameId[e]);
+
+        private string? Str(int i) => i < 0 ? null
+            : _strings[i] ??= new string(_chars, _offsets[i], _offsets[i + 1] - _offsets[i]);
     }
 
     private static void WriteArray<T>(BinaryWriter w, T[] a) where T : unmanaged

@@ -8,7 +8,7 @@ namespace Sitrep.Places;
 internal static class GazetteerCache
 {
     private const int Magic = 0x5A475453; // "STGZ"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>Environment variable naming the cache folder; "off" disables the cache.</summary>
     public const string Variable = "SITREP_CACHE";
@@ -40,7 +40,7 @@ internal static class GazetteerCache
             gazetteer = Gazetteer.Read(r);
             return r.ReadInt32() == Magic; // trailer: the file was written to the end
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
             return false;
         }
