@@ -10,7 +10,8 @@ namespace Sitrep.Places;
 /// <summary>
 /// Place names → gazetteer places: GeoNames cities500 towns, curated countries, admin1 areas and conflict-news
 /// features (oil fields, dams, camps, crossings), looked up by a folded key that ignores case, diacritics,
-/// apostrophes, hyphens and Arabic article variants.
+/// apostrophes, hyphens and Arabic article variants, and for multi-word names that match nothing else by a loose
+/// transliteration key. Parsed once per build and then loaded from a binary cache (<see cref="GazetteerCache"/>).
 /// </summary>
 public sealed class Gazetteer
 {

@@ -122,7 +122,8 @@ public static class NameKey
     /// <summary>
     /// Turns an article-free key into a loose transliteration key in place, for names no exact key matches:
     /// every vowel is one class, doubled letters count once, q is k, and a word-final h after a vowel goes
-    /// ("maarat numan", "maarrat numan", "marat numaan" → "marat naman"; "douma", "duma" → "dama"). Returns its length.
+    /// ("maarat numan", "maarrat numan", "marat numaan" → "marat naman"). The gazetteer uses it only for names of
+    /// several words. Returns its length.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Skeleton(Span<char> key, int length)
