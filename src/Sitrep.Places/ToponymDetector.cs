@@ -94,10 +94,14 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 continue;
             }
             var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords, scratch, out var possessive);
-            if (found is not null && (possessive || IsPossessive(doc, found.Range, found.EndToken)) && AnyOfKind(found.Candidates, PlaceKind.Country) && found.EndToken - found.FirstToken == 1)
+            if (found is not null && (possessive || IsPossessive(doc, found.Range, found.EndToken))
+                && (AnyOfKind(found.Candidates, PlaceKind.Country) && found.EndToken - found.FirstToken == 1
+                    || CapitalForGovernment(doc, found) >= 0))
             {
-                // "Russia's defence ministry": the country owns an actor; it is context, not where things happened.
-                demonyms.Add(new DemonymCue(i, gazetteer[CountryCandidate(found.Candidates)].CountryCode));
+                // "Russia's defence ministry", "Moscow's allies": the country owns an actor; it is context, not
+                // where things happened.
+                var owner = AnyOfKind(found.Candidates, PlaceKind.Country) ? CountryCandidate(found.Candidates) : CapitalForGovernment(doc, found);
+                demonyms.Add(new DemonymCue(i, gazetteer[owner].CountryCode));
                 MarkTaken(taken, found.FirstToken, found.EndToken);
                 continue;
             }
@@ -159,6 +163,23 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             && !PlaceCues.Has(PlaceCues.AreaAfter, doc.Token(end).Chars) && !PlaceCues.Has(PlaceCues.NearAfter, doc.Token(end).Chars)
             && !PlaceCues.Has(PlaceCues.Settlement, doc.Token(end).Chars)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// The national-capital candidate of a possessive toponym when a government word follows within two tokens
+    /// ("Moscow's priority targets"); -1 otherwise.
+    /// </summary>
+    private int CapitalForGovernment(Document doc, Toponym t)
+    {
+        var capital = -1;
+        foreach (var h in t.Candidates)
+            if ((gazetteer.Flags(h & int.MaxValue) & Gazetteer.EntryFlags.NationalCapital) != 0) { capital = h & int.MaxValue; break; }
+        if (capital < 0) return -1;
+        var k = t.EndToken;
+        if (k < doc.TokenCount && doc.Token(k).Chars is "'s" or "’s") k++;
+        for (var end = Math.Min(doc.TokenCount, k + 2); k < end; k++)
+            if (PlaceCues.Has(PlaceCues.GovernmentAfterPossessive, doc.Token(k).Chars)) return capital;
+        return -1;
     }
 
     /// <summary>"Russia's" as one token, or "Russia" followed by a "'s" token.</summary>

@@ -140,4 +140,17 @@ public class RealArticleCasesTests
         Assert.Equal(["BE", "DK"], places.Select(m => m.Place.CountryCode));
         Assert.All(places, m => Assert.Equal(PlaceKind.Country, m.Place.Kind));
     }
+
+    [Fact]
+    public void CapitalPossessive_BeforeAGovernmentWord_IsActorContext()
+    {
+        Assert.Empty(Places("Beirut's allies condemned the raid."));
+    }
+
+    [Fact]
+    public void CapitalPossessive_BeforeAPartOfTheCity_IsThePlace()
+    {
+        var m = Assert.Single(Places("Beirut's southern suburbs were shelled overnight."));
+        Assert.Equal(10, m.Place.GeoNameId);
+    }
 }
