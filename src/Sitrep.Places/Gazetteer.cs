@@ -533,7 +533,7 @@ public sealed class Gazetteer
     {
         var a = new T[r.ReadInt32()];
         var bytes = MemoryMarshal.AsBytes(a.AsSpan());
-        if (r.Read(bytes) != bytes.Length) throw new EndOfStreamException();
+        r.BaseStream.ReadExactly(bytes); // one Read may return less than asked for
         return a;
     }
 
