@@ -53,10 +53,13 @@ public sealed class IncidentBuilder
         // A canonical order first: from here on nothing depends on the order the caller gave.
         counted.Sort(CompareForClustering);
 
+        var hostOf = FindHostsInSameDocument(counted);
         var clusters = new List<List<SourcedEvent>>();
+        var clusterOf = new Dictionary<SourcedEvent, List<SourcedEvent>>(ReferenceEqualityComparer.Instance);
         var active = new Dictionary<(string EventType, string Country), List<Cluster>>();
         foreach (var e in counted)
         {
+            if (hostOf.ContainsKey(e)) continue;
             if (!IsMergeable(e.Event))
             {
                 clusters.Add([e]);
@@ -80,12 +83,58 @@ public sealed class IncidentBuilder
             }
             home.Entries.Add(entry);
             home.Members.Add(e);
+            clusterOf[e] = home.Members;
             if (entry.End > home.MaxEnd) home.MaxEnd = entry.End;
         }
+        foreach (var (part, host) in hostOf) clusterOf[host].Add(part);
 
         var drafts = new List<Draft>(clusters.Count);
         foreach (var members in clusters) drafts.Add(Summarise(members, duplicateOf));
         return AssignIds(drafts);
+    }
+
+    /// <summary>
+    /// Within one document, an event lacking a resolved date or a place ("The shelling hit a residential
+    /// neighbourhood") is the same incident as the document's one complete event it can be: same sub-type group,
+    /// no conflicting actor, and its date or place (when it has one) agreeing. With two or more such candidates it
+    /// is ambiguous and stays on its own; across documents incomplete events never merge (nothing anchors them).
+    /// </summary>
+    private Dictionary<SourcedEvent, SourcedEvent> FindHostsInSameDocument(List<SourcedEvent> counted)
+    {
+        var hostOf = new Dictionary<SourcedEvent, SourcedEvent>(ReferenceEqualityComparer.Instance);
+        var byDocument = new Dictionary<string, List<SourcedEvent>>(StringComparer.Ordinal);
+        foreach (var e in counted)
+        {
+            if (!byDocument.TryGetValue(e.Document.Id, out var list)) byDocument[e.Document.Id] = list = [];
+            list.Add(e);
+        }
+        foreach (var events in byDocument.Values)
+        {
+            if (events.Count < 2) continue;
+            foreach (var part in events)
+            {
+                if (IsMergeable(part.Event)) continue;
+                SourcedEvent? host = null;
+                var ambiguous = false;
+                foreach (var whole in events)
+                {
+                    if (!IsMergeable(whole.Event) || !CanComplete(part.Event, whole.Event)) continue;
+                    if (host is not null) { ambiguous = true; break; }
+                    host = whole;
+                }
+                if (host is not null && !ambiguous) hostOf[part] = host;
+            }
+        }
+        return hostOf;
+    }
+
+    private bool CanComplete(ConflictEvent part, ConflictEvent whole)
+    {
+        if (SubTypeKey(part.SubEventType) != SubTypeKey(whole.SubEventType)) return false;
+        if (ActorsConflict(part, whole, AcledTaxonomy.EventTypeOf.GetValueOrDefault(whole.SubEventType, ""))) return false;
+        if (part.Place is not null && !PlacesAgree(part, whole)) return false;
+        if (part.Date.IsResolved && (part.Date.Start > whole.Date.End || whole.Date.Start > part.Date.End)) return false;
+        return true;
     }
 
     /// <summary>True when the two reports may describe one incident (both must be mergeable).</summary>

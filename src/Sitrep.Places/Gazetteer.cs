@@ -10,7 +10,8 @@ namespace Sitrep.Places;
 /// <summary>
 /// Place names → gazetteer places: GeoNames cities500 towns, curated countries, admin1 areas and conflict-news
 /// features (oil fields, dams, camps, crossings), looked up by a folded key that ignores case, diacritics,
-/// apostrophes, hyphens and Arabic article variants.
+/// apostrophes, hyphens and Arabic article variants, and for multi-word names that match nothing else by a loose
+/// transliteration key. Parsed once per build and then loaded from a binary cache (<see cref="GazetteerCache"/>).
 /// </summary>
 public sealed class Gazetteer
 {
@@ -21,11 +22,14 @@ public sealed class Gazetteer
 
     private readonly List<Place> _places = [];
     private readonly List<EntryFlags> _flags = [];
-    // key → head of a linked list of postings (entry, next) — far fewer allocations than a list per key.
-    private readonly Dictionary<string, int> _heads;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _headLookup;
-    private readonly List<int> _postEntry;
-    private readonly List<int> _postNext;
+    // Set when loaded from the cache: places stay in flat columns and become Place records on first use.
+    private PlaceColumns? _columns;
+    // The name index: 64-bit hashes of folded keys, sorted, each owning a run of entries in _postings. Hashes
+    // rather than strings so the index is three flat arrays — cheap to build, and loaded from the cache as is.
+    private readonly List<(ulong Key, int Entry)> _pending;
+    private ulong[] _keys = [];
+    private int[] _starts = [0];
+    private int[] _postings = [];
     private readonly Dictionary<string, Place> _countries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _countryEntries = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
@@ -44,10 +48,7 @@ public sealed class Gazetteer
     private Gazetteer(int expectedKeys)
     {
         // Sized up front: rehashing a million-key dictionary dominated load time.
-        _heads = new Dictionary<string, int>(expectedKeys, StringComparer.Ordinal);
-        _postEntry = new List<int>(expectedKeys);
-        _postNext = new List<int>(expectedKeys);
-        _headLookup = _heads.GetAlternateLookup<ReadOnlySpan<char>>();
+        _pending = new List<(ulong, int)>(expectedKeys);
         _demonymLookup = _demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
         _stopLookup = _stopList.GetAlternateLookup<ReadOnlySpan<char>>();
         _admin1Lookup = _admin1Names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -63,7 +64,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Number of places (towns, areas, countries, features).</summary>
-    public int Count => _places.Count;
+    public int Count => _columns?.Count ?? _places.Count;
 
     /// <summary>The embedded default gazetteer, loaded once per process.</summary>
     public static Gazetteer LoadDefault() => Default.Value;
@@ -84,12 +85,29 @@ public sealed class Gazetteer
         g.ReadPlaces(places);
         if (countries is not null) g.ReadCountries(countries);
         if (features is not null) g.ReadFeatures(features);
-        if (aliases is not null) g.ReadAliases(aliases);
+        g.Freeze();
+        if (aliases is not null)
+        {
+            g.ReadAliases(aliases);
+            g.Freeze();
+        }
         if (stopList is not null) g.ReadStopList(stopList);
+        g._pending.Clear();
+        g._pending.TrimExcess();
         return g;
     }
 
     private static Gazetteer LoadEmbedded()
+    {
+        var cache = GazetteerCache.PathFor(typeof(Gazetteer).Module.ModuleVersionId);
+        if (cache is not null && GazetteerCache.TryRead(cache, out var cached)) return cached;
+        var g = ParseEmbedded();
+        if (cache is not null) GazetteerCache.TryWrite(cache, g);
+        return g;
+    }
+
+    /// <summary>Parses the embedded TSV data (about a second of CPU; the cache spares it on later runs).</summary>
+    internal static Gazetteer ParseEmbedded()
     {
         var asm = typeof(Gazetteer).Assembly;
         using var places = new StreamReader(new GZipStream(Open(asm, "places.tsv.gz"), CompressionMode.Decompress), bufferSize: 1 << 16);
@@ -111,7 +129,7 @@ public sealed class Gazetteer
         var hits = new List<int>();
         LookupEntries(name, hits);
         var result = new Place[hits.Count];
-        for (var i = 0; i < hits.Count; i++) result[i] = _places[hits[i] & int.MaxValue];
+        for (var i = 0; i < hits.Count; i++) result[i] = this[hits[i] & int.MaxValue];
         return result;
     }
 
@@ -138,9 +156,9 @@ public sealed class Gazetteer
         return _stopLookup.Contains(buf[..n]);
     }
 
-    internal Place this[int entry] => _places[entry];
+    internal Place this[int entry] => _columns is { } c ? c.Get(entry) : _places[entry];
     internal int CountryEntry(string iso2) => _countryEntries.GetValueOrDefault(iso2, -1);
-    internal EntryFlags Flags(int entry) => _flags[entry];
+    internal EntryFlags Flags(int entry) => _columns is { } c ? (EntryFlags)c.Flags[entry] : _flags[entry];
 
     /// <summary>
     /// Adds to <paramref name="hits"/> the entries matching <paramref name="name"/>: exact-key matches as the entry
@@ -152,24 +170,46 @@ public sealed class Gazetteer
         var n = NameKey.Fold(name, buf);
         if (n == 0) return;
         var first = hits.Count;
-        Collect(buf[..n], hits, first, exact: true);
+        Collect(Hash(buf[..n], ExactSpace), hits, first, exact: true);
         var m = NameKey.StripArticles(buf, n);
         // A query without articles already met article-bearing names ("Raqqa" vs "Ar Raqqa") through their
         // article-free keys, which share the index with exact keys.
-        if (m != n) Collect(buf[..m], hits, first, exact: false);
+        if (m != n) Collect(Hash(buf[..m], ExactSpace), hits, first, exact: false);
+        // Only when nothing matched: the loose transliteration key ("Maarat al-Numan" ~ "Ma`arrat an Nu`man").
+        if (hits.Count == first && buf[..m].Contains(' '))
+        {
+            var k = NameKey.Skeleton(buf, m);
+            if (k >= NameKey.MinSkeleton) Collect(Hash(buf[..k], SkeletonSpace), hits, first, exact: false);
+        }
     }
 
-    private void Collect(ReadOnlySpan<char> key, List<int> hits, int first, bool exact)
+    private void Collect(ulong key, List<int> hits, int first, bool exact)
     {
-        if (!_headLookup.TryGetValue(key, out var p)) return;
-        for (; p >= 0; p = _postNext[p])
+        var at = Array.BinarySearch(_keys, key);
+        if (at < 0) return;
+        for (var p = _starts[at]; p < _starts[at + 1]; p++)
         {
-            var e = _postEntry[p];
+            var e = _postings[p];
             var seen = false;
             for (var i = first; i < hits.Count; i++)
                 if ((hits[i] & int.MaxValue) == e) { seen = true; break; }
             if (!seen) hits.Add(exact ? e : e | int.MinValue);
         }
+    }
+
+    private const char ExactSpace = 'k', SkeletonSpace = '~';
+
+    /// <summary>FNV-1a over the key's chars, salted by its namespace; 64 bits make collisions negligible for a million keys.</summary>
+    private static ulong Hash(ReadOnlySpan<char> key, char space)
+    {
+        var h = 14695981039346656037UL ^ space;
+        h *= 1099511628211UL;
+        foreach (var c in key)
+        {
+            h ^= c;
+            h *= 1099511628211UL;
+        }
+        return h;
     }
 
     private int Add(Place place, EntryFlags flags)
@@ -185,19 +225,52 @@ public sealed class Gazetteer
         Span<char> buf = stackalloc char[MaxKey];
         var n = NameKey.Fold(name, buf);
         if (n == 0) return;
-        Post(buf[..n], entry);
+        _pending.Add((Hash(buf[..n], ExactSpace), entry));
         var m = NameKey.StripArticles(buf, n);
-        if (m != n) Post(buf[..m], entry);
+        if (m != n) _pending.Add((Hash(buf[..m], ExactSpace), entry));
+        // Loose keys only for names of several words, where transliterations drift most and a loose match of a
+        // single common word ("Rescue" ~ "Rusca") cannot happen.
+        if (!buf[..m].Contains(' ')) return;
+        var k = NameKey.Skeleton(buf, m);
+        if (k >= NameKey.MinSkeleton) _pending.Add((Hash(buf[..k], SkeletonSpace), entry));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Post(ReadOnlySpan<char> key, int entry)
+    /// <summary>Turns the pending (key, entry) pairs into the sorted index, without duplicate pairs.</summary>
+    private void Freeze()
     {
-        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_headLookup, key, out var exists);
-        if (exists && _postEntry[head] == entry) return; // same entry under the same key (name and ascii name fold alike)
-        _postEntry.Add(entry);
-        _postNext.Add(exists ? head : -1);
-        head = _postEntry.Count - 1;
+        var pairs = CollectionsMarshal.AsSpan(_pending);
+        pairs.Sort();
+        var keys = new List<ulong>(pairs.Length / 2);
+        var starts = new List<int>(pairs.Length / 2 + 1);
+        var postings = new List<int>(pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (i > 0 && pairs[i] == pairs[i - 1]) continue;
+            if (keys.Count == 0 || keys[^1] != pairs[i].Key)
+            {
+                keys.Add(pairs[i].Key);
+                starts.Add(postings.Count);
+            }
+            postings.Add(pairs[i].Entry);
+        }
+        starts.Add(postings.Count);
+        _keys = [.. keys];
+        _starts = [.. starts];
+        _postings = [.. postings];
+    }
+
+    /// <summary>
+    /// What ACLED users expect to read: the GeoNames ASCII name ("Duma", not "Dūmā") without the ` and ' that
+    /// mark ayn and hamza ("Ma`arrat an Nu`man" → "Maarrat an Numan"); the name itself when there is no ASCII name.
+    /// </summary>
+    internal static string DisplayName(ReadOnlySpan<char> name, ReadOnlySpan<char> ascii)
+    {
+        var s = ascii.IsEmpty ? name : ascii;
+        if (s.IndexOfAny('`', '\'') < 0) return s.ToString();
+        Span<char> buf = stackalloc char[s.Length];
+        var n = 0;
+        foreach (var c in s) if (c is not ('`' or '\'')) buf[n++] = c;
+        return new string(buf[..n]);
     }
 
     private static IEnumerable<string> Rows(TextReader reader)
@@ -234,7 +307,7 @@ public sealed class Gazetteer
             var s = line.AsSpan();
             if (s.Split(cols, '\t') < 10) continue;
             var id = long.Parse(s[cols[0]], CultureInfo.InvariantCulture);
-            var name = s[cols[1]].ToString();
+            var name = DisplayName(s[cols[1]], s[cols[2]]);
             var code = s[cols[6]];
             var cc = Shared(s[cols[7]]);
             var a1 = s[cols[8]];
@@ -257,7 +330,7 @@ public sealed class Gazetteer
             var lat = double.Parse(s[cols[4]], NumberStyles.Float, CultureInfo.InvariantCulture);
             var lon = double.Parse(s[cols[5]], NumberStyles.Float, CultureInfo.InvariantCulture);
             var e = Add(new Place(name, new GeoPoint(lat, lon), cc, admin1, kind, pop, id), flags);
-            Index(e, name);
+            Index(e, s[cols[1]]);
             if (!s[cols[2]].IsEmpty) Index(e, s[cols[2]]);
             foreach (var r in s[cols[3]].Split('|'))
                 if (r.End.Value > r.Start.Value) Index(e, s[cols[3]][r]);
@@ -294,6 +367,10 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>
+    /// Alias rows: the first column is the common English name, which becomes the place's display name; the
+    /// place is the largest town in that country found by that name or, failing that, by one of the aliases.
+    /// </summary>
     private void ReadAliases(TextReader reader)
     {
         var hits = new List<int>();
@@ -301,24 +378,178 @@ public sealed class Gazetteer
         {
             var c = line.Split('\t');
             if (c.Length < 3) continue;
-            hits.Clear();
-            LookupEntries(c[0], hits);
-            var best = -1;
-            foreach (var h in hits)
-            {
-                var e = h & int.MaxValue;
-                var p = _places[e];
-                if (p.CountryCode != c[1] || p.Kind != PlaceKind.PopulatedPlace) continue;
-                if (best < 0 || p.Population > _places[best].Population) best = e;
-            }
+            var aliases = c[2].Split('|', StringSplitOptions.RemoveEmptyEntries);
+            var best = LargestTown(c[0], c[1], hits);
+            for (var a = 0; best < 0 && a < aliases.Length; a++) best = LargestTown(aliases[a], c[1], hits);
             if (best < 0) { _unmatchedAliases.Add(c[0] + "/" + c[1]); continue; }
-            foreach (var a in c[2].Split('|', StringSplitOptions.RemoveEmptyEntries)) Index(best, a);
+            _places[best] = _places[best] with { Name = c[0] };
+            Index(best, c[0]);
+            foreach (var a in aliases) Index(best, a);
         }
+    }
+
+    private int LargestTown(string name, string cc, List<int> hits)
+    {
+        hits.Clear();
+        LookupEntries(name, hits);
+        var best = -1;
+        foreach (var h in hits)
+        {
+            var e = h & int.MaxValue;
+            var p = _places[e];
+            if (p.CountryCode != cc || p.Kind != PlaceKind.PopulatedPlace) continue;
+            if (best < 0 || p.Population > _places[best].Population) best = e;
+        }
+        return best;
     }
 
     private void ReadStopList(TextReader reader)
     {
         foreach (var line in Rows(reader)) _stopList.Add(NameKey.Of(line.Trim()));
+    }
+
+    /// <summary>Writes the loaded gazetteer in the cache's binary form (see <see cref="GazetteerCache"/>).</summary>
+    internal void Write(BinaryWriter w)
+    {
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var table = new List<string>();
+        int Str(string? v)
+        {
+            if (v is null) return -1;
+            if (!strings.TryGetValue(v, out var i)) { i = table.Count; strings[v] = i; table.Add(v); }
+            return i;
+        }
+        var n = Count;
+        var c = new PlaceColumns(n);
+        for (var i = 0; i < n; i++)
+        {
+            var p = this[i];
+            c.Name[i] = Str(p.Name);
+            c.CountryCode[i] = Str(p.CountryCode);
+            c.Admin1[i] = Str(p.Admin1);
+            c.Latitude[i] = p.Point.Latitude;
+            c.Longitude[i] = p.Point.Longitude;
+            c.Kind[i] = (byte)p.Kind;
+            c.Flags[i] = (byte)Flags(i);
+            c.Population[i] = p.Population;
+            c.GeoNameId[i] = p.GeoNameId ?? -1;
+        }
+        var offsets = new int[table.Count + 1];
+        for (var i = 0; i < table.Count; i++) offsets[i + 1] = offsets[i] + table[i].Length;
+        var chars = new char[offsets[^1]];
+        for (var i = 0; i < table.Count; i++) table[i].CopyTo(chars.AsSpan(offsets[i]));
+        WriteArray(w, offsets);
+        WriteArray(w, chars);
+        w.Write(n);
+        WriteArray(w, c.Name); WriteArray(w, c.CountryCode); WriteArray(w, c.Admin1);
+        WriteArray(w, c.Latitude); WriteArray(w, c.Longitude); WriteArray(w, c.Kind); WriteArray(w, c.Flags);
+        WriteArray(w, c.Population); WriteArray(w, c.GeoNameId);
+        WriteArray(w, _keys);
+        WriteArray(w, _starts);
+        WriteArray(w, _postings);
+        WriteMap(w, _countryEntries.Select(kv => (kv.Key, kv.Value.ToString(CultureInfo.InvariantCulture))));
+        WriteMap(w, _demonyms.Select(kv => (kv.Key, kv.Value)));
+        WriteMap(w, _admin1Names.Select(kv => (kv.Key, kv.Value)));
+        WriteMap(w, _stopList.Select(k => (k, "")));
+        WriteMap(w, _unmatchedAliases.Select(k => (k, "")));
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    internal static Gazetteer Read(BinaryReader r)
+    {
+        var g = new Gazetteer(0);
+        var offsets = ReadArray<int>(r);
+        var chars = ReadArray<char>(r);
+        var n = r.ReadInt32();
+        g._columns = new PlaceColumns(n, offsets, chars)
+        {
+            Name = ReadArray<int>(r), CountryCode = ReadArray<int>(r), Admin1 = ReadArray<int>(r),
+            Latitude = ReadArray<double>(r), Longitude = ReadArray<double>(r), Kind = ReadArray<byte>(r),
+            Flags = ReadArray<byte>(r), Population = ReadArray<long>(r), GeoNameId = ReadArray<long>(r),
+        };
+        if (g._columns.Name.Length != n || g._columns.GeoNameId.Length != n) throw new FormatException("PLACES002: gazetteer cache columns disagree");
+        g._keys = ReadArray<ulong>(r);
+        g._starts = ReadArray<int>(r);
+        g._postings = ReadArray<int>(r);
+        foreach (var (k, v) in ReadMap(r))
+        {
+            var e = int.Parse(v, CultureInfo.InvariantCulture);
+            g._countryEntries[k] = e;
+            g._countries[k] = g[e];
+        }
+        foreach (var (k, v) in ReadMap(r)) g._demonyms[k] = v;
+        foreach (var (k, v) in ReadMap(r)) g._admin1Names[k] = v;
+        foreach (var (k, _) in ReadMap(r)) g._stopList.Add(k);
+        foreach (var (k, _) in ReadMap(r)) g._unmatchedAliases.Add(k);
+        return g;
+    }
+
+    /// <summary>Places as flat columns (the cache's layout), each turned into a <see cref="Place"/> on first use.</summary>
+    private sealed class PlaceColumns
+    {
+        private readonly Place?[] _made;
+        private readonly int[] _offsets;
+        private readonly char[] _chars;
+        private readonly string?[] _strings;
+
+        public PlaceColumns(int count, int[]? offsets = null, char[]? chars = null)
+        {
+            Count = count;
+            _made = new Place?[count];
+            _offsets = offsets ?? [0];
+            _chars = chars ?? [];
+            _strings = new string?[_offsets.Length - 1];
+            Name = new int[count]; CountryCode = new int[count]; Admin1 = new int[count];
+            Latitude = new double[count]; Longitude = new double[count]; Kind = new byte[count]; Flags = new byte[count];
+            Population = new long[count]; GeoNameId = new long[count];
+        }
+
+        public int Count { get; }
+        public int[] Name { get; init; }
+        public int[] CountryCode { get; init; }
+        public int[] Admin1 { get; init; }
+        public double[] Latitude { get; init; }
+        public double[] Longitude { get; init; }
+        public byte[] Kind { get; init; }
+        public byte[] Flags { get; init; }
+        public long[] Population { get; init; }
+        public long[] GeoNameId { get; init; }
+
+        // Races only build equal records twice; no lock needed.
+        public Place Get(int e) => _made[e] ??= new Place(Str(Name[e])!, new GeoPoint(Latitude[e], Longitude[e]),
+            Str(CountryCode[e])!, Str(Admin1[e]), (PlaceKind)Kind[e], Population[e], GeoNameId[e] < 0 ? null : GeoNameId[e]);
+
+        private string? Str(int i) => i < 0 ? null
+            : _strings[i] ??= new string(_chars, _offsets[i], _offsets[i + 1] - _offsets[i]);
+    }
+
+    private static void WriteArray<T>(BinaryWriter w, T[] a) where T : unmanaged
+    {
+        w.Write(a.Length);
+        w.Write(MemoryMarshal.AsBytes(a.AsSpan()));
+    }
+
+    private static T[] ReadArray<T>(BinaryReader r) where T : unmanaged
+    {
+        var a = new T[r.ReadInt32()];
+        var bytes = MemoryMarshal.AsBytes(a.AsSpan());
+        r.BaseStream.ReadExactly(bytes); // one Read may return less than asked for
+        return a;
+    }
+
+    private static void WriteMap(BinaryWriter w, IEnumerable<(string Key, string Value)> pairs)
+    {
+        var list = pairs.ToList();
+        w.Write(list.Count);
+        foreach (var (k, v) in list) { w.Write(k); w.Write(v); }
+    }
+
+    private static List<(string, string)> ReadMap(BinaryReader r)
+    {
+        var n = r.ReadInt32();
+        var list = new List<(string, string)>(n);
+        for (var i = 0; i < n; i++) list.Add((r.ReadString(), r.ReadString()));
+        return list;
     }
 
     /// <summary>Alias rows ("name/CC") whose target place was not found — a data check for tests and rebuilds.</summary>

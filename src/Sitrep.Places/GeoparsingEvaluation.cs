@@ -44,7 +44,7 @@ public static class GeoparsingEvaluation
     /// <summary>Evaluates <paramref name="annotator"/> (default gazetteer when null) on a corpus XML file.</summary>
     public static GeoScore Evaluate(string corpusXmlPath, PlaceAnnotator? annotator = null)
     {
-        annotator ??= new PlaceAnnotator();
+        annotator ??= new PlaceAnnotator(keepContainers: true);
         var articles = ReadCorpus(corpusXmlPath);
         int gold = 0, resolved = 0, hits = 0, detected = 0, matched = 0, e2eHits = 0;
         var errors = new List<double>();

@@ -116,6 +116,34 @@ public static class NameKey
         return n;
     }
 
+    /// <summary>Shortest loose key worth looking up: shorter ones collide too often.</summary>
+    public const int MinSkeleton = 4;
+
+    /// <summary>
+    /// Turns an article-free key into a loose transliteration key in place, for names no exact key matches:
+    /// every vowel is one class, doubled letters count once, q is k, and a word-final h after a vowel goes
+    /// ("maarat numan", "maarrat numan", "marat numaan" → "marat naman"). The gazetteer uses it only for names of
+    /// several words. Returns its length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Skeleton(Span<char> key, int length)
+    {
+        var n = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var c = key[i] switch
+            {
+                'a' or 'e' or 'i' or 'o' or 'u' or 'y' => 'a',
+                'q' => 'k',
+                var other => other,
+            };
+            if (c == 'h' && n > 0 && key[n - 1] == 'a' && (i + 1 == length || key[i + 1] == ' ')) continue;
+            if (n > 0 && key[n - 1] == c) continue;
+            key[n++] = c;
+        }
+        return n;
+    }
+
     /// <summary>The folded key of <paramref name="name"/> (allocates).</summary>
     public static string Of(string name)
     {

@@ -11,11 +11,18 @@ public sealed class PlaceAnnotator : IDocumentAnnotator
     private readonly ToponymDetector _detector;
     private readonly PlaceResolver _resolver;
     private readonly Gazetteer _gazetteer;
+    private readonly bool _keepContainers;
 
-    /// <summary>An annotator over <paramref name="gazetteer"/> (the embedded default when null).</summary>
-    public PlaceAnnotator(Gazetteer? gazetteer = null)
+    /// <summary>
+    /// An annotator over <paramref name="gazetteer"/> (the embedded default when null). With
+    /// <paramref name="keepContainers"/> false (the pipeline's choice), an area that only says where the toponym
+    /// before it lies ("Douma, in rural Damascus") is not reported as a place of its own, so events attach to the
+    /// town; toponym-detection scoring wants it kept.
+    /// </summary>
+    public PlaceAnnotator(Gazetteer? gazetteer = null, bool keepContainers = false)
     {
         _gazetteer = gazetteer ?? Gazetteer.LoadDefault();
+        _keepContainers = keepContainers;
         _detector = new ToponymDetector(_gazetteer);
         _resolver = new PlaceResolver(_gazetteer);
     }
@@ -37,7 +44,7 @@ public sealed class PlaceAnnotator : IDocumentAnnotator
     public IReadOnlyList<PlaceMention> FindPlaces(Document document)
     {
         var (toponyms, demonyms) = _detector.Detect(document);
-        var resolved = _resolver.Resolve(document, toponyms, demonyms, keepAll: false);
+        var resolved = _resolver.Resolve(document, toponyms, demonyms, keepAll: false, dropContainers: !_keepContainers);
         var result = new List<PlaceMention>(resolved.Length);
         foreach (var m in resolved) if (m is not null) result.Add(m);
         return result;
@@ -80,7 +87,7 @@ public sealed class PlaceAnnotator : IDocumentAnnotator
         var sorted = new List<Toponym>(all.Count);
         var position = new int[all.Count];
         for (var i = 0; i < order.Length; i++) { position[order[i]] = i; sorted.Add(all[order[i]]); }
-        var resolved = _resolver.Resolve(document, sorted, demonyms, keepAll: true);
+        var resolved = _resolver.Resolve(document, sorted, demonyms, keepAll: true, dropContainers: false);
         var result = new PlaceMention?[spans.Count];
         for (var s = 0; s < spans.Count; s++)
             if (index[s] >= 0) result[s] = resolved[position[index[s]]];

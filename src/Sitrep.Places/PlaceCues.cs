@@ -24,6 +24,19 @@ internal static class PlaceCues
         "province", "provinces", "governorate", "governorates", "state", "oblast", "region", "district", "county",
         "parish", "prefecture", "department", "wilaya", "muhafazah", "territory");
 
+    /// <summary>Lower-case words that begin some area names ("rural Damascus" = Rif Dimashq, "greater Khartoum").</summary>
+    public static readonly HashSet<string> AreaQualifier = Set("rural", "greater");
+
+    /// <summary>
+    /// Words after a capital's possessive that make the capital stand for its government ("Moscow's allies",
+    /// "Washington's policy"), which is an actor, not where anything happened.
+    /// </summary>
+    public static readonly HashSet<string> GovernmentAfterPossessive = Set(
+        "government", "regime", "forces", "military", "army", "troops", "allies", "ally", "policy", "policies",
+        "priority", "priorities", "support", "backing", "intervention", "campaign", "officials", "envoy",
+        "ambassador", "ministry", "foreign", "defence", "defense", "position", "decision", "response", "strategy",
+        "leadership", "role", "influence", "proxies", "proxy", "demands", "stance", "embassy", "warplanes", "jets");
+
     /// <summary>Next to a toponym: it names a settlement ("the city of X", "X town").</summary>
     public static readonly HashSet<string> Settlement = Set("city", "town", "village", "hamlet", "township", "suburb");
 

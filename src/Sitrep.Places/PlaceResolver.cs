@@ -25,7 +25,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     private const double MinDetectedScore = 6.0;
 
     /// <summary>Resolves every toponym; null where none of its candidates is acceptable.</summary>
-    public PlaceMention?[] Resolve(Document doc, List<Toponym> toponyms, List<DemonymCue> demonyms, bool keepAll)
+    public PlaceMention?[] Resolve(Document doc, List<Toponym> toponyms, List<DemonymCue> demonyms, bool keepAll, bool dropContainers)
     {
         var n = toponyms.Count;
         var hints = new Hints[n];
@@ -63,6 +63,10 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         {
             if (final[i] < 0) continue;
             if (!keepAll && !toponyms[i].FromEntity && scores[i] < MinDetectedScore) continue;
+            // "Douma, in rural Damascus", "Maarat al-Numan in Idlib province": the container only says where the
+            // town lies (it already shaped the town's choice); as a mention of its own it would pull events to it.
+            if (dropContainers && i > 0 && hints[i - 1].Container == i && final[i - 1] >= 0 && result[i - 1] is not null
+                && Contains(final[i], final[i - 1])) continue;
             var place = gazetteer[final[i]];
             var precision = Precision(final[i], hints[i]);
             var reason = Explain(toponyms[i], final[i], hints[i], context2);
@@ -206,6 +210,15 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         return 0;
     }
 
+    /// <summary>True when area <paramref name="area"/> is the country or admin1 area that <paramref name="e"/> lies in.</summary>
+    private bool Contains(int area, int e)
+    {
+        var a = gazetteer[area];
+        var p = gazetteer[e];
+        if (a.CountryCode != p.CountryCode || p.Kind == PlaceKind.Country) return false;
+        return a.Kind == PlaceKind.Country || (a.Kind == PlaceKind.Admin1 && p.Kind != PlaceKind.Admin1 && a.Name == p.Admin1);
+    }
+
     private int Precision(int e, Hints hint)
     {
         var p = gazetteer[e];
@@ -234,7 +247,14 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     /// <summary>What the words around toponym i say about it.</summary>
     private record struct Hints(bool Near, bool WantsArea, bool WantsSettlement, string? DemonymCountry, int Container);
 
-    private static Hints ReadHints(Document doc, List<Toponym> toponyms, int i, List<DemonymCue> demonyms)
+    private bool HasCountryCandidate(List<int> candidates)
+    {
+        foreach (var h in candidates)
+            if (h >= 0 && gazetteer[h].Kind == PlaceKind.Country) return true;
+        return false;
+    }
+
+    private Hints ReadHints(Document doc, List<Toponym> toponyms, int i, List<DemonymCue> demonyms)
     {
         var t = toponyms[i];
         var sentence = doc.SentenceIndexOfToken(t.FirstToken);
@@ -266,7 +286,9 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
 
         // "Hajin, in Deir Ezzor province" / "Mosul, Iraq": the next toponym, separated only by glue words.
         var container = -1;
-        if (i + 1 < toponyms.Count)
+        // A name that can be a country sits in no container: "Belgium, Denmark and the Netherlands" is a list,
+        // and reading it as a hierarchy finds Belgium, Wisconsin beside Denmark, Wisconsin.
+        if (i + 1 < toponyms.Count && !HasCountryCandidate(t.Candidates))
         {
             var next = toponyms[i + 1];
             var gap = next.FirstToken - t.EndToken;

@@ -29,12 +29,32 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             var end = Math.Max(first + 1, doc.TokenIndexAt(Math.Max(e.Range.Start, e.Range.End - 1)) + 1);
             if (first >= n) continue;
             end = Math.Min(end, n);
+            var text = doc.Text.AsSpan(e.Range.Start, e.Range.Length);
+            // An ORG or PER that is no known actor but is a gazetteer name is often a tagger slip ("shelled Douma",
+            // "the town of Maarat al-Numan"): leave it to the guarded gazetteer scan below rather than lose the place.
+            if (e.ActorId is null && (e.Type == EntityType.ORG || (e.Type == EntityType.PER && SettlementBefore(doc, first)))
+                && IsGazetteerName(text)) continue;
             if (e.Type is EntityType.PER or EntityType.ORG) { MarkTaken(taken, first, end); continue; }
             if (e.Type != EntityType.LOC) continue;
             var hits = new List<int>();
-            gazetteer.LookupEntries(TrimThe(doc.Text.AsSpan(e.Range.Start, e.Range.Length)), hits);
+            var range = e.Range;
+            // "rural Damascus": the tagger leaves out the lower-case qualifier that makes it an area's name.
+            if (first > 0 && PlaceCues.Has(PlaceCues.AreaQualifier, doc.Token(first - 1).Chars))
+            {
+                var wider = new TextRange(doc.TokenStarts[first - 1], e.Range.End);
+                gazetteer.LookupEntries(doc.Text.AsSpan(wider.Start, wider.Length), hits);
+                if (AnyArea(hits)) { range = wider; first--; }
+                else hits.Clear();
+            }
+            if (hits.Count == 0) gazetteer.LookupEntries(TrimThe(text), hits);
             MarkTaken(taken, first, end);
-            if (hits.Count > 0) toponyms.Add(new Toponym(first, end, e.Range, true, hits));
+            if (hits.Count == 0) continue;
+            if (end - first == 1 && AnyOfKind(hits, PlaceKind.Country) && IsPossessive(doc, range, end))
+            {
+                demonyms.Add(new DemonymCue(first, gazetteer[CountryCandidate(hits)].CountryCode));
+                continue;
+            }
+            toponyms.Add(new Toponym(first, end, range, true, hits));
         }
 
         var lowerWords = LowerCaseWords(doc);
@@ -52,7 +72,20 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 sentenceEnd = doc.Sentence(sentence).EndToken;
                 titleCase = IsTitleCase(doc, sentenceStart, sentenceEnd);
             }
-            if (taken[i] || !IsCapitalised(doc.Token(i).Chars)) continue;
+            if (taken[i]) continue;
+            if (!IsCapitalised(doc.Token(i).Chars))
+            {
+                // "rural Damascus", "greater Khartoum": a lower-case qualifier that is part of an area's name.
+                if (PlaceCues.Has(PlaceCues.AreaQualifier, doc.Token(i).Chars)
+                    && TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords, scratch, out _, minTokens: 2) is { } area
+                    && AnyArea(area.Candidates))
+                {
+                    toponyms.Add(area);
+                    MarkTaken(taken, area.FirstToken, area.EndToken);
+                    i = area.EndToken - 1;
+                }
+                continue;
+            }
             if (gazetteer.CountryOfDemonym(doc.Token(i).Chars) is { } demonymCountry
                 && (i + 1 >= n || !IsCapitalised(doc.Token(i + 1).Chars)))
             {
@@ -60,7 +93,18 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
                 demonyms.Add(new DemonymCue(i, demonymCountry));
                 continue;
             }
-            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords, scratch);
+            var found = TryMatch(doc, i, sentenceStart, Math.Min(sentenceEnd, n), taken, titleCase, lowerWords, scratch, out var possessive);
+            if (found is not null && (possessive || IsPossessive(doc, found.Range, found.EndToken))
+                && (AnyOfKind(found.Candidates, PlaceKind.Country) && found.EndToken - found.FirstToken == 1
+                    || CapitalForGovernment(doc, found) >= 0))
+            {
+                // "Russia's defence ministry", "Moscow's allies": the country owns an actor; it is context, not
+                // where things happened.
+                var owner = AnyOfKind(found.Candidates, PlaceKind.Country) ? CountryCandidate(found.Candidates) : CapitalForGovernment(doc, found);
+                demonyms.Add(new DemonymCue(i, gazetteer[owner].CountryCode));
+                MarkTaken(taken, found.FirstToken, found.EndToken);
+                continue;
+            }
             if (found is not null)
             {
                 toponyms.Add(found);
@@ -75,19 +119,20 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
     }
 
     private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase,
-        HashSet<int> lowerWords, List<int> scratch)
+        HashSet<int> lowerWords, List<int> scratch, out bool possessive, int minTokens = 1)
     {
+        possessive = false;
         var maxEnd = i;
         while (maxEnd < sentenceEnd && maxEnd - i < MaxTokens && !taken[maxEnd]) maxEnd++;
-        for (var end = maxEnd; end > i; end--)
+        for (var end = maxEnd; end >= i + minTokens; end--)
         {
             var last = doc.Token(end - 1).Chars;
             if (!IsCapitalised(last) && !(end - 1 > i && PlaceCues.Has(PlaceCues.FeatureTail, last))) continue;
             if (!InnerTokensFit(doc, i + 1, end - 1)) continue;
             var range = new TextRange(doc.TokenStarts[i], doc.TokenEnds[end - 1]);
             // Possessives: "Syria's" is Syria.
-            if (range.Length > 3 && doc.Text[range.End - 1] is 's' && doc.Text[range.End - 2] is '\'' or '’')
-                range = new TextRange(range.Start, range.End - 2);
+            var isPossessive = range.Length > 3 && doc.Text[range.End - 1] is 's' && doc.Text[range.End - 2] is '\'' or '’';
+            if (isPossessive) range = new TextRange(range.Start, range.End - 2);
             var span = doc.Text.AsSpan(range.Start, range.Length);
             if (gazetteer.IsStopWord(span)) continue;
             // A word the same document also writes in lower case is a common word ("Battle" / "the battle").
@@ -96,6 +141,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             gazetteer.LookupEntries(span, scratch);
             if (scratch.Count == 0) continue;
             if (!PassesGuards(doc, i, end, sentenceStart, sentenceEnd, span, scratch, titleCase)) return null;
+            possessive = isPossessive;
             return new Toponym(i, end, range, false, [.. scratch]);
         }
         return null;
@@ -117,6 +163,62 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             && !PlaceCues.Has(PlaceCues.AreaAfter, doc.Token(end).Chars) && !PlaceCues.Has(PlaceCues.NearAfter, doc.Token(end).Chars)
             && !PlaceCues.Has(PlaceCues.Settlement, doc.Token(end).Chars)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// The national-capital candidate of a possessive toponym when a government word follows within two tokens
+    /// ("Moscow's priority targets"); -1 otherwise.
+    /// </summary>
+    private int CapitalForGovernment(Document doc, Toponym t)
+    {
+        var capital = -1;
+        foreach (var h in t.Candidates)
+            if ((gazetteer.Flags(h & int.MaxValue) & Gazetteer.EntryFlags.NationalCapital) != 0) { capital = h & int.MaxValue; break; }
+        if (capital < 0) return -1;
+        var k = t.EndToken;
+        if (k < doc.TokenCount && doc.Token(k).Chars is "'s" or "’s") k++;
+        for (var end = Math.Min(doc.TokenCount, k + 2); k < end; k++)
+            if (PlaceCues.Has(PlaceCues.GovernmentAfterPossessive, doc.Token(k).Chars)) return capital;
+        return -1;
+    }
+
+    /// <summary>"Russia's" as one token, or "Russia" followed by a "'s" token.</summary>
+    private static bool IsPossessive(Document doc, TextRange range, int end)
+    {
+        var t = doc.Text;
+        if (range.End + 1 < t.Length && t[range.End] is '\'' or '’' && t[range.End + 1] == 's'
+            && (range.End + 2 == t.Length || !char.IsLetter(t[range.End + 2]))) return true;
+        return end < doc.TokenCount && doc.Token(end).Chars is "'s" or "’s";
+    }
+
+    /// <summary>"the town of X", "village X": a settlement word among the two tokens before.</summary>
+    private static bool SettlementBefore(Document doc, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 2; k--)
+            if (PlaceCues.Has(PlaceCues.Settlement, doc.Token(k).Chars)) return true;
+        return false;
+    }
+
+    private bool IsGazetteerName(ReadOnlySpan<char> span)
+    {
+        var hits = new List<int>();
+        gazetteer.LookupEntries(span, hits);
+        return hits.Count > 0;
+    }
+
+    private bool AnyArea(List<int> hits)
+    {
+        foreach (var h in hits)
+            if (gazetteer[h & int.MaxValue].Kind is PlaceKind.Admin1 or PlaceKind.Admin2
+                || (gazetteer.Flags(h & int.MaxValue) & Gazetteer.EntryFlags.Area) != 0) return true;
+        return false;
+    }
+
+    private int CountryCandidate(List<int> hits)
+    {
+        foreach (var h in hits)
+            if (gazetteer[h & int.MaxValue].Kind == PlaceKind.Country) return h & int.MaxValue;
+        return hits[0] & int.MaxValue;
     }
 
     private bool AnyOfKind(List<int> hits, PlaceKind kind)

@@ -248,4 +248,67 @@ public class IncidentBuilderTests
             Strike("c", "AFP", "2018-08-30", Hajin, modality: Modality.Hypothetical),
         ]));
     }
+
+    private static readonly ResolvedDate NoDate = ResolvedDate.Unresolved("no time expression");
+
+    [Fact]
+    public void UndatedFollowUpSentence_InTheSameDocument_JoinsItsIncident()
+    {
+        var incidents = _builder.Build(
+        [
+            Strike("a", "Levant Post", "2018-05-20", Hajin, killedMin: 7, subType: "Shelling/artillery/missile attack"),
+            Strike("a", "Levant Post", "", null, date: NoDate, subType: "Shelling/artillery/missile attack"),
+        ]);
+        var incident = Assert.Single(incidents);
+        Assert.Equal("Hajin", incident.Event.Place?.Name);
+        Assert.Single(incident.Sources);
+        Assert.Equal(7, incident.FatalitiesMin);
+    }
+
+    [Fact]
+    public void DatedEventWithoutPlace_InTheSameDocument_JoinsTheEventOfThatDay()
+    {
+        var incident = Assert.Single(_builder.Build(
+        [
+            Strike("a", "AP", "2018-08-30", Hajin),
+            Strike("a", "AP", "2018-08-30", null),
+        ]));
+        Assert.Equal(1, incident.SourceCount);
+    }
+
+    [Fact]
+    public void IncompleteEvent_WithTwoPossibleHostsInItsDocument_StaysApart()
+    {
+        var incidents = _builder.Build(
+        [
+            Strike("a", "AP", "2018-08-30", Hajin),
+            Strike("a", "AP", "2018-08-30", Raqqa),
+            Strike("a", "AP", "", null, date: NoDate),
+        ]);
+        Assert.Equal(3, incidents.Count);
+    }
+
+    [Fact]
+    public void IncompleteEvent_NeverJoinsAnotherDocumentsIncident()
+    {
+        var incidents = _builder.Build(
+        [
+            Strike("a", "AP", "2018-08-30", Hajin),
+            Strike("b", "AFP", "", null, date: NoDate),
+        ]);
+        Assert.Equal(2, incidents.Count);
+        Assert.All(incidents, i => Assert.Equal(1, i.SourceCount));
+    }
+
+    [Fact]
+    public void IncompleteEvent_OfAnotherKind_OrOnAnotherDay_StaysApart()
+    {
+        var incidents = _builder.Build(
+        [
+            Strike("a", "AP", "2018-08-30", Hajin),
+            Strike("a", "AP", "", null, date: NoDate, subType: "Armed clash"),
+            Strike("a", "AP", "2018-08-20", null),
+        ]);
+        Assert.Equal(3, incidents.Count);
+    }
 }

@@ -18,6 +18,13 @@ internal static class TinyGazetteer
         10	Beirut			33.8938	35.5018	PPLC	LB	04	1916100
         11	Kobani		Kobanî	36.8909	38.3536	PPL	SY	09	44821
         12	Mosul			40.0000	-80.0000	PPL	US	PA	600
+        13	Ma‘arrat an Nu‘mān	Ma`arrat an Nu`man	Maarat al-Numaan|Maaret el Noman	35.6483	36.6769	PPLA2	SY	12	0
+        14	Rusca	Rusca		45.2	22.4	PPL	RO	36	600
+        15	Dūmā	Duma	Douma	33.5718	36.4027	PPLA2	SY	08	111864
+        16	Damascus		Dimashq	33.5102	36.2913	PPLC	SY	13	1569394
+        17	Idlib		Idleb	35.9306	36.6339	PPLA	SY	12	128840
+        18	Belgium			43.4999	-87.8504	PPL	US	WI	2261
+        19	Denmark			44.3477	-87.8273	PPL	US	WI	2123
         """;
 
     private const string Countries = """
@@ -29,6 +36,10 @@ internal static class TinyGazetteer
         CZ	Czechia	Czech Republic	Czech	49.8	15.5
         JP	Japan		Japanese	36.0	138.0
         US	United States	USA|U.S.	American	39.76	-98.5
+        RU	Russia	Russian Federation	Russian|Russians	61.5	105.3
+        RO	Romania		Romanian	45.9	24.9
+        BE	Belgium		Belgian	50.6	4.7
+        DK	Denmark		Danish	56.0	10.0
         """;
 
     private const string Admin1 = """
@@ -36,6 +47,10 @@ internal static class TinyGazetteer
         SY.07	Deir ez-Zor	Deir Ezzor|Dayr az Zawr	35.0	40.3	curated
         SY.09	Aleppo		36.2	37.3	curated
         IQ.15	Nineveh	Ninawa	36.1	42.5	curated
+        SY.08	Rif Dimashq	Damascus Countryside|Rural Damascus	33.7	36.4	curated
+        SY.13	Damascus	Dimashq	33.5	36.3	curated
+        SY.12	Idlib	Idleb	35.8	36.6	curated
+        US.WI	Wisconsin		44.5	-89.5	capital-derived
         LB.09	North Governorate	North Lebanon	34.4	35.9	curated
         LY.77	Tripoli		32.8	13.1	capital-derived
         """;
@@ -46,7 +61,8 @@ internal static class TinyGazetteer
         """;
 
     private const string Aliases = """
-        Ar Raqqah	SY	Raqqa|Rakka	test
+        Raqqa	SY	Ar Raqqah|Rakka	test
+        Douma	SY	Duma	test
         Kobani	SY	Kobane|Ayn al Arab	test
         Atlantis	GR	Atlantida	test
         """;
