@@ -32,8 +32,10 @@ internal static class RoleFinder
         }
         if (byToken >= 0) agentAfterBy = FirstAfter(view, actors, byToken + 1, Math.Min(end, byToken + 7), null);
 
-        var passive = byToken >= 0 || (trigger.StartToken > first && view.In(trigger.StartToken - 1, EventLexicon.Passive))
-            || (trigger.StartToken > first + 1 && view.In(trigger.StartToken - 2, EventLexicon.Passive) && IsAdverb(view, trigger.StartToken - 1));
+        // "were bombing", "have been shelling" are active: an auxiliary before an -ing form makes no passive.
+        var progressive = view.Word(trigger.StartToken).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var passive = byToken >= 0 || (!progressive && trigger.StartToken > first && view.In(trigger.StartToken - 1, EventLexicon.Passive))
+            || (!progressive && trigger.StartToken > first + 1 && view.In(trigger.StartToken - 2, EventLexicon.Passive) && IsAdverb(view, trigger.StartToken - 1));
         var before = NearestBefore(view, actors, first, trigger.StartToken);
 
         Placed<ActorMention>? actor1, actor2;

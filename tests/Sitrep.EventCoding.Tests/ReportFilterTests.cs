@@ -77,3 +77,14 @@ public class ReportFilterTests
         Assert.Equal(Modality.Planned, e.Modality);
     }
 }
+
+public class ProgressiveRoleTests
+{
+    [Fact]
+    public void AuxiliaryBeforeAnIngForm_IsActive_SoTheSubjectActs()
+    {
+        var e = Assert.Single(new TestDoc("Army jets were bombing Tell Hamra on Friday.").Time("on Friday", "2018-08-31")
+            .Actor("Army jets", TestDoc.SyrianArmy).Annotate().Events);
+        Assert.Equal("Military Forces of Syria", e.Actor1);
+    }
+}
