@@ -139,7 +139,8 @@ internal static class Coreference
         return false;
     }
 
-    private static bool HasOwnPlace(DocumentView view, int s)
+    /// <summary>True when the sentence names a place that is not part of an actor's name.</summary>
+    public static bool HasOwnPlace(DocumentView view, int s)
     {
         foreach (var p in view.Places[s])
         {

@@ -94,7 +94,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
             ReportFilter.RemoveBackground(view, sentence.FirstToken, sentence.EndToken, matches);
             if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
             var coded = CodeOne(view, s, chosen, viable, country);
-            if (coded.Modality.IsCounted() && ReportFilter.IsGeneralStatement(view, s, chosen.Match, quotes)) continue;
+            if (coded.Modality.IsCounted() && (ReportFilter.IsGeneralStatement(view, s, chosen.Match, quotes)
+                || ReportFilter.IsTopic(view, s, chosen.Match, coded, Coreference.HasOwnPlace(view, s)))) continue;
             if (IsCasualtyReport(view, chosen))
             {
                 // "Twelve people were killed." after an event of the same paragraph tells its toll, not a new event.

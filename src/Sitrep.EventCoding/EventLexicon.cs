@@ -227,6 +227,11 @@ internal static class EventLexicon
     public static readonly WordSet Proportion = new(["percent", "cent", "%", "majority", "most", "half",
         "proportion", "share", "bulk", "number", "third", "quarter"]);
 
+    // Words before a bare plural that make it a topic, not a report ("before coalition strikes", "denounced US air
+    // strikes", "including beheadings and killings").
+    public static readonly WordSet TopicLeads = new(["before", "during", "amid", "including", "denounced", "condemned",
+        "criticised", "criticized", "about", "like", "despite", "and", "defend", "justify", "justified"]);
+
     // Nouns that make a trigger a campaign rather than one strike ("joined the air campaign").
     public static readonly WordSet CampaignNouns = new(["campaign", "campaigns"]);
 

@@ -6,7 +6,8 @@ namespace Sitrep.EventCoding;
 /// Tells reports of one incident from talk about violence in general. ACLED codes an event only when it happened at
 /// a specific time and place, so: a kind of event ("similar bombings", "such attacks") and a participle describing
 /// background ("areas recaptured by Iraqi forces") are no triggers; a habit or campaign told without any time
-/// expression ("jets that shake the city daily", "British war planes have been bombing the militants") is no event;
+/// expression ("jets that shake the city daily", "British war planes have been bombing the militants") is no event,
+/// nor is a description of violence in the present ("US air strikes are a 'war against Islam'");
 /// quoted speech is an event report only when it names an occasion (a time mention or "last night", "on Monday"),
 /// since interviews and rhetoric ("We are fighting on two fronts") otherwise describe no incident.
 /// </summary>
@@ -35,6 +36,7 @@ internal static class ReportFilter
         // "has been pummeling ISIS targets over the past week": a campaign even with a time span.
         var progressive = Progressive(view, first, m);
         if (progressive == Aspect.PerfectProgressive) return true;
+        if (IsCharacterised(view, end, m)) return true;
         if (view.Times[s].Count > 0) return false;
         if (progressive == Aspect.Progressive) return true;
         for (var i = first; i < end; i++)
@@ -79,6 +81,33 @@ internal static class ReportFilter
             if (view.In(i, EventLexicon.Passive)) return Aspect.Progressive;
         }
         return Aspect.Simple;
+    }
+
+    /// <summary>
+    /// "took precautions before coalition strikes", "denounced US air strikes": a bare plural after a topic word, in a
+    /// sentence with no time, no place and no toll of its own, names a kind of event, not one.
+    /// </summary>
+    public static bool IsTopic(DocumentView view, int s, TriggerMatch m, ConflictEvent coded, bool hasOwnPlace)
+    {
+        if (view.Times[s].Count > 0 || hasOwnPlace || coded.FatalitiesMin is not null || coded.InjuredMin is not null) return false;
+        var last = view.Word(m.EndToken - 1);
+        if (last.Length < 3 || last[^1] is not ('s' or 'S') || last[^2] is 's' or 'S') return false;
+        var first = view.Doc.Sentence(s).FirstToken;
+        for (var i = m.StartToken - 1; i >= first && i >= m.StartToken - DeterminerReach; i--)
+        {
+            if (view.In(i, EventLexicon.TopicLeads)) return true;
+            // Modifiers may sit between: "US air strikes", "indiscriminate killings"; a determiner or number ends it.
+            if (view.In(i, EventLexicon.Definite) || !char.IsLetter(view.Word(i)[0]) || view.Is(i, "a") || view.Is(i, "an")) return false;
+        }
+        return false;
+    }
+
+    // "US air strikes are a 'war against Islam'": a trigger as the subject of a present-tense description is an opinion.
+    private static bool IsCharacterised(DocumentView view, int end, TriggerMatch m)
+    {
+        var next = m.EndToken;
+        if (next + 1 >= end || !(view.Is(next, "is") || view.Is(next, "are"))) return false;
+        return view.Is(next + 1, "a") || view.Is(next + 1, "an") || view.Is(next + 1, "not");
     }
 
     private static bool IsQuoted(DocumentView view, TriggerMatch m, List<Quote> quotes)

@@ -13,8 +13,26 @@ public class ReportFilterTests
     [InlineData("British war planes have been bombing the militants in Iraq, but not Syria.")]
     [InlineData("The UK joined the air campaign against the militants.")]
     [InlineData("Government airstrikes tended to hit less precisely.")]
+    [InlineData("Militant group claims US air strikes are a war against Islam.")]
+    [InlineData("The group has denounced US air strikes against the militants.")]
+    [InlineData("A defector said the militants took precautions before coalition strikes.")]
+    [InlineData("He tried to defend the group's atrocities, including beheadings and indiscriminate killings.")]
     public void GeneralStatementsAboutViolence_AreNoEvents(string text) =>
         Assert.DoesNotContain(new TestDoc(text).Annotate().Events, e => e.Modality.IsCounted());
+
+    [Fact]
+    public void BarePluralAsSubjectOfAReport_IsAnEvent()
+    {
+        var e = Assert.Single(new TestDoc("Airstrikes killed militants in Tell Hamra.").Place("Tell Hamra").Annotate().Events);
+        Assert.True(e.Modality.IsCounted());
+    }
+
+    [Fact]
+    public void BarePluralAfterATopicWord_WithAPlaceOfItsOwn_IsStillReported()
+    {
+        var doc = new TestDoc("Residents fled before coalition airstrikes on Tell Hamra.").Place("Tell Hamra").Annotate();
+        Assert.Single(doc.Events, e => e.Modality.IsCounted());
+    }
 
     [Fact]
     public void ParticipleDescribingBackground_IsNoTrigger_ButTheBombingStillIs()
