@@ -144,16 +144,17 @@ public sealed class EventAnnotator : IDocumentAnnotator
     }
 
     /// <summary>
-    /// "Government forces shelled Douma": a generic state force in a story set in one country is that country's
-    /// force, as the actor dictionary names it; the event's own place decides before the document's main country.
+    /// The actor a mention stands for in this document: "the militants" after "Islamic State militants" is the group
+    /// named last; "Government forces shelled Douma" — a generic state force in a story set in one country is that
+    /// country's force, as the actor dictionary names it (the event's own place decides before the main country).
     /// </summary>
-    private string? InCountry(Document doc, Placed<ActorMention>? mention, string? country)
+    private string? ResolveActor(Document doc, Placed<ActorMention>? mention, string? country)
     {
         if (mention is not { } m) return null;
         var actor = m.Mention.Actor;
         if (actor.IsGeneric && IsNonState(actor.Kind) && Antecedent(doc, m) is { } named) return named.Id;
         if (!actor.IsGeneric || actor.Kind != ActorKind.StateForces || country is null || _resolveInCountry is null) return actor.Id;
-        var resolved = _resolveInCountry(doc, m.StartToken, m.EndToken, country);
+        var resolved = _resolveResolveActor(doc, m.StartToken, m.EndToken, country);
         return resolved is { IsGeneric: false } r && r.Country == country ? r.Id : actor.Id;
     }
 
@@ -236,10 +237,10 @@ public sealed class EventAnnotator : IDocumentAnnotator
         var place = PlaceAttacher.Attach(view, s, m);
 
         var country = place.Place?.CountryCode ?? mainCountry;
-        var actor1 = InCountry(doc, roles.Actor1, country);
-        if (modality.Claims.Count > 0) actor1 = InCountry(doc, modality.Blamed, country);
-        else if (actor1 is null && modality.ClaimantActed && modality.Claimant is { } claimant) actor1 = InCountry(doc, claimant, country);
-        var actor2 = InCountry(doc, roles.Actor2, country);
+        var actor1 = ResolveActor(doc, roles.Actor1, country);
+        if (modality.Claims.Count > 0) actor1 = ResolveActor(doc, modality.Blamed, country);
+        else if (actor1 is null && modality.ClaimantActed && modality.Claimant is { } claimant) actor1 = ResolveActor(doc, claimant, country);
+        var actor2 = ResolveActor(doc, roles.Actor2, country);
         if (actor2 is not null && actor2 == actor1) actor2 = null;
 
         var civilianTargeting = violent && (eventType == AcledTaxonomy.ViolenceAgainstCivilians
