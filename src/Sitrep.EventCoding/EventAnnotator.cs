@@ -154,7 +154,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
         var actor = m.Mention.Actor;
         if (actor.IsGeneric && IsNonState(actor.Kind) && Antecedent(doc, m) is { } named) return named.Id;
         if (!actor.IsGeneric || actor.Kind != ActorKind.StateForces || country is null || _resolveInCountry is null) return actor.Id;
-        var resolved = _resolveResolveActor(doc, m.StartToken, m.EndToken, country);
+        var resolved = _resolveInCountry(doc, m.StartToken, m.EndToken, country);
         return resolved is { IsGeneric: false } r && r.Country == country ? r.Id : actor.Id;
     }
 
