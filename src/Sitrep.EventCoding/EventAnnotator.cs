@@ -3,24 +3,36 @@ using Sitrep.Core;
 namespace Sitrep.EventCoding;
 
 /// <summary>
+/// Re-resolves tokens [<paramref name="startToken"/>, <paramref name="endToken"/>) of a document as an actor of
+/// <paramref name="country"/> ("government forces" in a Syrian story), or null; the composition root supplies the
+/// actor dictionary's resolver.
+/// </summary>
+public delegate Actor? CountryActorResolver(Document document, int startToken, int endToken, string country);
+
+/// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
 /// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
-/// One event per sentence: a second trigger in the same sentence is taken to describe the same event.
+/// One event per sentence: a second trigger in the same sentence is taken to describe the same event. A definite
+/// mention of an event already told ("the strikes were carried out by Russian jets") adds to that event; talk about
+/// violence in general is no event (<see cref="ReportFilter"/>); a later denial by the attributed party is kept as
+/// competing claims.
 /// </summary>
 public sealed class EventAnnotator : IDocumentAnnotator
 {
     private readonly EventOntology _ontology;
     private readonly SubTypeChooser _chooser;
+    private readonly CountryActorResolver? _resolveInCountry;
 
-    /// <summary>An annotator over <paramref name="ontology"/>.</summary>
-    public EventAnnotator(EventOntology ontology)
+    /// <summary>An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by country.</summary>
+    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null)
     {
         _ontology = ontology;
         _chooser = new SubTypeChooser(ontology);
+        _resolveInCountry = resolveInCountry;
     }
 
     /// <summary>An annotator over the embedded ontology.</summary>
-    public static EventAnnotator CreateDefault() => new(EventOntology.LoadDefault());
+    public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null) => new(EventOntology.LoadDefault(), resolveInCountry);
 
     /// <inheritdoc />
     public string Name => "events";
@@ -34,7 +46,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
     {
         var view = new DocumentView(document);
         var quotes = QuoteFinder.Find(view);
-        var events = Code(view);
+        var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
         return document with { Events = events, Quotes = quotes };
     }
@@ -60,20 +72,30 @@ public sealed class EventAnnotator : IDocumentAnnotator
         return best?.Entry.SubEventType;
     }
 
-    private List<ConflictEvent> Code(DocumentView view)
+    private List<ConflictEvent> Code(DocumentView view, List<Quote> quotes)
     {
         var doc = view.Doc;
         var events = new List<ConflictEvent>();
+        var sentences = new List<int>();
         var matches = new List<TriggerMatch>();
         var viable = new List<TriggerMatch>();
         var lastSentence = -1;
+        var country = MainCountry(doc);
         for (var s = 0; s < doc.SentenceCount; s++)
         {
             var sentence = doc.Sentence(s);
             matches.Clear();
             _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
+            if (matches.Count == 0)
+            {
+                if (events.Count > 0) Coreference.AddDenial(view, s, events, sentences);
+                continue;
+            }
+            ReportFilter.RemoveBackground(view, sentence.FirstToken, sentence.EndToken, matches);
             if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
-            var coded = CodeOne(view, s, chosen, viable);
+            var coded = CodeOne(view, s, chosen, viable, country);
+            if (coded.Modality.IsCounted() && (ReportFilter.IsGeneralStatement(view, s, chosen.Match, quotes)
+                || ReportFilter.IsTopic(view, s, chosen.Match, coded, Coreference.HasOwnPlace(view, s)))) continue;
             if (IsCasualtyReport(view, chosen))
             {
                 // "Twelve people were killed." after an event of the same paragraph tells its toll, not a new event.
@@ -84,10 +106,56 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 }
                 if (coded.FatalitiesMax == 0 || coded.InjuredMax == 0) continue;
             }
+            if (Coreference.IsAnaphoric(view, s, chosen.Match))
+            {
+                if (Coreference.Antecedent(view, s, chosen.Match, coded, events) is var k and >= 0)
+                {
+                    events[k] = EventMerger.AddAnaphor(events[k], coded);
+                    continue;
+                }
+            }
+            else if (Coreference.SameAsViable(view, s, chosen, viable, coded, events) is var j and >= 0)
+            {
+                // "SDF fighters repelled the attack": the verb answers the event "the attack" points back at.
+                events[j] = EventMerger.AddAnaphor(events[j], coded);
+                continue;
+            }
+            if (coded.Place is not { Kind: PlaceKind.PopulatedPlace or PlaceKind.Admin2 or PlaceKind.Feature }
+                && Coreference.NamesMainTown(view, s) && Coreference.MainPlace(view, events) is { } main)
+                coded = coded with { Place = main.Place, GeoPrecision = main.Precision };
             events.Add(coded);
+            sentences.Add(s);
             lastSentence = s;
         }
         return EventMerger.Merge(events, doc.Text);
+    }
+
+    /// <summary>The country most place mentions of the document are in, or null when it mentions none.</summary>
+    private static string? MainCountry(Document doc)
+    {
+        if (doc.Places.Count == 0) return null;
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in doc.Places) votes[p.Place.CountryCode] = votes.GetValueOrDefault(p.Place.CountryCode) + 1;
+        string? best = null;
+        var bestVotes = 0;
+        foreach (var (c, n) in votes)
+            if (n > bestVotes || (n == bestVotes && string.CompareOrdinal(c, best) < 0)) (best, bestVotes) = (c, n);
+        return best;
+    }
+
+    /// <summary>
+    /// The actor a mention stands for in this document: "the militants" after "Islamic State militants" is the group
+    /// named last; "Government forces shelled Douma" — a generic state force in a story set in one country is that
+    /// country's force, as the actor dictionary names it (the event's own place decides before the main country).
+    /// </summary>
+    private string? ResolveActor(Document doc, Placed<ActorMention>? mention, string? country)
+    {
+        if (mention is not { } m) return null;
+        var actor = m.Mention.Actor;
+        if (actor.IsGeneric && IsNonState(actor.Kind) && Antecedent(doc, m) is { } named) return named.Id;
+        if (!actor.IsGeneric || actor.Kind != ActorKind.StateForces || country is null || _resolveInCountry is null) return actor.Id;
+        var resolved = _resolveInCountry(doc, m.StartToken, m.EndToken, country);
+        return resolved is { IsGeneric: false } r && r.Country == country ? r.Id : actor.Id;
     }
 
     /// <summary>"We ambushed a convoy," said the SDF: a party's own account, quoted, is a claim.</summary>
@@ -112,6 +180,22 @@ public sealed class EventAnnotator : IDocumentAnnotator
         }
     }
 
+    private static bool IsNonState(ActorKind kind) => kind is ActorKind.RebelGroup or ActorKind.PoliticalMilitia or ActorKind.IdentityMilitia;
+
+    /// <summary>"...Islamic State militants... retook the city from the militants": the group named last before a definite generic mention.</summary>
+    private static Actor? Antecedent(Document doc, Placed<ActorMention> m)
+    {
+        var start = m.Range.Start;
+        if (m.StartToken == 0 || !TriggerMatcher.Word(doc, m.StartToken - 1).Equals("the", StringComparison.OrdinalIgnoreCase)) return null;
+        for (var k = doc.Actors.Count - 1; k >= 0; k--)
+        {
+            var a = doc.Actors[k];
+            if (a.Range.Start >= start) continue;
+            if (!a.Actor.IsGeneric && IsNonState(a.Actor.Kind)) return a.Actor;
+        }
+        return null;
+    }
+
     /// <summary>A trigger that is only a casualty word ("killed", "died") of low priority.</summary>
     private static bool IsCasualtyReport(DocumentView view, ChosenTrigger chosen)
     {
@@ -126,7 +210,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private static bool SameActor(Placed<ActorMention> a, Placed<ActorMention>? b) =>
         b is { } x && string.Equals(a.Mention.Actor.Id, x.Mention.Actor.Id, StringComparison.Ordinal);
 
-    private ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches)
+    private ConflictEvent CodeOne(DocumentView view, int s, ChosenTrigger chosen, List<TriggerMatch> matches, string? mainCountry)
     {
         var doc = view.Doc;
         var sentence = doc.Sentence(s);
@@ -152,10 +236,11 @@ public sealed class EventAnnotator : IDocumentAnnotator
         var date = DateAttacher.Attach(view, s, m);
         var place = PlaceAttacher.Attach(view, s, m);
 
-        var actor1 = roles.Actor1?.Mention.Actor.Id;
-        if (modality.Claims.Count > 0) actor1 = modality.Blamed?.Mention.Actor.Id;
-        else if (actor1 is null && modality.ClaimantActed && modality.Claimant is { } claimant) actor1 = claimant.Mention.Actor.Id;
-        var actor2 = roles.Actor2?.Mention.Actor.Id;
+        var country = place.Place?.CountryCode ?? mainCountry;
+        var actor1 = ResolveActor(doc, roles.Actor1, country);
+        if (modality.Claims.Count > 0) actor1 = ResolveActor(doc, modality.Blamed, country);
+        else if (actor1 is null && modality.ClaimantActed && modality.Claimant is { } claimant) actor1 = ResolveActor(doc, claimant, country);
+        var actor2 = ResolveActor(doc, roles.Actor2, country);
         if (actor2 is not null && actor2 == actor1) actor2 = null;
 
         var civilianTargeting = violent && (eventType == AcledTaxonomy.ViolenceAgainstCivilians

@@ -152,6 +152,9 @@ internal static class EventLexicon
     public static readonly WordSet Completion = new(["managed", "began", "begun", "started", "continued", "able",
         "succeeded", "went", "proceeded", "helped", "used", "tried"]);
 
+    // "to go fight", "voted to launch strikes": a verb between "to" and the trigger that leaves it an aim.
+    public static readonly WordSet InfinitiveBridge = new(["go", "come", "launch", "carry", "conduct", "mount", "stage"]);
+
     // "set to", "about to", "going to" only mark plans when followed by "to".
     public static readonly WordSet PlannedBeforeTo = new(["set", "about", "going", "ready", "scheduled"]);
 
@@ -204,6 +207,58 @@ internal static class EventLexicon
     public static readonly WordSet GroupNouns = new(["group", "organisation", "organization", "ministry", "army",
         "movement", "militants", "rebels", "government", "agency", "coalition", "command", "statement", "militia",
         "office", "department", "committee", "council", "observatory", "police", "military", "spokesman's"]);
+
+    // Determiners that make a trigger a kind of event, not one event ("similar bombings", "such attacks").
+    public static readonly WordSet GenericDeterminers = new(["similar", "such", "frequent", "repeated", "regular",
+        "countless", "numerous", "occasional", "sporadic", "any"]);
+
+    // Nouns a past participle can modify as background ("areas recaptured by Iraqi forces", "towns seized by IS").
+    public static readonly WordSet ParticipleHeads = new(["area", "areas", "territory", "territories", "town",
+        "towns", "village", "villages", "city", "cities", "region", "regions", "part", "parts", "land", "lands",
+        "district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "zone", "zones",
+        "province", "provinces", "stronghold", "strongholds", "places", "parts", "people", "civilians", "targets"]);
+
+    // Adverbs and verbs of habit: a sentence with one describes a pattern, not an incident, unless it has a time.
+    public static readonly WordSet Habitual = new(["daily", "nightly", "routinely", "regularly", "often", "frequently",
+        "usually", "constantly", "typically", "tended", "tend", "tends", "habitually", "generally", "always",
+        "intensified", "intensify", "intensifying", "escalated", "escalating", "stepped"]);
+
+    // Words of a share ("80 percent of ISIS attacks", "most of the strikes"): the trigger is counted, not told.
+    public static readonly WordSet Proportion = new(["percent", "cent", "%", "majority", "most", "half",
+        "proportion", "share", "bulk", "number", "third", "quarter"]);
+
+    // Words before a bare plural that make it a topic, not a report ("before coalition strikes", "denounced US air
+    // strikes", "including beheadings and killings").
+    public static readonly WordSet TopicLeads = new(["before", "during", "amid", "including", "denounced", "condemned",
+        "criticised", "criticized", "about", "like", "despite", "and", "defend", "justify", "justified"]);
+
+    // Nouns that make a trigger a campaign rather than one strike ("joined the air campaign").
+    public static readonly WordSet CampaignNouns = new(["campaign", "campaigns"]);
+
+    // Determiners of a definite mention that may point back at an event already told ("the strikes", "this attack").
+    public static readonly WordSet Definite = new(["the", "this", "that", "these", "those", "its", "their"]);
+
+    // Nouns general enough to name any event told before ("the attack" after a car bombing).
+    public static readonly WordSet GeneralEventNouns = new(["attack", "attacks", "assault", "incident", "bombing",
+        "bombings", "explosion", "explosions", "blast", "blasts", "violence", "raid", "raids", "strike", "strikes",
+        "massacre", "killing", "killings", "operation"]);
+
+    // Words that may sit between a trigger and its passive agent ("the strikes were carried out by Russian jets").
+    public static readonly WordSet AgentBridge = new(["was", "were", "been", "being", "is", "are", "had", "have",
+        "has", "carried", "out", "conducted", "launched", "staged", "perpetrated", "committed", "executed",
+        "reportedly", "allegedly", "apparently", "likely", "probably"]);
+
+    // Nouns of a source of information: "police and hospital sources said" names no victim.
+    public static readonly WordSet SourceNouns = new(["sources", "source", "officials", "official", "spokesman",
+        "spokeswoman", "spokesperson", "statement"]);
+
+    // Settlement nouns that, definite and unnamed ("the city"), mean the document's main town.
+    public static readonly WordSet SettlementNouns = new(["city", "town", "village", "capital"]);
+
+    // Words that date a quoted account to one occasion ("last night", "on Monday") when no time mention does.
+    public static readonly WordSet OccasionWords = new(["yesterday", "today", "tonight", "night", "morning",
+        "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "weekend", "dawn", "overnight", "ago"]);
 
     public static readonly WordSet PersonalPronouns = new(["he", "she"]);
     public static readonly WordSet GroupPronouns = new(["they", "it"]);

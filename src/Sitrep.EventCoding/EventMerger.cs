@@ -41,7 +41,7 @@ internal static class EventMerger
     }
 
     /// <summary>1 same or containing place, 0 unknown on either side, -1 different places.</summary>
-    private static int PlaceRelation(Place? a, Place? b)
+    internal static int PlaceRelation(Place? a, Place? b)
     {
         if (a is null || b is null) return 0;
         if (!string.Equals(a.CountryCode, b.CountryCode, StringComparison.OrdinalIgnoreCase)) return -1;
@@ -74,6 +74,34 @@ internal static class EventMerger
             CivilianTargeting = a.CivilianTargeting || b.CivilianTargeting,
             // An independent report of the same event outweighs a party's claim.
             Modality = a.Modality == Modality.Asserted || b.Modality == Modality.Asserted ? Modality.Asserted : a.Modality,
+            Claims = claims,
+            Evidence = evidence,
+        };
+    }
+
+    /// <summary>
+    /// Adds a definite mention ("the strikes were carried out by Russian jets") to the event it refers to: its
+    /// agent fills an open actor1 and its figures and evidence are added; a mention that is not itself asserted or
+    /// claimed ("no group claimed the attack") adds evidence only. The target's victims, date and place stay.
+    /// </summary>
+    public static ConflictEvent AddAnaphor(ConflictEvent e, ConflictEvent mention)
+    {
+        var evidence = new List<TextRange>(e.Evidence);
+        foreach (var r in mention.Evidence) if (!evidence.Contains(r)) evidence.Add(r);
+        if (!mention.Modality.IsCounted()) return e with { Evidence = evidence };
+        var claims = new List<string>(e.Claims);
+        foreach (var c in mention.Claims) if (!claims.Contains(c)) claims.Add(c);
+        var actor1 = e.Actor1 ?? (mention.Actor1 != e.Actor2 ? mention.Actor1 : null);
+        return e with
+        {
+            Actor1 = claims.Count > e.Claims.Count ? e.Actor1 : actor1,
+            Date = e.Date.IsResolved ? e.Date : mention.Date,
+            Place = e.Place ?? mention.Place,
+            GeoPrecision = e.Place is null ? mention.GeoPrecision : e.GeoPrecision,
+            FatalitiesMin = MaxOf(e.FatalitiesMin, mention.FatalitiesMin),
+            FatalitiesMax = MaxOf(e.FatalitiesMax, mention.FatalitiesMax),
+            InjuredMin = MaxOf(e.InjuredMin, mention.InjuredMin),
+            InjuredMax = MaxOf(e.InjuredMax, mention.InjuredMax),
             Claims = claims,
             Evidence = evidence,
         };

@@ -74,10 +74,12 @@ internal static class ModalityDetector
                 return new(Modality.Planned, null, null, none, Range(view, i));
         }
 
-        // "forces battling to retake Raqqa": an infinitive is an aim, unless it was achieved ("managed to retake").
-        if (trigger.StartToken - 1 > first && view.Is(trigger.StartToken - 1, "to") && !view.In(trigger.StartToken - 2, EventLexicon.Completion)
-            && !view.In(trigger.StartToken - 2, EventLexicon.Passive))
-            return new(Modality.Planned, null, null, none, Range(view, trigger.StartToken - 1));
+        // "forces battling to retake Raqqa", "voted to launch strikes": an infinitive is an aim, unless it was achieved
+        // ("managed to retake").
+        var to = trigger.StartToken - 1;
+        if (to > first && view.In(to, EventLexicon.InfinitiveBridge) && view.Is(to - 1, "to")) to--;
+        if (to > first && view.Is(to, "to") && !view.In(to - 1, EventLexicon.Completion) && !view.In(to - 1, EventLexicon.Passive))
+            return new(Modality.Planned, null, null, none, Range(view, to));
 
         // "the offensive will be", "strikes could follow".
         for (var i = trigger.EndToken; i < end && i <= trigger.EndToken + 1; i++)

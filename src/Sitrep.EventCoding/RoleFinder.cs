@@ -13,6 +13,8 @@ internal readonly record struct Roles(Placed<ActorMention>? Actor1, Placed<Actor
 internal static class RoleFinder
 {
     private const int Window = 14;
+    private const int AgentReach = 4;
+    private const int SpeakerReach = 4;
 
     public static Roles Find(DocumentView view, int s, int first, int end, TriggerMatch trigger, bool violent)
     {
@@ -21,16 +23,19 @@ internal static class RoleFinder
 
         Placed<ActorMention>? agentAfterBy = null;
         var byToken = -1;
-        // "killed by X", "airstrikes by X", "carried out by X", "killed allegedly by X" — not "an attack by X" further on.
-        for (var i = trigger.EndToken; i < end && i <= trigger.EndToken + 1; i++)
+        // "killed by X", "airstrikes by X", "the strikes were carried out by X", "killed allegedly by X" — not "an
+        // attack by X" further on.
+        for (var i = trigger.EndToken; i < end && i <= trigger.EndToken + AgentReach; i++)
         {
             if (view.Is(i, "by")) { byToken = i; break; }
-            if (!IsAdverb(view, i) && !view.Is(i, "out")) break;
+            if (!IsAdverb(view, i) && !view.In(i, EventLexicon.AgentBridge)) break;
         }
         if (byToken >= 0) agentAfterBy = FirstAfter(view, actors, byToken + 1, Math.Min(end, byToken + 7), null);
 
-        var passive = byToken >= 0 || (trigger.StartToken > first && view.In(trigger.StartToken - 1, EventLexicon.Passive))
-            || (trigger.StartToken > first + 1 && view.In(trigger.StartToken - 2, EventLexicon.Passive) && IsAdverb(view, trigger.StartToken - 1));
+        // "were bombing", "have been shelling" are active: an auxiliary before an -ing form makes no passive.
+        var progressive = view.Word(trigger.StartToken).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var passive = byToken >= 0 || (!progressive && trigger.StartToken > first && view.In(trigger.StartToken - 1, EventLexicon.Passive))
+            || (!progressive && trigger.StartToken > first + 1 && view.In(trigger.StartToken - 2, EventLexicon.Passive) && IsAdverb(view, trigger.StartToken - 1));
         var before = NearestBefore(view, actors, first, trigger.StartToken);
 
         Placed<ActorMention>? actor1, actor2;
@@ -113,9 +118,22 @@ internal static class RoleFinder
             if (IsModifier(view, actors, k)) continue;
             // A speaker after the trigger ("..., said the army") is not a target.
             if (a.StartToken > 0 && view.In(a.StartToken - 1, EventLexicon.Speech)) continue;
+            if (IsSource(view, a)) continue;
             return a;
         }
         return null;
+    }
+
+    /// <summary>"..., police and hospital sources said": the subject of a speech verb is a source, not a victim.</summary>
+    private static bool IsSource(DocumentView view, Placed<ActorMention> a)
+    {
+        var stop = Math.Min(view.Doc.TokenCount, a.EndToken + SpeakerReach + 1);
+        for (var i = a.EndToken; i < stop; i++)
+        {
+            if (view.In(i, EventLexicon.Speech) || view.In(i, EventLexicon.SourceNouns)) return true;
+            if (view.Word(i) is "," or ";" or "." or ":") return false;
+        }
+        return false;
     }
 
     /// <summary>"US-led coalition": the US mention modifies the next actor and gives way to it.</summary>

@@ -48,7 +48,8 @@ public sealed class SentenceSplitter
             var j = next;
             while (j < count && ((starts[j] == ends[j - 1] && IsCloser(text[starts[j]]))
                        || TerminalKind(text.AsSpan(starts[j], ends[j] - starts[j])) == Terminal.Certain)) j++;
-            if (j < count && !HasLineBreak(text, ends[j - 1], starts[j]) && StartsSentence(text, starts[j], ends[j], kind)) Add(result, j);
+            // A line break after the closers ends the sentence as any line break does ('locations."\nHe taunted').
+            if (j < count && (HasLineBreak(text, ends[j - 1], starts[j]) || StartsSentence(text, starts[j], ends[j], kind))) Add(result, j);
             i = j;
         }
         return [.. result];

@@ -30,7 +30,8 @@ public sealed class SitrepEngine
     private SitrepEngine()
     {
         _gazetteer = Gazetteer.LoadDefault();
-        _events = EventAnnotator.CreateDefault();
+        // Generic forces ("government forces") take the event's country from the places the coder attaches.
+        _events = EventAnnotator.CreateDefault((doc, start, end, country) => ActorDictionary.Default.Resolve(doc, start, end, country));
         Pipeline = new DocumentPipeline(new ArticleExtractor(),
         [
             LanguageAnnotator.CreateDefault(),

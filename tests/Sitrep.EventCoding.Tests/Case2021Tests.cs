@@ -3,32 +3,6 @@ using Sitrep.Testing;
 
 namespace Sitrep.EventCoding.Tests;
 
-/// <summary>A fact that is skipped, with the reason, when a folder of the shared benchmark data is absent.</summary>
-public sealed class BenchFactAttribute : FactAttribute
-{
-    public BenchFactAttribute(string folder)
-    {
-        if (BenchData.Folder(folder) is null)
-            Skip = $"benchmark data '{folder}' not found: set SITREP_SHARED or check out shared/bench beside the repository";
-    }
-}
-
-/// <summary>Finds /work/shared/bench-style folders: $SITREP_SHARED/bench, or a "shared/bench" beside an ancestor.</summary>
-public static class BenchData
-{
-    public static string? Folder(string name)
-    {
-        var env = Environment.GetEnvironmentVariable("SITREP_SHARED");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(Path.Combine(env, "bench", name))) return Path.Combine(env, "bench", name);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "bench", name);
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-}
-
 public class Case2021Tests
 {
     [Fact]
@@ -63,10 +37,10 @@ public class Case2021Tests
     }
 
     /// <summary>Measures, does not tune: the floor only guards against the coder breaking.</summary>
-    [BenchFact("case2021-task2-event-snippets")]
+    [SharedDataFact("bench/case2021-task2-event-snippets/case2021_dev_odd_ids.tsv")]
     public void Case2021Subtask1_WeightedF1_StaysAboveFloor()
     {
-        var path = Path.Combine(BenchData.Folder("case2021-task2-event-snippets")!, "case2021_dev_odd_ids.tsv");
+        var path = SharedData.Require("bench/case2021-task2-event-snippets/case2021_dev_odd_ids.tsv");
         using var reader = new StreamReader(path);
         var r = Case2021.Evaluate(reader, t => DocumentBuilder.Of(t), EventAnnotator.CreateDefault());
         Console.WriteLine(r.MetricLine());

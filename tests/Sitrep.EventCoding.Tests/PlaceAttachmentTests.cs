@@ -41,7 +41,7 @@ public class PlaceAttachmentTests
     [Fact]
     public void PlaceFromParagraph_IsAtLeastPrecisionTwo()
     {
-        var doc = new TestDoc("Residents of Hajin are gripped by fear. Airstrikes shake the city daily.").Place("Hajin").Annotate();
+        var doc = new TestDoc("Residents of Hajin are gripped by fear. Airstrikes shook the city.").Place("Hajin").Annotate();
         var e = Assert.Single(doc.Events);
         Assert.Equal("Hajin", e.Place?.Name);
         Assert.Equal(2, e.GeoPrecision);
@@ -50,7 +50,7 @@ public class PlaceAttachmentTests
     [Fact]
     public void PlaceInAnotherParagraph_IsNotUsed()
     {
-        var doc = new TestDoc("Residents of Hajin are gripped by fear.\nAirstrikes shake the city daily.").Place("Hajin").Annotate();
+        var doc = new TestDoc("Residents of Hajin are gripped by fear.\nAirstrikes shook the city.").Place("Hajin").Annotate();
         var e = Assert.Single(doc.Events);
         Assert.Null(e.Place);
         Assert.Equal(3, e.GeoPrecision);

@@ -26,6 +26,11 @@ public class SentenceSplitterTests
         => Assert.Equal(["He said: “We are ready.”", "Then he left."], Sentences("He said: “We are ready.” Then he left."));
 
     [Fact]
+    public void LineBreakAfterClosingQuote_EndsTheSentence()
+        => Assert.Equal(["\"We had backup locations.\"", "He taunted the coalition."],
+            Sentences("\"We had backup locations.\"\nHe taunted the coalition."));
+
+    [Fact]
     public void QuestionInsideQuote_FollowedByLowerCase_DoesNotSplit()
         => Assert.Single(Sentences("\"Why now?\" he asked."));
 
