@@ -26,7 +26,7 @@ internal static class TrainCommands
                 if (!File.Exists(p)) throw new UsageException($"'{p}' does not exist");
             if (parse.GetValue(bits) is < 10 or > 26) throw new UsageException("--bits must be within 10..26");
             var clock = Stopwatch.StartNew();
-            List<NerTrainer.LabeledSentence> trainSet, devSet;
+            List<NerTrainer.LabeledDocument> trainSet, devSet;
             using (var r = File.OpenText(trainPath)) trainSet = NerTrainer.ReadConll(r);
             using (var r = File.OpenText(devPath)) devSet = NerTrainer.ReadConll(r);
             var features = new NerFeatures(parse.GetValue(bits), NerGazetteer.Default);
@@ -34,7 +34,7 @@ internal static class TrainCommands
             var model = trainer.Train(trainSet, devSet);
             using (var stream = File.Create(parse.GetValue(outFile)!)) model.Save(stream);
             io.Out.WriteLine(FormattableString.Invariant(
-                $"trained on {trainSet.Count} sentences in {clock.Elapsed.TotalSeconds:F0} s; dev_f1={trainer.Score(model, devSet):F4}"));
+                $"trained on {trainSet.Sum(d => d.Sentences.Count)} sentences in {clock.Elapsed.TotalSeconds:F0} s; dev_f1={trainer.Score(model, devSet):F4}"));
             return 0;
         });
         train.Subcommands.Add(ner);

@@ -12,7 +12,7 @@ namespace Sitrep.Language;
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private readonly NerGazetteer _gazetteer;
@@ -59,7 +59,8 @@ public sealed class NerFeatures
     /// Fills <paramref name="s"/> with the feature ids of tokens [<paramref name="first"/>, <paramref name="end"/>) of
     /// <paramref name="text"/> (token k spans [starts[k], ends[k])).
     /// </summary>
-    public void Extract(string text, int[] starts, int[] ends, int first, int end, Scratch s)
+    /// <param name="memory">The document's memory for non-local features, or null for a sentence on its own.</param>
+    public void Extract(string text, int[] starts, int[] ends, int first, int end, Scratch s, NerMemory? memory = null)
     {
         var n = end - first;
         s.Ensure(n);
@@ -126,9 +127,23 @@ public sealed class NerFeatures
             ids[p++] = Id(32, gr);
             for (var bit = 0; bit < NerGazetteer.Bits; bit++)
                 if ((g & (1UL << bit)) != 0) ids[p++] = Id(33, (uint)bit | (cap << 8));
+            if (memory is not null && IsCapitalisedClass(s.Cap[k]))
+            {
+                ids[p++] = Id(34, (uint)memory.HistoryOf(lw) | (cap << 8));
+                ids[p++] = Id(35, memory.FormsOf(lw) | (cap << 8) | ((k == 0 ? 1UL : 0UL) << 16) | (headline << 17));
+            }
         }
         s.Offsets[n] = p;
     }
+
+    /// <summary>True for the capitalisation classes of words that may be names (initial capital, all caps, mixed).</summary>
+    internal static bool IsCapitalisedClass(byte cap) => (CapClass)cap is CapClass.Initial or CapClass.AllCaps or CapClass.Mixed;
+
+    /// <summary>Lower-case hashes of the sentence's tokens from the last <see cref="Extract"/>.</summary>
+    internal static ReadOnlySpan<ulong> LowerHashes(Scratch s, int n) => s.Lower.AsSpan(0, n);
+
+    /// <summary>Capitalisation classes of the sentence's tokens from the last <see cref="Extract"/>.</summary>
+    internal static ReadOnlySpan<byte> CapClasses(Scratch s, int n) => s.Cap.AsSpan(0, n);
 
     private static void HashToken(ReadOnlySpan<char> t, int k, Scratch s)
     {

@@ -7,6 +7,7 @@ namespace Sitrep.Language;
 public sealed class NerTagger(NerModel model, NerFeatures features)
 {
     private readonly NerFeatures.Scratch _scratch = new();
+    private readonly NerMemory _memory = new();
     private int[] _tags = new int[64];
     private float[] _work = new float[2 * 64 * NerModel.TagCount];
 
@@ -15,9 +16,10 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
 
     /// <summary>
     /// Tag indexes (into <see cref="NerModel.Tags"/>) of tokens [<paramref name="first"/>, <paramref name="end"/>);
-    /// the returned span is valid until the next call.
+    /// with a <paramref name="memory"/> (reset at the document's start) the sentence is read in its document's
+    /// context and then remembered. The returned span is valid until the next call.
     /// </summary>
-    public ReadOnlySpan<int> Tag(string text, int[] starts, int[] ends, int first, int end)
+    public ReadOnlySpan<int> Tag(string text, int[] starts, int[] ends, int first, int end, NerMemory? memory = null)
     {
         var n = end - first;
         if (_tags.Length < n)
@@ -25,34 +27,56 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
             _tags = new int[Math.Max(n, 2 * _tags.Length)];
             _work = new float[2 * _tags.Length * NerModel.TagCount];
         }
-        features.Extract(text, starts, ends, first, end, _scratch);
+        features.Extract(text, starts, ends, first, end, _scratch, memory);
         model.Decode(_scratch, n, _tags, _work);
+        memory?.Record(NerFeatures.LowerHashes(_scratch, n), NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
         return _tags.AsSpan(0, n);
     }
 
-    /// <summary>IOB2 tags of a sentence given as words.</summary>
-    public string[] Tag(IReadOnlyList<string> words)
+    /// <summary>The memory this tagger keeps for the document it is reading (reset it at each document).</summary>
+    internal NerMemory Memory => _memory;
+
+    /// <summary>IOB2 tags of one sentence given as words, read as a document of its own.</summary>
+    public string[] Tag(IReadOnlyList<string> words) => TagDocument([words])[0];
+
+    /// <summary>IOB2 tags of a document given as sentences of words, read in order with the document's memory.</summary>
+    public List<string[]> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var (text, starts, ends) = Join(words);
-        var tags = Tag(text, starts, ends, 0, words.Count);
-        var result = new string[words.Count];
-        for (var k = 0; k < result.Length; k++) result[k] = NerModel.Tags[tags[k]];
+        var (text, starts, ends, sentenceStarts) = Join(sentences);
+        _memory.Reset(text, starts, ends, sentenceStarts, starts.Length);
+        var result = new List<string[]>(sentences.Count);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var first = sentenceStarts[s];
+            var tags = Tag(text, starts, ends, first, first + sentences[s].Count, _memory);
+            var row = new string[tags.Length];
+            for (var k = 0; k < row.Length; k++) row[k] = NerModel.Tags[tags[k]];
+            result.Add(row);
+        }
         return result;
     }
 
-    /// <summary>Words joined by single spaces, with each word's offsets.</summary>
-    internal static (string Text, int[] Starts, int[] Ends) Join(IReadOnlyList<string> words)
+    /// <summary>The sentences' words joined by single spaces (sentences by newlines), with token offsets and sentence starts.</summary>
+    internal static (string Text, int[] Starts, int[] Ends, int[] SentenceStarts) Join(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var starts = new int[words.Count];
-        var ends = new int[words.Count];
+        var count = sentences.Sum(s => s.Count);
+        var starts = new int[count];
+        var ends = new int[count];
+        var sentenceStarts = new int[sentences.Count];
         var sb = new System.Text.StringBuilder();
-        for (var k = 0; k < words.Count; k++)
+        var k = 0;
+        for (var s = 0; s < sentences.Count; s++)
         {
-            if (k > 0) sb.Append(' ');
-            starts[k] = sb.Length;
-            sb.Append(words[k]);
-            ends[k] = sb.Length;
+            if (s > 0) sb.Append('\n');
+            sentenceStarts[s] = k;
+            for (var j = 0; j < sentences[s].Count; j++, k++)
+            {
+                if (j > 0) sb.Append(' ');
+                starts[k] = sb.Length;
+                sb.Append(sentences[s][j]);
+                ends[k] = sb.Length;
+            }
         }
-        return (sb.ToString(), starts, ends);
+        return (sb.ToString(), starts, ends, sentenceStarts);
     }
 }

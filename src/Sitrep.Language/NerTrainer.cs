@@ -11,6 +11,9 @@ public sealed class NerTrainer(NerFeatures features)
     /// <summary>One sentence of tokens with IOB2 gold tags.</summary>
     public sealed record LabeledSentence(string[] Words, string[] Tags);
 
+    /// <summary>The sentences of one document (between -DOCSTART- lines), in order.</summary>
+    public sealed record LabeledDocument(IReadOnlyList<LabeledSentence> Sentences);
+
     /// <summary>Epochs to run at most.</summary>
     public int Epochs { get; init; } = 12;
     /// <summary>Seed of the shuffle.</summary>
@@ -18,21 +21,23 @@ public sealed class NerTrainer(NerFeatures features)
     /// <summary>Progress lines (epoch, mistakes, dev F1).</summary>
     public TextWriter? Log { get; init; }
 
-    private sealed record Encoded(int[] Ids, int[] Offsets, int[] Gold);
+    /// <summary>A document ready for tagging: joined text, token offsets, sentence starts and gold tag indexes.</summary>
+    private sealed record Encoded(string Text, int[] Starts, int[] Ends, int[] SentenceStarts, int[] Gold);
 
     /// <summary>Trains on <paramref name="train"/>, choosing the epoch by entity F1 on <paramref name="dev"/>.</summary>
-    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence> dev)
+    public NerModel Train(IReadOnlyList<LabeledDocument> train, IReadOnlyList<LabeledDocument> dev)
     {
         const int T = NerModel.TagCount;
-        var data = train.Where(s => s.Words.Length > 0).Select(Encode).ToArray();
+        var data = train.Select(Encode).Where(d => d.Gold.Length > 0).ToArray();
         var size = (1 << features.Bits) * T;
         var w = new float[size];
         var u = new float[size]; // sum over steps of c * delta: the average is w - u / c
         var tw = new float[(T + 1) * T];
         var tu = new float[(T + 1) * T];
-        var maxLen = data.Length == 0 ? 1 : data.Max(d => d.Gold.Length);
-        var predicted = new int[maxLen];
-        var work = new float[2 * maxLen * T];
+        var scratch = new NerFeatures.Scratch();
+        var memory = new NerMemory();
+        var predicted = new int[16];
+        var work = new float[2 * 16 * T];
         var order = Enumerable.Range(0, data.Length).ToArray();
         var random = new Random(Seed);
         float c = 1;
@@ -45,31 +50,41 @@ public sealed class NerTrainer(NerFeatures features)
             foreach (var index in order)
             {
                 var d = data[index];
-                var n = d.Gold.Length;
-                NerModel.Decode(w, tw, d.Ids, d.Offsets, n, predicted, work);
-                for (var k = 0; k < n; k++)
+                // Documents are read in order so the memory holds what this model predicted earlier, as at run time.
+                memory.Reset(d.Text, d.Starts, d.Ends, d.SentenceStarts, d.Gold.Length);
+                for (var si = 0; si < d.SentenceStarts.Length; si++)
                 {
-                    var g = d.Gold[k];
-                    var p = predicted[k];
-                    var gPrev = k == 0 ? T : d.Gold[k - 1];
-                    var pPrev = k == 0 ? T : predicted[k - 1];
-                    if (g != p)
+                    var first = d.SentenceStarts[si];
+                    var end = si + 1 < d.SentenceStarts.Length ? d.SentenceStarts[si + 1] : d.Gold.Length;
+                    var n = end - first;
+                    if (predicted.Length < n) { predicted = new int[2 * n]; work = new float[4 * n * T]; }
+                    features.Extract(d.Text, d.Starts, d.Ends, first, end, scratch, memory);
+                    NerModel.Decode(w, tw, scratch.Ids, scratch.Offsets, n, predicted, work);
+                    for (var k = 0; k < n; k++)
                     {
-                        mistakes++;
-                        for (var f = d.Offsets[k]; f < d.Offsets[k + 1]; f++)
+                        var g = d.Gold[first + k];
+                        var p = predicted[k];
+                        var gPrev = k == 0 ? T : d.Gold[first + k - 1];
+                        var pPrev = k == 0 ? T : predicted[k - 1];
+                        if (g != p)
                         {
-                            var b = d.Ids[f] * T;
-                            w[b + g] += 1; u[b + g] += c;
-                            w[b + p] -= 1; u[b + p] -= c;
+                            mistakes++;
+                            for (var f = scratch.Offsets[k]; f < scratch.Offsets[k + 1]; f++)
+                            {
+                                var b = scratch.Ids[f] * T;
+                                w[b + g] += 1; u[b + g] += c;
+                                w[b + p] -= 1; u[b + p] -= c;
+                            }
+                        }
+                        if (g != p || gPrev != pPrev)
+                        {
+                            tw[gPrev * T + g] += 1; tu[gPrev * T + g] += c;
+                            tw[pPrev * T + p] -= 1; tu[pPrev * T + p] -= c;
                         }
                     }
-                    if (g != p || gPrev != pPrev)
-                    {
-                        tw[gPrev * T + g] += 1; tu[gPrev * T + g] += c;
-                        tw[pPrev * T + p] -= 1; tu[pPrev * T + p] -= c;
-                    }
+                    memory.Record(NerFeatures.LowerHashes(scratch, n), NerFeatures.CapClasses(scratch, n), predicted.AsSpan(0, n));
+                    c++;
                 }
-                c++;
             }
             var model = new NerModel(features.Bits, Average(w, u, c), Average(tw, tu, c));
             var f1 = dev.Count == 0 ? 0 : Score(model, dev);
@@ -79,12 +94,16 @@ public sealed class NerTrainer(NerFeatures features)
         return best ?? new NerModel(features.Bits, new float[size], new float[(T + 1) * T]);
     }
 
-    /// <summary>Entity-level F1 (conlleval rules) of <paramref name="model"/> on <paramref name="sentences"/>.</summary>
-    public double Score(NerModel model, IReadOnlyList<LabeledSentence> sentences)
+    /// <summary>Entity-level F1 (conlleval rules) of <paramref name="model"/> on <paramref name="documents"/>.</summary>
+    public double Score(NerModel model, IReadOnlyList<LabeledDocument> documents)
     {
         var tagger = new NerTagger(model, features);
-        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>(sentences.Count);
-        foreach (var s in sentences) pairs.Add((s.Tags, tagger.Tag(s.Words)));
+        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var doc in documents)
+        {
+            var tags = tagger.TagDocument(doc.Sentences.Select(s => (IReadOnlyList<string>)s.Words).ToList());
+            for (var k = 0; k < tags.Count; k++) pairs.Add((doc.Sentences[k].Tags, tags[k]));
+        }
         return ConllEvaluation.Score(pairs).Overall.F1;
     }
 
@@ -100,28 +119,27 @@ public sealed class NerTrainer(NerFeatures features)
         return avg;
     }
 
-    private Encoded Encode(LabeledSentence s)
+    private static Encoded Encode(LabeledDocument doc)
     {
-        var (text, starts, ends) = NerTagger.Join(s.Words);
-        var scratch = new NerFeatures.Scratch();
-        features.Extract(text, starts, ends, 0, s.Words.Length, scratch);
-        var n = s.Words.Length;
-        var gold = new int[n];
-        for (var k = 0; k < n; k++)
-        {
-            gold[k] = Array.IndexOf(NerModel.Tags, s.Tags[k]);
-            if (gold[k] < 0) throw new FormatException($"LANG015: unknown NER tag '{s.Tags[k]}' (expected IOB2 PER/ORG/LOC/MISC).");
-        }
-        // IOB1 leftovers (I-X opening a chunk) become B-X so the gold sequence is one the decoder can produce.
-        for (var k = 0; k < n; k++)
-            if (gold[k] >= 2 && gold[k] % 2 == 0 && !NerModel.Allowed(k == 0 ? NerModel.TagCount : gold[k - 1], gold[k])) gold[k]--;
-        return new Encoded(scratch.Ids[..scratch.Offsets[n]], scratch.Offsets[..(n + 1)], gold);
+        var (text, starts, ends, sentenceStarts) = NerTagger.Join(doc.Sentences.Select(s => (IReadOnlyList<string>)s.Words).ToList());
+        var gold = new int[starts.Length];
+        var k = 0;
+        foreach (var s in doc.Sentences)
+            for (var j = 0; j < s.Tags.Length; j++, k++)
+            {
+                gold[k] = Array.IndexOf(NerModel.Tags, s.Tags[j]);
+                if (gold[k] < 0) throw new FormatException($"LANG015: unknown NER tag '{s.Tags[j]}' (expected IOB2 PER/ORG/LOC/MISC).");
+                // IOB1 leftovers (I-X opening a chunk) become B-X so the gold sequence is one the decoder can produce.
+                if (gold[k] >= 2 && gold[k] % 2 == 0 && !NerModel.Allowed(j == 0 ? NerModel.TagCount : gold[k - 1], gold[k])) gold[k]--;
+            }
+        return new Encoded(text, starts, ends, sentenceStarts, gold);
     }
 
-    /// <summary>Reads the sentences of a CoNLL file (word first column, IOB tag last; -DOCSTART- lines skipped).</summary>
-    public static List<LabeledSentence> ReadConll(TextReader reader)
+    /// <summary>Reads the documents of a CoNLL file (word first column, IOB tag last; -DOCSTART- starts a document).</summary>
+    public static List<LabeledDocument> ReadConll(TextReader reader)
     {
-        var result = new List<LabeledSentence>();
+        var result = new List<LabeledDocument>();
+        var sentences = new List<LabeledSentence>();
         var words = new List<string>();
         var tags = new List<string>();
         while (true)
@@ -130,9 +148,14 @@ public sealed class NerTrainer(NerFeatures features)
             var fields = line?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (line is null || fields!.Length == 0 || fields[0] == "-DOCSTART-")
             {
-                if (words.Count > 0) result.Add(new LabeledSentence([.. words], [.. tags]));
+                if (words.Count > 0) sentences.Add(new LabeledSentence([.. words], [.. tags]));
                 words.Clear();
                 tags.Clear();
+                if ((line is null || (fields!.Length > 0 && fields[0] == "-DOCSTART-")) && sentences.Count > 0)
+                {
+                    result.Add(new LabeledDocument([.. sentences]));
+                    sentences.Clear();
+                }
                 if (line is null) return result;
                 continue;
             }

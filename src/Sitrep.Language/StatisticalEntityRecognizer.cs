@@ -4,7 +4,8 @@ namespace Sitrep.Language;
 
 /// <summary>
 /// The default named-entity recognizer: the trained BIO tagger (<see cref="NerModel"/>, an averaged structured
-/// perceptron) finds PER/ORG/LOC/MISC spans sentence by sentence; an entity whose whole span is an alias of a
+/// perceptron) finds PER/ORG/LOC/MISC spans sentence by sentence, remembering across the document how words were
+/// written and tagged; an entity whose whole span is an alias of a
 /// non-generic actor of the actor dictionary carries that actor's id.
 /// </summary>
 public sealed class StatisticalEntityRecognizer : IEntityRecognizer
@@ -32,6 +33,9 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         var result = new List<EntityMention>();
         if (document.TokenCount == 0) return result;
         var tagger = _taggers.Value!;
+        ReadOnlySpan<int> whole = [0];
+        tagger.Memory.Reset(document.Text, document.TokenStarts, document.TokenEnds,
+            document.SentenceCount == 0 ? whole : document.SentenceStarts, document.TokenCount);
         if (document.SentenceCount == 0) RecognizeSentence(document, tagger, 0, document.TokenCount, result);
         for (var s = 0; s < document.SentenceCount; s++)
         {
@@ -44,7 +48,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     private void RecognizeSentence(Document doc, NerTagger tagger, int first, int end, List<EntityMention> result)
     {
         if (end <= first) return;
-        var tags = tagger.Tag(doc.Text, doc.TokenStarts, doc.TokenEnds, first, end);
+        var tags = tagger.Tag(doc.Text, doc.TokenStarts, doc.TokenEnds, first, end, tagger.Memory);
         var open = -1;
         for (var k = 0; k <= tags.Length; k++)
         {
