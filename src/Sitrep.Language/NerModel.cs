@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Sitrep.Language;
@@ -31,7 +33,10 @@ public sealed class NerModel
         Bits = bits;
         Emission = emission;
         Transition = transition;
+        _constrained = Constrained(transition);
     }
+
+    private readonly float[] _constrained;
 
     /// <summary>The model shipped in data/models/ner.model, embedded in this assembly, loaded once.</summary>
     public static NerModel Default => LazyDefault.Value;
@@ -49,38 +54,62 @@ public sealed class NerModel
         next == 0 || (next & 1) == 1 || (previous < TagCount && (previous == next - 1 || previous == next));
 
     /// <summary>Writes the best tag sequence for a sentence's features into <paramref name="tags"/>[0..n).</summary>
-    public void Decode(NerFeatures.Scratch s, int n, int[] tags, float[] work) => Decode(Emission, Transition, s.Ids, s.Offsets, n, tags, work);
+    public void Decode(NerFeatures.Scratch s, int n, int[] tags, float[] work)
+    {
+        if (n > 0) DecodeConstrained(Emission, _constrained, s.Ids, s.Offsets, n, tags, work);
+    }
+
+    /// <summary>Transition weights with -infinity where a tag may not follow another, so Viterbi needs no test.</summary>
+    private static float[] Constrained(float[] transition)
+    {
+        var result = (float[])transition.Clone();
+        for (var p = 0; p <= TagCount; p++)
+            for (var t = 0; t < TagCount; t++)
+                if (!Allowed(p, t)) result[p * TagCount + t] = float.NegativeInfinity;
+        return result;
+    }
 
     /// <summary>Viterbi over the given weights (training decodes with its current, unaveraged weights).</summary>
     internal static void Decode(float[] emission, float[] transition, int[] ids, int[] offsets, int n, int[] tags, float[] work)
     {
-        if (n == 0) return;
+        if (n > 0) DecodeConstrained(emission, Constrained(transition), ids, offsets, n, tags, work);
+    }
+
+    private static void DecodeConstrained(float[] emission, float[] trans, int[] ids, int[] offsets, int n, int[] tags, float[] work)
+    {
         const int T = TagCount;
         // work: [0, n*T) emission scores then Viterbi scores; [n*T, 2n*T) back-pointers stored as floats.
         var score = work.AsSpan(0, n * T);
         var back = work.AsSpan(n * T, n * T);
         score.Clear();
+        ref var e0 = ref MemoryMarshal.GetArrayDataReference(emission);
         for (var k = 0; k < n; k++)
         {
-            var row = score.Slice(k * T, T);
-            for (var f = offsets[k]; f < offsets[k + 1]; f++)
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+            var stop = offsets[k + 1];
+            for (var f = offsets[k]; f < stop; f++)
             {
-                var w = emission.AsSpan(ids[f] * T, T);
-                for (var t = 0; t < T; t++) row[t] += w[t];
+                // Bucket ids are < 2^bits by construction, so the row lies inside the array.
+                ref var w = ref Unsafe.Add(ref e0, ids[f] * T);
+                s0 += w; s1 += Unsafe.Add(ref w, 1); s2 += Unsafe.Add(ref w, 2);
+                s3 += Unsafe.Add(ref w, 3); s4 += Unsafe.Add(ref w, 4);
+                s5 += Unsafe.Add(ref w, 5); s6 += Unsafe.Add(ref w, 6);
+                s7 += Unsafe.Add(ref w, 7); s8 += Unsafe.Add(ref w, 8);
             }
+            var row = score.Slice(k * T, T);
+            row[0] = s0; row[1] = s1; row[2] = s2; row[3] = s3; row[4] = s4; row[5] = s5; row[6] = s6; row[7] = s7; row[8] = s8;
         }
-        for (var t = 0; t < T; t++)
-            score[t] = Allowed(T, t) ? score[t] + transition[T * T + t] : float.NegativeInfinity;
+        for (var t = 0; t < T; t++) score[t] += trans[T * T + t];
         for (var k = 1; k < n; k++)
         {
+            var prev = score.Slice((k - 1) * T, T);
             for (var t = 0; t < T; t++)
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
                 for (var p = 0; p < T; p++)
                 {
-                    if (!Allowed(p, t)) continue;
-                    var v = score[(k - 1) * T + p] + transition[p * T + t];
+                    var v = prev[p] + trans[p * T + t];
                     if (v > best) { best = v; arg = p; }
                 }
                 score[k * T + t] += best;
