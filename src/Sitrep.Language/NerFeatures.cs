@@ -12,7 +12,7 @@ namespace Sitrep.Language;
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private readonly NerGazetteer _gazetteer;

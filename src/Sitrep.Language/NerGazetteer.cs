@@ -4,18 +4,18 @@ namespace Sitrep.Language;
 
 /// <summary>
 /// Name lists for the tagger's gazetteer features (data/language/ner_gazetteer.tsv, built by
-/// build_ner_gazetteer.py): for each token, which kinds of listed names (LOC, ORG, MISC, ACT = actor alias) cover
+/// build_ner_gazetteer.py): for each token, which kinds of listed names (LOC, ORG, MISC, ACT = actor alias, PER = first name) cover
 /// it, at their first token (B) or inside (I). Names are matched case-insensitively, token by token (names are split
 /// on spaces); phrases are keyed by a 64-bit hash of their tokens' hashes, so matching makes no strings.
 /// </summary>
 public sealed class NerGazetteer
 {
     /// <summary>Number of membership bits per token: B and I for each category.</summary>
-    public const int Bits = 8;
+    public const int Bits = 10;
     /// <summary>Longest listed name in tokens that is matched.</summary>
     public const int MaxTokens = 6;
 
-    private static readonly string[] Categories = ["LOC", "ORG", "MISC", "ACT"];
+    private static readonly string[] Categories = ["LOC", "ORG", "MISC", "ACT", "PER"];
     private const byte PrefixFlag = 0x80;
     private static readonly Lazy<NerGazetteer> LazyDefault = new(() =>
     {
@@ -37,14 +37,14 @@ public sealed class NerGazetteer
     /// <summary>Number of distinct phrase keys (names and name prefixes).</summary>
     public int KeyCount => _phrases.Count;
 
-    /// <summary>Reads "category TAB name" rows (categories LOC, ORG, MISC, ACT).</summary>
+    /// <summary>Reads "category TAB name" rows (categories LOC, ORG, MISC, ACT, PER).</summary>
     public static NerGazetteer Load(TextReader reader)
     {
         var phrases = new Dictionary<ulong, byte>();
         foreach (var (line, f) in EmbeddedData.Rows(reader))
         {
             var cat = f.Length >= 2 ? Array.IndexOf(Categories, f[0].Trim()) : -1;
-            if (cat < 0) throw new FormatException($"LANG011: ner_gazetteer line {line}: expected 'LOC|ORG|MISC|ACT<TAB>name'.");
+            if (cat < 0) throw new FormatException($"LANG011: ner_gazetteer line {line}: expected 'LOC|ORG|MISC|ACT|PER<TAB>name'.");
             var words = f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0 || words.Length > MaxTokens) continue;
             var h = Start;
@@ -60,7 +60,7 @@ public sealed class NerGazetteer
 
     /// <summary>
     /// Sets marks[k] to the membership bits of token k, given each token's <see cref="LowerHash"/>: bit 2c for the
-    /// first token of a name of category c (LOC, ORG, MISC, ACT), bit 2c+1 for a later token.
+    /// first token of a name of category c (LOC, ORG, MISC, ACT, PER), bit 2c+1 for a later token.
     /// </summary>
     public void Mark(ReadOnlySpan<ulong> lowerHashes, Span<ushort> marks)
     {
