@@ -15,7 +15,7 @@ internal static class TrainCommands
         var trainFile = new Option<string>("--train") { Description = "CoNLL training file (word ... IOB2 tag)", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL dev file; the epoch with the best dev F1 is kept", Required = true };
         var outFile = new Option<string>("--out") { Description = "model file to write (data/models/ner.model)", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "epochs to run at most", DefaultValueFactory = _ => 12 };
+        var epochs = new Option<int>("--epochs") { Description = "epochs to run at most", DefaultValueFactory = _ => 20 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 20 };
         foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits }) ner.Options.Add(o);
         ner.SetAction(parse =>

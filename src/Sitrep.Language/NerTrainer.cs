@@ -15,7 +15,7 @@ public sealed class NerTrainer(NerFeatures features)
     public sealed record LabeledDocument(IReadOnlyList<LabeledSentence> Sentences);
 
     /// <summary>Epochs to run at most.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 20;
     /// <summary>Seed of the shuffle.</summary>
     public int Seed { get; init; } = 20030601;
     /// <summary>Progress lines (epoch, mistakes, dev F1).</summary>
