@@ -70,10 +70,14 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         }
     }
 
-    private bool SpeakerBeforeVerb(Document doc, int k) =>
-        EntityRecognizer.IsCapitalised(Token(doc, k)) && char.IsLower(doc.Text[doc.TokenStarts[k] + 1 < doc.TokenEnds[k] ? doc.TokenStarts[k] + 1 : doc.TokenStarts[k]])
-        && (_lexicon.RolesOf(Token(doc, k)) & (WordRole.Starter | WordRole.Title)) == 0
-        && (_lexicon.RolesOf(Token(doc, k + 1)) & WordRole.PerCue) != 0;
+    /// <summary>A capitalised word ("Dillon", not "SDF" or "The") right before a speech verb ("said").</summary>
+    private bool SpeakerBeforeVerb(Document doc, int k)
+    {
+        var t = Token(doc, k);
+        return t.Length >= 2 && char.IsUpper(t[0]) && char.IsLower(t[1])
+            && (_lexicon.RolesOf(t) & (WordRole.Starter | WordRole.Title)) == 0
+            && (_lexicon.RolesOf(Token(doc, k + 1)) & WordRole.PerCue) != 0;
+    }
 
     private static ReadOnlySpan<char> Token(Document doc, int k) => doc.Text.AsSpan(doc.TokenStarts[k], doc.TokenEnds[k] - doc.TokenStarts[k]);
 
