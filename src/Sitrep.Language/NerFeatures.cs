@@ -142,6 +142,9 @@ public sealed class NerFeatures
     /// <summary>Lower-case hashes of the sentence's tokens from the last <see cref="Extract"/>.</summary>
     internal static ReadOnlySpan<ulong> LowerHashes(Scratch s, int n) => s.Lower.AsSpan(0, n);
 
+    /// <summary>Gazetteer membership bits of the sentence's tokens from the last <see cref="Extract"/>.</summary>
+    internal static ReadOnlySpan<ushort> GazetteerMarks(Scratch s, int n) => s.Gaz.AsSpan(0, n);
+
     /// <summary>Capitalisation classes of the sentence's tokens from the last <see cref="Extract"/>.</summary>
     internal static ReadOnlySpan<byte> CapClasses(Scratch s, int n) => s.Cap.AsSpan(0, n);
 

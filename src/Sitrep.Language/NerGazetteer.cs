@@ -15,6 +15,11 @@ public sealed class NerGazetteer
     /// <summary>Longest listed name in tokens that is matched.</summary>
     public const int MaxTokens = 6;
 
+    /// <summary>Mark bit of a token that starts a listed place name.</summary>
+    internal const ushort PlaceStart = 1;
+    /// <summary>Mark bit of a token that starts a listed first name.</summary>
+    internal const ushort FirstNameStart = 1 << 8;
+
     private static readonly string[] Categories = ["LOC", "ORG", "MISC", "ACT", "PER"];
     private const byte PrefixFlag = 0x80;
     private static readonly Lazy<NerGazetteer> LazyDefault = new(() =>

@@ -19,7 +19,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     /// with a <paramref name="memory"/> (reset at the document's start) the sentence is read in its document's
     /// context and then remembered. The returned span is valid until the next call.
     /// </summary>
-    public ReadOnlySpan<int> Tag(string text, int[] starts, int[] ends, int first, int end, NerMemory? memory = null)
+    public Span<int> Tag(string text, int[] starts, int[] ends, int first, int end, NerMemory? memory = null)
     {
         var n = end - first;
         if (_tags.Length < n)
@@ -32,6 +32,9 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         memory?.Record(NerFeatures.LowerHashes(_scratch, n), NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
         return _tags.AsSpan(0, n);
     }
+
+    /// <summary>Gazetteer membership bits of the last tagged sentence's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
+    internal ReadOnlySpan<ushort> GazetteerMarks(int n) => NerFeatures.GazetteerMarks(_scratch, n);
 
     /// <summary>The memory this tagger keeps for the document it is reading (reset it at each document).</summary>
     internal NerMemory Memory => _memory;
