@@ -7,7 +7,7 @@ namespace Sitrep.Language.Tests;
 public class ConllBenchmarkTests(ITestOutputHelper output)
 {
     /// <summary>Entity F1 of the shipped model on CoNLL-2003 dev when it was trained (docs/results/language.md), less 0.3 points.</summary>
-    private const double ShippedModelDevFloor = 0.921;
+    private const double ShippedModelDevFloor = 0.9185;
 
     [SharedDataFact("bench/conll2003")]
     public void ShippedModel_OnConllDev_KeepsItsRecordedF1()
