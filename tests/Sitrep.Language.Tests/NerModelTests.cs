@@ -162,3 +162,39 @@ public class NerFeatureTests
         Assert.Equal(alone + 2, scratch.Offsets[1] - scratch.Offsets[0]);
     }
 }
+
+public class StatisticalEntityRecognizerTests
+{
+    private static (string Text, EntityType Type, string? Actor)[] Entities(string text) =>
+        LanguageAnnotator.CreateDefault()
+            .Annotate(new Document { Meta = new DocumentMeta("t", "t") { Published = new DateOnly(2019, 3, 12) }, Text = text })
+            .Entities.Select(e => (e.Text, e.Type, e.ActorId)).ToArray();
+
+    [Fact]
+    public void GluedArabicArticle_ContinuesThePlaceBeforeIt()
+    {
+        var e = Entities("Warplanes struck the market in the town of Maarat al-Numan on Monday.");
+        Assert.Contains(e, x => x.Text == "Maarat al-Numan" && x.Type == EntityType.LOC);
+        Assert.DoesNotContain(e, x => x.Text == "al-Numan");
+    }
+
+    [Fact]
+    public void ActorAlias_FoundByTheModel_CarriesTheActorId()
+    {
+        var e = Entities("Fighters of the Syrian Democratic Forces entered the town.");
+        Assert.Contains(("Syrian Democratic Forces", EntityType.ORG, "SDF: Syrian Democratic Forces"), e);
+    }
+
+    [Fact]
+    public void Default_IsTheStatisticalRecognizer_WithEntitiesInsideSentences()
+    {
+        var doc = LanguageAnnotator.CreateDefault().Annotate(new Document
+        {
+            Meta = new DocumentMeta("t", "t"),
+            Text = "Angela Merkel spoke in Berlin. Emmanuel Macron answered from Paris.",
+        });
+        Assert.Equal(["Angela Merkel", "Berlin", "Emmanuel Macron", "Paris"], doc.Entities.Select(x => x.Text).ToArray());
+        foreach (var x in doc.Entities)
+            Assert.Equal(doc.SentenceIndexAt(x.Range.Start), doc.SentenceIndexAt(x.Range.End - 1));
+    }
+}
