@@ -24,6 +24,7 @@ public static class SitrepCommand
         root.Subcommands.Add(StoreCommands.Ingest(io));
         root.Subcommands.Add(StoreCommands.Events(io));
         root.Subcommands.Add(EvalCommands.Eval(io));
+        root.Subcommands.Add(TrainCommands.Train(io));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         try
         {

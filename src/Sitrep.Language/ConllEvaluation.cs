@@ -13,9 +13,10 @@ public static class ConllEvaluation
     public readonly record struct Chunk(int Start, int End, string Type);
 
     /// <summary>
-    /// Runs <paramref name="ner"/> on every sentence of the CoNLL file at <paramref name="conllPath"/> (tokens joined
-    /// by single spaces, one sentence per document) and scores it. When <paramref name="predictions"/> is given,
-    /// writes conlleval input: each input line followed by the predicted IOB2 tag.
+    /// Runs <paramref name="ner"/> on every document of the CoNLL file at <paramref name="conllPath"/> (the sentences
+    /// between -DOCSTART- lines, tokens joined by single spaces, sentences by newlines) and scores it sentence by
+    /// sentence. When <paramref name="predictions"/> is given, writes conlleval input: each input line followed by the
+    /// predicted IOB2 tag.
     /// </summary>
     public static NerScore Evaluate(string conllPath, IEntityRecognizer ner, TextWriter? predictions = null)
     {
@@ -27,21 +28,33 @@ public static class ConllEvaluation
     public static NerScore Evaluate(TextReader reader, IEntityRecognizer ner, TextWriter? predictions = null, string sourceName = "conll")
     {
         var scorer = new Scorer();
-        var sentenceNo = 0;
+        var documentNo = 0;
+        var current = new List<ConllSentence>();
+        void Flush()
+        {
+            if (current.Count == 0) return;
+            var predicted = Predict(ner, current, $"{sourceName}#{documentNo++}");
+            for (var s = 0; s < current.Count; s++)
+            {
+                scorer.Add(current[s].Gold, predicted[s]);
+                if (predictions is null) continue;
+                for (var k = 0; k < current[s].Lines.Count; k++) predictions.WriteLine(current[s].Lines[k] + " " + predicted[s][k]);
+                predictions.WriteLine();
+            }
+            current.Clear();
+        }
         foreach (var sentence in ReadSentences(reader))
         {
-            if (sentence.IsDocStart)
+            if (!sentence.IsDocStart)
             {
-                predictions?.WriteLine(sentence.Lines[0] + " O");
-                predictions?.WriteLine();
+                current.Add(sentence);
                 continue;
             }
-            var predicted = Predict(ner, sentence.Words, $"{sourceName}#{sentenceNo++}");
-            scorer.Add(sentence.Gold, predicted);
-            if (predictions is null) continue;
-            for (var k = 0; k < sentence.Lines.Count; k++) predictions.WriteLine(sentence.Lines[k] + " " + predicted[k]);
-            predictions.WriteLine();
+            Flush();
+            predictions?.WriteLine(sentence.Lines[0] + " O");
+            predictions?.WriteLine();
         }
+        Flush();
         return scorer.Result();
     }
 
@@ -116,17 +129,25 @@ public static class ConllEvaluation
         return tags;
     }
 
-    private static string[] Predict(IEntityRecognizer ner, IReadOnlyList<string> words, string id)
+    private static List<string[]> Predict(IEntityRecognizer ner, List<ConllSentence> sentences, string id)
     {
-        var starts = new int[words.Count];
-        var ends = new int[words.Count];
+        var count = sentences.Sum(s => s.Words.Count);
+        var starts = new int[count];
+        var ends = new int[count];
+        var sentenceStarts = new int[sentences.Count];
         var sb = new System.Text.StringBuilder();
-        for (var k = 0; k < words.Count; k++)
+        var k = 0;
+        for (var s = 0; s < sentences.Count; s++)
         {
-            if (k > 0) sb.Append(' ');
-            starts[k] = sb.Length;
-            sb.Append(words[k]);
-            ends[k] = sb.Length;
+            if (s > 0) sb.Append('\n');
+            sentenceStarts[s] = k;
+            foreach (var word in sentences[s].Words)
+            {
+                if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
+                starts[k] = sb.Length;
+                sb.Append(word);
+                ends[k++] = sb.Length;
+            }
         }
         var text = sb.ToString();
         var doc = new Document
@@ -136,9 +157,12 @@ public static class ConllEvaluation
             Segments = [new TextRange(0, text.Length)],
             TokenStarts = starts,
             TokenEnds = ends,
-            SentenceStarts = words.Count == 0 ? [] : [0],
+            SentenceStarts = sentenceStarts,
         };
-        return ToIob2(doc, ner.Recognize(doc));
+        var tags = ToIob2(doc, ner.Recognize(doc));
+        var result = new List<string[]>(sentences.Count);
+        foreach (var (s, i) in sentences.Select((s, i) => (s, i))) result.Add(tags[sentenceStarts[i]..(sentenceStarts[i] + s.Words.Count)]);
+        return result;
     }
 
     private sealed record ConllSentence(bool IsDocStart, List<string> Lines, List<string> Words, List<string> Gold);

@@ -10,7 +10,7 @@ namespace Sitrep.Language;
 public sealed class LanguageAnnotator : IDocumentAnnotator
 {
     private static readonly Lazy<LanguageAnnotator> LazyDefault = new(() => new LanguageAnnotator(
-        Tokenizer.Default, SentenceSplitter.Default, ActorDictionary.Default, EntityRecognizer.Default));
+        Tokenizer.Default, SentenceSplitter.Default, ActorDictionary.Default, StatisticalEntityRecognizer.Default));
 
     private readonly Tokenizer _tokenizer;
     private readonly SentenceSplitter _splitter;

@@ -29,7 +29,7 @@ public static class Evaluations
     public static IEnumerable<string> Ner(string conllPath, string? predictionsPath)
     {
         using var predictions = predictionsPath is null ? null : new StreamWriter(predictionsPath, false, new UTF8Encoding(false));
-        var s = ConllEvaluation.Evaluate(conllPath, EntityRecognizer.Default, predictions);
+        var s = ConllEvaluation.Evaluate(conllPath, StatisticalEntityRecognizer.Default, predictions);
         foreach (var (type, t) in s.PerType.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             yield return string.Format(Inv, "{0,-5} precision={1:0.0000} recall={2:0.0000} f1={3:0.0000}", type, t.Precision, t.Recall, t.F1);
         yield return string.Format(Inv, "f1={0:0.0000} precision={1:0.0000} recall={2:0.0000} tokens={3} sentences={4}",

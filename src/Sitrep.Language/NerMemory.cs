@@ -1,0 +1,79 @@
+namespace Sitrep.Language;
+
+/// <summary>
+/// What the tagger remembers across the sentences of one document (non-local features, after Ratinov and Roth 2009):
+/// how each capitalised word was written elsewhere in the document (capitalised inside a sentence, in lower case),
+/// and which entity types the tagger gave it in earlier sentences. A headline's "JAPAN" or a sentence-initial
+/// "Bonn" is then read with the help of the body's "Japan" and earlier "Bonn"/LOC. Reused per thread: call
+/// <see cref="Reset"/> at each document.
+/// </summary>
+public sealed class NerMemory
+{
+    /// <summary>Written with an initial capital somewhere other than a sentence's first token.</summary>
+    internal const byte CapitalisedInside = 1;
+    /// <summary>Written all in lower case somewhere.</summary>
+    internal const byte LowerSomewhere = 2;
+
+    private readonly Dictionary<ulong, byte> _forms = [];
+    private readonly Dictionary<ulong, int> _history = [];
+
+    /// <summary>Forgets the previous document and reads how each word of <paramref name="sentences"/> is written.</summary>
+    /// <param name="text">The document text.</param>
+    /// <param name="starts">Token starts.</param>
+    /// <param name="ends">Token ends.</param>
+    /// <param name="sentences">Token index where each sentence starts (ascending); tokens run to <paramref name="tokenCount"/>.</param>
+    /// <param name="tokenCount">Number of tokens.</param>
+    public void Reset(string text, int[] starts, int[] ends, ReadOnlySpan<int> sentences, int tokenCount)
+    {
+        _forms.Clear();
+        _history.Clear();
+        var s = 0;
+        for (var k = 0; k < tokenCount; k++)
+        {
+            var sentenceStart = false;
+            while (s < sentences.Length && sentences[s] <= k) { sentenceStart |= sentences[s] == k; s++; }
+            var t = text.AsSpan(starts[k], ends[k] - starts[k]);
+            if (t.Length == 0 || !char.IsLetter(t[0])) continue;
+            byte form = 0;
+            if (char.IsUpper(t[0]) && !sentenceStart && t.Length > 1 && char.IsLower(t[1])) form = CapitalisedInside;
+            else if (char.IsLower(t[0])) form = LowerSomewhere;
+            if (form == 0) continue;
+            var h = NerGazetteer.LowerHash(t);
+            _forms[h] = (byte)(_forms.GetValueOrDefault(h) | form);
+        }
+    }
+
+    /// <summary>How the word with lower-case hash <paramref name="lowerHash"/> is written in the document.</summary>
+    internal byte FormsOf(ulong lowerHash) => _forms.GetValueOrDefault(lowerHash);
+
+    /// <summary>
+    /// The types the word was tagged with in earlier sentences, as a feature value: the most frequent class (0 = O,
+    /// 1..4 = PER, ORG, LOC, MISC) plus 8 when it was always that class; 15 when never seen.
+    /// </summary>
+    internal int HistoryOf(ulong lowerHash)
+    {
+        if (!_history.TryGetValue(lowerHash, out var packed)) return 15;
+        // Five 6-bit saturating counters packed into one int: O, PER, ORG, LOC, MISC.
+        int best = 0, bestCount = -1, total = 0;
+        for (var c = 0; c < 5; c++)
+        {
+            var n = (packed >> (6 * c)) & 63;
+            total += n;
+            if (n > bestCount) { best = c; bestCount = n; }
+        }
+        return best | (bestCount == total ? 8 : 0);
+    }
+
+    /// <summary>Records the tags given to the capitalised tokens of a sentence (hashes and classes from the features).</summary>
+    internal void Record(ReadOnlySpan<ulong> lowerHashes, ReadOnlySpan<byte> capClasses, ReadOnlySpan<int> tags)
+    {
+        for (var k = 0; k < tags.Length; k++)
+        {
+            if (!NerFeatures.IsCapitalisedClass(capClasses[k])) continue;
+            var c = (tags[k] + 1) / 2; // O -> 0, B-/I-PER -> 1, ORG 2, LOC 3, MISC 4
+            var packed = _history.GetValueOrDefault(lowerHashes[k]);
+            if (((packed >> (6 * c)) & 63) < 63) packed += 1 << (6 * c);
+            _history[lowerHashes[k]] = packed;
+        }
+    }
+}

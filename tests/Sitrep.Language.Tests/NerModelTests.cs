@@ -1,0 +1,200 @@
+using Sitrep.Core;
+using Sitrep.Language;
+
+namespace Sitrep.Language.Tests;
+
+public class NerModelTests
+{
+    private static readonly string[] Sentences =
+    [
+        "President Vladimir Putin met Angela Merkel in Berlin on Monday .",
+        "The European Union said the talks in Geneva would resume .",
+        "Islamic State fighters attacked Iraqi troops near Mosul .",
+    ];
+
+    [Fact]
+    public void ShippedModel_SavedAndLoaded_GivesIdenticalWeightsAndPredictions()
+    {
+        using var buffer = new MemoryStream();
+        NerModel.Default.Save(buffer);
+        buffer.Position = 0;
+        var loaded = NerModel.Load(buffer);
+        Assert.Equal(NerModel.Default.Bits, loaded.Bits);
+        Assert.Equal(NerModel.Default.Transition, loaded.Transition);
+        Assert.True(NerModel.Default.Emission.AsSpan().SequenceEqual(loaded.Emission));
+        var original = new NerTagger(NerModel.Default, new NerFeatures(NerModel.Default.Bits, NerGazetteer.Default));
+        var reloaded = new NerTagger(loaded, new NerFeatures(loaded.Bits, NerGazetteer.Default));
+        foreach (var s in Sentences) Assert.Equal(original.Tag(s.Split(' ')), reloaded.Tag(s.Split(' ')));
+    }
+
+    [Fact]
+    public void Load_RefusesAStreamThatIsNotAModel()
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        using (var w = new BinaryWriter(gz)) w.Write("something else");
+        buffer.Position = 0;
+        Assert.Throws<InvalidDataException>(() => NerModel.Load(buffer));
+    }
+
+    [Fact]
+    public void ShippedModel_TagsPeoplePlacesAndOrganisations_InAHandWrittenSentence()
+    {
+        var tagger = NerTagger.CreateDefault();
+        Assert.Equal(["O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"], tagger.Tag(Sentences[0].Split(' ')));
+        Assert.Equal(["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-LOC", "O", "O", "O"], tagger.Tag(Sentences[1].Split(' ')));
+    }
+
+    [Fact]
+    public void Decoder_NeverOpensAnEntityWithAnInsideTag()
+    {
+        var tagger = NerTagger.CreateDefault();
+        foreach (var s in Sentences.Append("of the Bank of England and New York Stock Exchange"))
+        {
+            var tags = tagger.Tag(s.Split(' '));
+            for (var k = 0; k < tags.Length; k++)
+                if (tags[k].StartsWith("I-", StringComparison.Ordinal))
+                    Assert.True(k > 0 && tags[k - 1][2..] == tags[k][2..] && tags[k - 1] != "O", $"{s}: {string.Join(' ', tags)}");
+        }
+    }
+
+    [Fact]
+    public void Allowed_LetsInsideFollowOnlyItsOwnType()
+    {
+        Assert.True(NerModel.Allowed(1, 2));   // B-PER -> I-PER
+        Assert.True(NerModel.Allowed(2, 2));   // I-PER -> I-PER
+        Assert.False(NerModel.Allowed(0, 2));  // O -> I-PER
+        Assert.False(NerModel.Allowed(3, 2));  // B-ORG -> I-PER
+        Assert.False(NerModel.Allowed(NerModel.TagCount, 4)); // start -> I-ORG
+        Assert.True(NerModel.Allowed(NerModel.TagCount, 3));  // start -> B-ORG
+    }
+}
+
+public class NerFeatureTests
+{
+    private static readonly NerGazetteer Gazetteer = NerGazetteer.Load(new StringReader("category\tname\nLOC\tNew York\nLOC\tParis\nORG\tRed Cross\nACT\tIslamic State\n"));
+
+    private static (int[] Ids, int[] Offsets) Extract(string sentence, int bits = 16, NerGazetteer? gazetteer = null)
+    {
+        var words = sentence.Split(' ');
+        var text = sentence;
+        var starts = new int[words.Length];
+        var ends = new int[words.Length];
+        for (int k = 0, p = 0; k < words.Length; p += words[k].Length + 1, k++) { starts[k] = p; ends[k] = p + words[k].Length; }
+        var scratch = new NerFeatures.Scratch();
+        new NerFeatures(bits, gazetteer ?? Gazetteer).Extract(text, starts, ends, 0, words.Length, scratch);
+        return (scratch.Ids[..scratch.Offsets[words.Length]], scratch.Offsets[..(words.Length + 1)]);
+    }
+
+    private static int[] TokenIds((int[] Ids, int[] Offsets) f, int k) => f.Ids[f.Offsets[k]..f.Offsets[k + 1]];
+
+    [Fact]
+    public void SameWordInSameContext_GetsTheSameFeatures()
+    {
+        var a = Extract("troops entered Paris on Monday");
+        var b = Extract("troops entered Paris on Monday");
+        Assert.Equal(a.Ids, b.Ids);
+    }
+
+    [Fact]
+    public void EveryFeatureId_IsABucketOfTheTable()
+    {
+        var f = Extract("Gunmen killed 12 people in the U.S.-backed town of al-Bab , officials said .", bits: 12);
+        Assert.All(f.Ids, id => Assert.InRange(id, 0, (1 << 12) - 1));
+    }
+
+    [Fact]
+    public void Capitalisation_ChangesTheFeatures()
+    {
+        var upper = TokenIds(Extract("he met Bush today"), 2);
+        var lower = TokenIds(Extract("he met bush today"), 2);
+        Assert.NotEqual(upper.ToHashSet(), lower.ToHashSet());
+        // The lower-case word, its prefixes and suffixes are shared; shape and the written form are not.
+        Assert.True(upper.Intersect(lower).Count() >= 8);
+    }
+
+    [Fact]
+    public void RightContext_ReachesTheFeaturesOfTheWordBefore()
+    {
+        var said = TokenIds(Extract("Dillon said"), 0);
+        var fell = TokenIds(Extract("Dillon fell"), 0);
+        Assert.NotEqual(said.ToHashSet(), fell.ToHashSet());
+    }
+
+    [Fact]
+    public void GazetteerName_AddsFeaturesToEachOfItsTokens()
+    {
+        var with = Extract("aid reached New York today");
+        var without = Extract("aid reached New York today", gazetteer: NerGazetteer.Empty);
+        Assert.True(TokenIds(with, 2).Length > TokenIds(without, 2).Length);
+        Assert.True(TokenIds(with, 3).Length > TokenIds(without, 3).Length);
+        Assert.Equal(TokenIds(with, 0).Length, TokenIds(without, 0).Length);
+    }
+
+    [Fact]
+    public void Gazetteer_MarksFirstAndInsideTokens_CaseInsensitively()
+    {
+        var words = "NEW YORK and the Red Cross and Islamic State".Split(' ');
+        var hashes = words.Select(w => NerGazetteer.LowerHash(w)).ToArray();
+        var marks = new ushort[words.Length];
+        Gazetteer.Mark(hashes, marks);
+        Assert.Equal(1, marks[0]);        // B-LOC
+        Assert.Equal(2, marks[1]);        // I-LOC
+        Assert.Equal(0, marks[2]);
+        Assert.Equal(4, marks[4]);        // B-ORG
+        Assert.Equal(8, marks[5]);        // I-ORG
+        Assert.Equal(64, marks[7]);       // B-ACT
+        Assert.Equal(128, marks[8]);      // I-ACT
+    }
+
+    [Fact]
+    public void DocumentMemory_AddsFeaturesForAWordSeenEarlier()
+    {
+        var memory = new NerMemory();
+        const string text = "Bonn said so\nBonn agreed";
+        int[] starts = [0, 5, 10, 13, 18], ends = [4, 9, 12, 17, 24];
+        memory.Reset(text, starts, ends, [0, 3], 5);
+        var features = new NerFeatures(16, Gazetteer);
+        var scratch = new NerFeatures.Scratch();
+        features.Extract(text, starts, ends, 3, 5, scratch, null);
+        var alone = scratch.Offsets[1] - scratch.Offsets[0];
+        features.Extract(text, starts, ends, 3, 5, scratch, memory);
+        Assert.Equal(alone + 2, scratch.Offsets[1] - scratch.Offsets[0]);
+    }
+}
+
+public class StatisticalEntityRecognizerTests
+{
+    private static (string Text, EntityType Type, string? Actor)[] Entities(string text) =>
+        LanguageAnnotator.CreateDefault()
+            .Annotate(new Document { Meta = new DocumentMeta("t", "t") { Published = new DateOnly(2019, 3, 12) }, Text = text })
+            .Entities.Select(e => (e.Text, e.Type, e.ActorId)).ToArray();
+
+    [Fact]
+    public void GluedArabicArticle_ContinuesThePlaceBeforeIt()
+    {
+        var e = Entities("Warplanes struck the market in the town of Maarat al-Numan on Monday.");
+        Assert.Contains(e, x => x.Text == "Maarat al-Numan" && x.Type == EntityType.LOC);
+        Assert.DoesNotContain(e, x => x.Text == "al-Numan");
+    }
+
+    [Fact]
+    public void ActorAlias_FoundByTheModel_CarriesTheActorId()
+    {
+        var e = Entities("Fighters of the Syrian Democratic Forces entered the town.");
+        Assert.Contains(("Syrian Democratic Forces", EntityType.ORG, "SDF: Syrian Democratic Forces"), e);
+    }
+
+    [Fact]
+    public void Default_IsTheStatisticalRecognizer_WithEntitiesInsideSentences()
+    {
+        var doc = LanguageAnnotator.CreateDefault().Annotate(new Document
+        {
+            Meta = new DocumentMeta("t", "t"),
+            Text = "Angela Merkel spoke in Berlin. Emmanuel Macron answered from Paris.",
+        });
+        Assert.Equal(["Angela Merkel", "Berlin", "Emmanuel Macron", "Paris"], doc.Entities.Select(x => x.Text).ToArray());
+        foreach (var x in doc.Entities)
+            Assert.Equal(doc.SentenceIndexAt(x.Range.Start), doc.SentenceIndexAt(x.Range.End - 1));
+    }
+}
