@@ -17,6 +17,11 @@ public static class HtmlExtractor
     /// <summary>Extracts text and metadata from decoded HTML.</summary>
     public static Article Extract(string html)
     {
+        // The guard: a page too long or too deep for the DOM parser is read by the line judge from its stripped text.
+        if (html.Length > HtmlRules.MaxParsedChars) return Unparsed(html, ArticleWarnings.TooLongToParse(html.Length));
+        var depth = UnparsedHtml.Depth(html, HtmlRules.MaxParsedDepth);
+        if (depth > HtmlRules.MaxParsedDepth) return Unparsed(html, ArticleWarnings.TooDeepToParse(depth));
+
         var parser = new HtmlParser();
         var doc = parser.ParseDocument(html);
         var meta = HtmlMetadata.Read(doc);
@@ -51,6 +56,12 @@ public static class HtmlExtractor
             Segments = text.Length == 0 ? [] : [new TextRange(0, text.Length)],
             Warnings = text.Length == 0 ? [ArticleWarnings.NoText] : [],
         };
+    }
+
+    private static Article Unparsed(string html, string warning)
+    {
+        var article = PlainTextExtractor.Extract(UnparsedHtml.Lines(html));
+        return article with { Warnings = [warning, .. article.Warnings] };
     }
 
     private static int Length(List<string> paragraphs)

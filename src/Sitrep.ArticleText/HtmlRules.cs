@@ -90,4 +90,31 @@ public static partial class HtmlRules
     public const int MaxRemovedFormChars = 1000;
     /// <summary>In the fallback pass, a paragraph needs this many characters to count.</summary>
     public const int FallbackMinParagraphChars = 40;
+
+    // Guards: what is never handed to the DOM parser (its tree building is quadratic in nesting depth and its memory
+    // tens of times the page size). Such pages go through TagStripper instead.
+
+    /// <summary>Bytes of one page that are read at all; the rest of a larger page is cut off with a warning.</summary>
+    public const int MaxPageBytes = 16 << 20;
+    /// <summary>A page longer than this (characters) is not parsed into a DOM.</summary>
+    public const int MaxParsedChars = 4_000_000;
+    /// <summary>A page whose elements nest deeper than this is not parsed into a DOM (real pages stay under ~100).</summary>
+    public const int MaxParsedDepth = 1000;
+
+    /// <summary>Elements that hold no child elements: they never deepen the tree.</summary>
+    public static readonly FrozenSet<string> VoidTags = FrozenSet.ToFrozenSet(
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "command", "basefont", "bgsound", "frame", "image",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements the parser closes by itself when a sibling opens ("&lt;p&gt;a&lt;p&gt;b"): counted as not nesting.</summary>
+    public static readonly FrozenSet<string> SelfClosingByParserTags = FrozenSet.ToFrozenSet(
+        ["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements whose content is never text: skipped whole by the tag stripper.</summary>
+    public static readonly FrozenSet<string> SkippedContentTags = FrozenSet.ToFrozenSet(
+        ["script", "style", "noscript", "template", "head", "svg", "math", "textarea", "select", "iframe", "noembed", "noframes", "xmp", "title"],
+        StringComparer.OrdinalIgnoreCase);
 }
