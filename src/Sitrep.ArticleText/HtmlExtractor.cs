@@ -238,6 +238,8 @@ public static class HtmlExtractor
         foreach (var p in paragraphs)
         {
             if (selected is not null && !InsideAny(p.Block, selected)) continue;
+            // Once the article has begun, a comment-section header ends it.
+            if (result.Count > 0 && p.Text.Length <= HtmlRules.FurnitureCheckMaxChars && TextRules.CommentStart().IsMatch(p.Text)) break;
             if (p.Text.Length < minChars) continue;
             var shortItem = p.Block.LocalName is "li" or "dd" or "dt" && p.Text.Length < HtmlRules.ShortListItemChars;
             if (p.LinkDensity > (shortItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;

@@ -37,7 +37,7 @@ public static partial class HtmlRules
         ["p", "pre", "td", "blockquote", "div", "section", "li", "dd"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class/id tokens of furniture (readability's "unlikely candidates" plus share bars, ads, cookies...).</summary>
-    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login|excerpt|teaser", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex UnlikelyClass();
 
     /// <summary>Class/id tokens that rescue an element matched by <see cref="UnlikelyClass"/>.</summary>

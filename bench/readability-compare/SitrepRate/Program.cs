@@ -7,7 +7,7 @@ using Sitrep.Core;
 // work readability-rate.mjs times for readability.js (pages read and gunzipped first; decode + parse + extract timed).
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: SitrepRate HTML_DIR [PASSES]");
+    Console.Error.WriteLine("usage: SitrepRate HTML_DIR [PASSES] [GROUND_TRUTH_JSON]");
     return 1;
 }
 var passes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
@@ -25,6 +25,14 @@ for (var i = 0; i < passes; i++)
 var seconds = clock.Elapsed.TotalSeconds;
 var n = pages.Length * passes;
 Console.WriteLine(FormattableString.Invariant($"sitrep pages={n} seconds={seconds:F2} pages_per_s={n / seconds:F1} chars={chars}"));
+if (args.Length > 2)
+{
+    // Accuracy on the same pages, for tuning runs: the ScrapingHub metric over the ground truth.
+    var score = ScrapingHubEvaluation.Evaluate(args[2], args[0], extractor);
+    Console.WriteLine(FormattableString.Invariant($"f1={score.F1:F4} precision={score.Precision:F4} recall={score.Recall:F4} accuracy={score.Accuracy:F4}"));
+    if (Environment.GetEnvironmentVariable("SITREP_PAGE_SCORES") is { Length: > 0 } perPage)
+        File.WriteAllLines(perPage, score.PerPage.Select(p => FormattableString.Invariant($"{p.Id}\t{p.Precision:F3}\t{p.Recall:F3}")));
+}
 return 0;
 
 static byte[] Read(string path)
