@@ -32,6 +32,8 @@ if (args.Length > 2)
     Console.WriteLine(FormattableString.Invariant($"f1={score.F1:F4} precision={score.Precision:F4} recall={score.Recall:F4} accuracy={score.Accuracy:F4}"));
     if (Environment.GetEnvironmentVariable("SITREP_PAGE_SCORES") is { Length: > 0 } perPage)
         File.WriteAllLines(perPage, score.PerPage.Select(p => FormattableString.Invariant($"{p.Id}\t{p.Precision:F3}\t{p.Recall:F3}")));
+    if (Environment.GetEnvironmentVariable("SITREP_TEXT_DIR") is { Length: > 0 } textDir)
+        foreach (var p in pages) File.WriteAllText(Path.Combine(textDir, p.Id.Replace(".html.gz", ".txt", StringComparison.Ordinal)), extractor.Extract(p).Text);
 }
 return 0;
 
