@@ -245,6 +245,7 @@ public static class HtmlExtractor
             if (p.LinkDensity > (shortItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;
             if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
+            if (p.Text.Length <= HtmlRules.CaptionCheckMaxChars && TextRules.CaptionOrSignOff().IsMatch(p.Text)) continue;
             if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
             result.Add(p.Text);
         }

@@ -84,6 +84,8 @@ public static partial class HtmlRules
     public const int MinRivalsToPromote = 3;
     /// <summary>Short paragraphs are checked against the plain-text furniture patterns.</summary>
     public const int FurnitureCheckMaxChars = 120;
+    /// <summary>Paragraphs up to this long are checked for a caption credit or an author's sign-off at their end.</summary>
+    public const int CaptionCheckMaxChars = 400;
     /// <summary>A result shorter than this sends the cascade to its next, more lenient pass.</summary>
     public const int MinArticleChars = 250;
     /// <summary>A form with less text than this is a search box or sign-up form, not a page-wide wrapper.</summary>

@@ -39,6 +39,14 @@ public static partial class TextRules
     [GeneratedRegex(@"^(?:No comments?:?|Post a Comment|Please enter your comment!?|Notify of|\d{1,6} (?:Comments?|Responses?|Replies|Thoughts? on\b.*)|Oldest|Newest(?: Most Voted)?|Leave a (?:Reply|Comment)\b.*|Add (?:a|your) comment\b.*|Join the (?:discussion|conversation)\b.*|Comments?(?: \(\d+\))?:?|View (?:all )?comments|Show comments|Inline Feedbacks|Most Voted|Write a comment\b.*|Comments are closed\.?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex CommentStart();
 
+    /// <summary>
+    /// A photo caption or an author's sign-off, recognised by its ending: "(AP Photo/Alan Diaz, File)",
+    /// "(Photo by Kevin Mazur/Getty Images)", "Follow her on Twitter @x." Unanchored at the start, so it scans each
+    /// '(' once; the quantifiers are bounded.
+    /// </summary>
+    [GeneratedRegex(@"\((?:[\p{L}.]{1,12} ){0,2}(?:photo|image|picture|foto|credit)s?\b[^()]{0,80}\)\.?$|\bfollow (?:him|her|them|us|me) on (?:twitter|facebook|instagram)\b[^.]{0,80}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex CaptionOrSignOff();
+
     /// <summary>Lines that are page furniture wherever they appear.</summary>
     [GeneratedRegex(@"^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|this slideshow requires javascript\.?|tell us what you think\b.{0,40}|related (?:tags|roundup|topics|coverage)\b.*|post (?:a )?comment\b.*|don[’']?t miss:?|trending(?: now)?:?|sharing is caring!?|\d+ ?shares?|sponsored links?|.{0,120}\((?:image|photo|picture)s?: [^)]{0,60}\)|.{0,80}©.*|.{0,80}\b(?:getty images|shutterstock|ap photo|afp photo)\)?|share(?: this(?: article| story)?)?:?|tweet|email|print|subscribe\b.{0,60}|sign up\b.{0,80}|support [\p{L}\p{N} .'&-]{1,40}|donate\b.{0,60}|click (?:here|to)\b.*|tap to\b.*|follow us\b.*|(?:read|see) more\b.{0,80}|(?:related|more)(?: (?:stories|articles|posts|news|coverage))?:?|you (?:may|might) also (?:like|be interested in)\b.*|recommended(?: for you)?:?|representational (?:image|photo)|file (?:photo|image)|(?:photo|image|picture|video)(?: credit)?:.{0,120}|\((?:photo|image|picture)\b[^)]{0,120}\)|.{0,60}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.*|comment moderation is enabled\b.*|please enter your name here|you must be logged in\b.*|all rights reserved\b.*|©.*|copyright\b.{0,100}|tags?:?.*|filed under:?.*|previous (?:article|post)|next (?:article|post)|home|menu|search|skip to (?:main )?content|loading\.*|text size|caption|close|back to gallery|image \d+ of \d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Boilerplate();
