@@ -37,7 +37,7 @@ public static class HtmlExtractor
             if (Length(fallback) > Length(paragraphs)) paragraphs = fallback;
         }
 
-        var text = string.Join('\n', paragraphs);
+        var (text, segments) = Assemble(paragraphs);
         var published = meta.Published;
         if (published is null)
         {
@@ -53,7 +53,7 @@ public static class HtmlExtractor
             SiteName = meta.SiteName,
             Byline = meta.Byline,
             CanonicalUrl = meta.CanonicalUrl,
-            Segments = text.Length == 0 ? [] : [new TextRange(0, text.Length)],
+            Segments = segments,
             Warnings = text.Length == 0 ? [ArticleWarnings.NoText] : [],
         };
     }
@@ -64,14 +64,53 @@ public static class HtmlExtractor
         return article with { Warnings = [warning, .. article.Warnings] };
     }
 
-    private static int Length(List<string> paragraphs)
+    private static int Length(List<OutputParagraph> paragraphs)
     {
         var n = 0;
-        foreach (var p in paragraphs) n += p.Length;
+        foreach (var p in paragraphs) n += p.Text.Length;
         return n;
     }
 
-    private static List<string> Run(IDocument doc, Pass pass, string? title)
+    /// <summary>An output paragraph and the &lt;article&gt; element it sits in (null when none).</summary>
+    private readonly record struct OutputParagraph(string Text, IElement? Article);
+
+    /// <summary>
+    /// Joins paragraphs with "\n"; where the page moves from one &lt;article&gt; element to another, a new segment
+    /// starts ("\n\n"): several articles on one page stay apart.
+    /// </summary>
+    private static (string Text, IReadOnlyList<TextRange> Segments) Assemble(List<OutputParagraph> paragraphs)
+    {
+        var sb = new StringBuilder();
+        var segments = new List<TextRange>();
+        var start = 0;
+        IElement? article = null;
+        foreach (var p in paragraphs)
+        {
+            if (sb.Length > 0)
+            {
+                if (p.Article is not null && article is not null && !ReferenceEquals(p.Article, article))
+                {
+                    segments.Add(new TextRange(start, sb.Length));
+                    sb.Append("\n\n");
+                    start = sb.Length;
+                }
+                else sb.Append('\n');
+            }
+            sb.Append(p.Text);
+            article = p.Article ?? article;
+        }
+        if (sb.Length > start) segments.Add(new TextRange(start, sb.Length));
+        return (sb.ToString(), segments);
+    }
+
+    private static IElement? ArticleOf(IElement e)
+    {
+        for (IElement? a = e; a is not null; a = a.ParentElement)
+            if (a.LocalName == "article") return a;
+        return null;
+    }
+
+    private static List<OutputParagraph> Run(IDocument doc, Pass pass, string? title)
     {
         var body = doc.Body ?? doc.DocumentElement;
         if (body is null) return [];
@@ -231,9 +270,9 @@ public static class HtmlExtractor
     }
 
     /// <summary>The paragraphs inside the selected containers (all, when none given) that are not navigation or furniture.</summary>
-    private static List<string> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
+    private static List<OutputParagraph> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
     {
-        var result = new List<string>();
+        var result = new List<OutputParagraph>();
         var titleKey = title is null ? null : Key(title);
         foreach (var p in paragraphs)
         {
@@ -247,7 +286,7 @@ public static class HtmlExtractor
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
             if (p.Text.Length <= HtmlRules.CaptionCheckMaxChars && TextRules.CaptionOrSignOff().IsMatch(p.Text)) continue;
             if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
-            result.Add(p.Text);
+            result.Add(new OutputParagraph(p.Text, ArticleOf(p.Block)));
         }
         return result;
     }
