@@ -103,11 +103,13 @@ public static class HtmlExtractor
         return (sb.ToString(), segments);
     }
 
+    /// <summary>The outermost &lt;article&gt; holding <paramref name="e"/>: a card nested in a story does not split it.</summary>
     private static IElement? ArticleOf(IElement e)
     {
+        IElement? outer = null;
         for (IElement? a = e; a is not null; a = a.ParentElement)
-            if (a.LocalName == "article") return a;
-        return null;
+            if (a.LocalName == "article") outer = a;
+        return outer;
     }
 
     private static List<OutputParagraph> Run(IDocument doc, Pass pass, string? title)
