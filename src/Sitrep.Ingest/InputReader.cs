@@ -44,7 +44,24 @@ public sealed class InputReader
         foreach (var f in files)
         {
             if (!IsKnown(f)) continue;
+            // A folder may hold XML that is not news (configs, sitemaps): only feeds are read from it.
+            if (StripGz(f).EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !StartsLikeFeed(f)) continue;
             foreach (var d in ReadFile(f, options)) yield return d;
+        }
+    }
+
+    private static bool StartsLikeFeed(string path)
+    {
+        try
+        {
+            using var s = GzipInput.Open(path, out _);
+            var head = new byte[2048];
+            var n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return FeedReader.LooksLikeFeed(head.AsSpan(0, n));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return true; // let the reader report the problem
         }
     }
 

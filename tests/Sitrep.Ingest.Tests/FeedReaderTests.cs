@@ -98,6 +98,16 @@ public sealed class FeedReaderTests : IDisposable
     }
 
     [Fact]
+    public void XmlThatIsNotAFeed_InAFolder_IsSkipped_WhileFeedsAreRead()
+    {
+        Write("config.xml", "<?xml version=\"1.0\"?><settings><a>1</a></settings>");
+        Write("wire.xml", Rss);
+        var docs = Read(_dir);
+        Assert.Equal(3, docs.Count);
+        Assert.All(docs, d => Assert.EndsWith("wire.xml", d.Path.Split('#')[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TruncatedFeed_YieldsTheItemsBeforeTheBreak_ThenAnError()
     {
         var docs = Read(Write("cut.rss", Rss[..Rss.IndexOf("<item><title>Link only", StringComparison.Ordinal)]));
