@@ -15,8 +15,12 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (raw.Content.Length == 0) return Empty(ArticleWarnings.EmptyInput);
         try
         {
-            var text = TextDecoder.Decode(raw.Content, out _);
-            return raw.Kind == ContentKind.Html ? HtmlExtractor.Extract(text) : PlainTextExtractor.Extract(text);
+            var bytes = raw.Content.AsSpan();
+            var truncated = bytes.Length > HtmlRules.MaxPageBytes;
+            if (truncated) bytes = bytes[..HtmlRules.MaxPageBytes];
+            var text = TextDecoder.Decode(bytes, out _);
+            var article = raw.Kind == ContentKind.Html ? HtmlExtractor.Extract(text) : PlainTextExtractor.Extract(text);
+            return truncated ? article with { Warnings = [ArticleWarnings.Truncated(raw.Content.Length), .. article.Warnings] } : article;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

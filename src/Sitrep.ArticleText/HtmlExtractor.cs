@@ -17,6 +17,11 @@ public static class HtmlExtractor
     /// <summary>Extracts text and metadata from decoded HTML.</summary>
     public static Article Extract(string html)
     {
+        // The guard: a page too long or too deep for the DOM parser is read by the line judge from its stripped text.
+        if (html.Length > HtmlRules.MaxParsedChars) return Unparsed(html, ArticleWarnings.TooLongToParse(html.Length));
+        var depth = UnparsedHtml.Depth(html, HtmlRules.MaxParsedDepth);
+        if (depth > HtmlRules.MaxParsedDepth) return Unparsed(html, ArticleWarnings.TooDeepToParse(depth));
+
         var parser = new HtmlParser();
         var doc = parser.ParseDocument(html);
         var meta = HtmlMetadata.Read(doc);
@@ -32,7 +37,7 @@ public static class HtmlExtractor
             if (Length(fallback) > Length(paragraphs)) paragraphs = fallback;
         }
 
-        var text = string.Join('\n', paragraphs);
+        var (text, segments) = Assemble(paragraphs);
         var published = meta.Published;
         if (published is null)
         {
@@ -48,19 +53,66 @@ public static class HtmlExtractor
             SiteName = meta.SiteName,
             Byline = meta.Byline,
             CanonicalUrl = meta.CanonicalUrl,
-            Segments = text.Length == 0 ? [] : [new TextRange(0, text.Length)],
+            Segments = segments,
             Warnings = text.Length == 0 ? [ArticleWarnings.NoText] : [],
         };
     }
 
-    private static int Length(List<string> paragraphs)
+    private static Article Unparsed(string html, string warning)
+    {
+        var article = PlainTextExtractor.Extract(UnparsedHtml.Lines(html));
+        return article with { Warnings = [warning, .. article.Warnings] };
+    }
+
+    private static int Length(List<OutputParagraph> paragraphs)
     {
         var n = 0;
-        foreach (var p in paragraphs) n += p.Length;
+        foreach (var p in paragraphs) n += p.Text.Length;
         return n;
     }
 
-    private static List<string> Run(IDocument doc, Pass pass, string? title)
+    /// <summary>An output paragraph and the &lt;article&gt; element it sits in (null when none).</summary>
+    private readonly record struct OutputParagraph(string Text, IElement? Article);
+
+    /// <summary>
+    /// Joins paragraphs with "\n"; where the page moves from one &lt;article&gt; element to another, a new segment
+    /// starts ("\n\n"): several articles on one page stay apart.
+    /// </summary>
+    private static (string Text, IReadOnlyList<TextRange> Segments) Assemble(List<OutputParagraph> paragraphs)
+    {
+        var sb = new StringBuilder();
+        var segments = new List<TextRange>();
+        var start = 0;
+        IElement? article = null;
+        foreach (var p in paragraphs)
+        {
+            if (sb.Length > 0)
+            {
+                if (p.Article is not null && article is not null && !ReferenceEquals(p.Article, article))
+                {
+                    segments.Add(new TextRange(start, sb.Length));
+                    sb.Append("\n\n");
+                    start = sb.Length;
+                }
+                else sb.Append('\n');
+            }
+            sb.Append(p.Text);
+            article = p.Article ?? article;
+        }
+        if (sb.Length > start) segments.Add(new TextRange(start, sb.Length));
+        return (sb.ToString(), segments);
+    }
+
+    /// <summary>The outermost &lt;article&gt; holding <paramref name="e"/>: a card nested in a story does not split it.</summary>
+    private static IElement? ArticleOf(IElement e)
+    {
+        IElement? outer = null;
+        for (IElement? a = e; a is not null; a = a.ParentElement)
+            if (a.LocalName == "article") outer = a;
+        return outer;
+    }
+
+    private static List<OutputParagraph> Run(IDocument doc, Pass pass, string? title)
     {
         var body = doc.Body ?? doc.DocumentElement;
         if (body is null) return [];
@@ -220,20 +272,23 @@ public static class HtmlExtractor
     }
 
     /// <summary>The paragraphs inside the selected containers (all, when none given) that are not navigation or furniture.</summary>
-    private static List<string> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
+    private static List<OutputParagraph> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
     {
-        var result = new List<string>();
+        var result = new List<OutputParagraph>();
         var titleKey = title is null ? null : Key(title);
         foreach (var p in paragraphs)
         {
             if (selected is not null && !InsideAny(p.Block, selected)) continue;
+            // Once the article has begun, a comment-section header ends it.
+            if (result.Count > 0 && p.Text.Length <= HtmlRules.FurnitureCheckMaxChars && TextRules.CommentStart().IsMatch(p.Text)) break;
             if (p.Text.Length < minChars) continue;
             var shortItem = p.Block.LocalName is "li" or "dd" or "dt" && p.Text.Length < HtmlRules.ShortListItemChars;
             if (p.LinkDensity > (shortItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;
             if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
+            if (p.Text.Length <= HtmlRules.CaptionCheckMaxChars && TextRules.CaptionOrSignOff().IsMatch(p.Text)) continue;
             if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
-            result.Add(p.Text);
+            result.Add(new OutputParagraph(p.Text, ArticleOf(p.Block)));
         }
         return result;
     }

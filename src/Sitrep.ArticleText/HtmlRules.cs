@@ -37,7 +37,7 @@ public static partial class HtmlRules
         ["p", "pre", "td", "blockquote", "div", "section", "li", "dd"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class/id tokens of furniture (readability's "unlikely candidates" plus share bars, ads, cookies...).</summary>
-    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login|excerpt|teaser", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex UnlikelyClass();
 
     /// <summary>Class/id tokens that rescue an element matched by <see cref="UnlikelyClass"/>.</summary>
@@ -84,10 +84,39 @@ public static partial class HtmlRules
     public const int MinRivalsToPromote = 3;
     /// <summary>Short paragraphs are checked against the plain-text furniture patterns.</summary>
     public const int FurnitureCheckMaxChars = 120;
+    /// <summary>Paragraphs up to this long are checked for a caption credit or an author's sign-off at their end.</summary>
+    public const int CaptionCheckMaxChars = 400;
     /// <summary>A result shorter than this sends the cascade to its next, more lenient pass.</summary>
     public const int MinArticleChars = 250;
     /// <summary>A form with less text than this is a search box or sign-up form, not a page-wide wrapper.</summary>
     public const int MaxRemovedFormChars = 1000;
     /// <summary>In the fallback pass, a paragraph needs this many characters to count.</summary>
     public const int FallbackMinParagraphChars = 40;
+
+    // Guards: what is never handed to the DOM parser (its tree building is quadratic in nesting depth and its memory
+    // tens of times the page size). Such pages go through TagStripper instead.
+
+    /// <summary>Bytes of one page that are read at all; the rest of a larger page is cut off with a warning.</summary>
+    public const int MaxPageBytes = 16 << 20;
+    /// <summary>A page longer than this (characters) is not parsed into a DOM.</summary>
+    public const int MaxParsedChars = 4_000_000;
+    /// <summary>A page whose elements nest deeper than this is not parsed into a DOM (real pages stay under ~100).</summary>
+    public const int MaxParsedDepth = 1000;
+
+    /// <summary>Elements that hold no child elements: they never deepen the tree.</summary>
+    public static readonly FrozenSet<string> VoidTags = FrozenSet.ToFrozenSet(
+    [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "command", "basefont", "bgsound", "frame", "image",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements the parser closes by itself when a sibling opens ("&lt;p&gt;a&lt;p&gt;b"): counted as not nesting.</summary>
+    public static readonly FrozenSet<string> SelfClosingByParserTags = FrozenSet.ToFrozenSet(
+        ["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements whose content is never text: skipped whole by the tag stripper.</summary>
+    public static readonly FrozenSet<string> SkippedContentTags = FrozenSet.ToFrozenSet(
+        ["script", "style", "noscript", "template", "head", "svg", "math", "textarea", "select", "iframe", "noembed", "noframes", "xmp", "title"],
+        StringComparer.OrdinalIgnoreCase);
 }

@@ -11,6 +11,12 @@ public static class IngestErrors
     public const string TruncatedWarc = "truncated WARC record";
     public const string BadWarc = "malformed WARC record header";
     public const string NoContent = "JSONL line has none of text, html or path";
+    public const string NotAFeed = "XML file is not an RSS or Atom feed";
+    public const string EmptyFeed = "feed has no items";
+    public const string FeedItemWithoutText = "feed item has no text (only its link); fetch the page to read it";
+
+    /// <summary>A feed that is not well-formed XML (or stops short).</summary>
+    public static string BadFeed(string message) => "malformed feed: " + message;
 
     /// <summary>A read failure with the system's message.</summary>
     public static string Unreadable(string message) => "unreadable: " + message;

@@ -9,7 +9,7 @@ namespace Sitrep.Ingest;
 public sealed class InputReader
 {
     /// <summary>Extensions a file is read by; anything else in a directory is skipped.</summary>
-    private static readonly string[] KnownExtensions = [".txt", ".html", ".htm", ".jsonl", ".warc"];
+    private static readonly string[] KnownExtensions = [".txt", ".html", ".htm", ".jsonl", ".warc", ".rss", ".atom", ".xml"];
 
     /// <summary>Reads every input in order; directories recursively in ordinal path order.</summary>
     public IEnumerable<RawDocument> Read(IReadOnlyList<string> inputs, InputOptions options)
@@ -18,7 +18,7 @@ public sealed class InputReader
         foreach (var input in inputs)
         {
             IEnumerable<RawDocument> docs;
-            if (input == "-") docs = [ReadStdin(options)];
+            if (input == "-") docs = ReadStdin(options);
             else if (Directory.Exists(input)) docs = ReadDirectory(input, options);
             else docs = ReadFile(input, options);
             foreach (var d in docs)
@@ -44,7 +44,24 @@ public sealed class InputReader
         foreach (var f in files)
         {
             if (!IsKnown(f)) continue;
+            // A folder may hold XML that is not news (configs, sitemaps): only feeds are read from it.
+            if (StripGz(f).EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !StartsLikeFeed(f)) continue;
             foreach (var d in ReadFile(f, options)) yield return d;
+        }
+    }
+
+    private static bool StartsLikeFeed(string path)
+    {
+        try
+        {
+            using var s = GzipInput.Open(path, out _);
+            var head = new byte[2048];
+            var n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return FeedReader.LooksLikeFeed(head.AsSpan(0, n));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return true; // let the reader report the problem
         }
     }
 
@@ -63,7 +80,14 @@ public sealed class InputReader
         var inner = StripGz(path);
         if (inner.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) return JsonlReader.Read(path, NameOf(path));
         if (inner.EndsWith(".warc", StringComparison.OrdinalIgnoreCase)) return WarcReader.Read(path, NameOf(path));
-        return [ReadWhole(path, NameOf(path), KindOf(inner))];
+        if (inner.EndsWith(".rss", StringComparison.OrdinalIgnoreCase) || inner.EndsWith(".atom", StringComparison.OrdinalIgnoreCase) ||
+            inner.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return FeedReader.Read(path, NameOf(path));
+        var kind = KindOf(inner);
+        var doc = ReadWhole(path, NameOf(path), kind);
+        // A feed saved under another name is still a feed (detected by its root element), unless it says it is HTML.
+        if (kind != ContentKind.Html && !doc.Failed && FeedReader.LooksLikeFeed(doc.Content))
+            return FeedReader.ReadItems(new MemoryStream(doc.Content), path, NameOf(path));
+        return [doc];
     }
 
     /// <summary>Opens a many-document file and hands the stream to its reader; a file that will not open is one error document.</summary>
@@ -108,7 +132,13 @@ public sealed class InputReader
         return new RawDocument(id, path, k, bytes);
     }
 
-    private static RawDocument ReadStdin(InputOptions options)
+    private static IEnumerable<RawDocument> ReadStdin(InputOptions options)
+    {
+        var doc = ReadStdinWhole(options);
+        return !doc.Failed && FeedReader.LooksLikeFeed(doc.Content) ? FeedReader.ReadItems(new MemoryStream(doc.Content), "-", "stdin") : [doc];
+    }
+
+    private static RawDocument ReadStdinWhole(InputOptions options)
     {
         byte[] bytes;
         try

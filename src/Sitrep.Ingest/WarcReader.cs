@@ -18,7 +18,8 @@ internal static class WarcReader
     public static IEnumerable<RawDocument> Read(string path, string name) =>
         InputReader.Streamed(path, name, stream => ReadRecords(stream, path, name));
 
-    private static IEnumerable<RawDocument> ReadRecords(Stream stream, string path, string name)
+    /// <summary>Reads the records of a WARC from <paramref name="stream"/> (disposed at the end).</summary>
+    internal static IEnumerable<RawDocument> ReadRecords(Stream stream, string path, string name)
     {
         using var reader = new ByteReader(stream);
         var record = 0;

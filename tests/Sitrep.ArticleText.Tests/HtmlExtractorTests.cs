@@ -189,4 +189,52 @@ public sealed class HtmlExtractorTests
         var html = "Content-Type: text/html; charset=windows-1252\r\n\r\n" + Page("", $"<div><p>Caf\u00e9 owners fled. {P1}</p><p>{P2}</p></div>");
         Assert.Contains("Café owners fled.", Extract(Encoding.GetEncoding(1252).GetBytes(html)).Text);
     }
+
+    [Fact]
+    public void TwoArticleElementsOnOnePage_AreTwoSegments()
+    {
+        const string q1 = "Police dispersed a protest outside the ministry in the capital on Monday, witnesses said.";
+        const string q2 = "Dozens of teachers had gathered to demand unpaid wages for the third week in a row, organisers said.";
+        var a = Extract(Page("", $"<main><article><h2>Shelling in Kafr Nabl</h2><p>{P1}</p><p>{P2}</p></article>" +
+                                 $"<article><h2>Teachers protest</h2><p>{q1}</p><p>{q2}</p></article></main>"));
+        Assert.Equal(string.Join("\n", "Shelling in Kafr Nabl", P1, P2) + "\n\n" + string.Join("\n", "Teachers protest", q1, q2), a.Text);
+        Assert.Equal(2, a.Segments.Count);
+        Assert.StartsWith("Teachers protest", a.Segments[1].Slice(a.Text));
+        Assert.EndsWith(P2, a.Segments[0].Slice(a.Text));
+    }
+
+    [Theory]
+    [InlineData("Protesters gathered outside the ministry on Monday (Image: GETTY )")]
+    [InlineData("A man walks past a damaged building in Kafr Nabl on Tuesday. (AP Photo/Jane Roe, File)")]
+    [InlineData("Army officers inspect the site of the blast in the town. (Photo by John Smith/Getty Images)")]
+    [InlineData("Jane Doe covers Syria for Example News. Follow her on Twitter @janedoe.")]
+    [InlineData("The contents of this site are ©2019 Example Publishing Corp.")]
+    [InlineData("Advert")]
+    [InlineData("Related Tags: Syria, Idlib")]
+    [InlineData("Sharing is caring!")]
+    [InlineData("0shares")]
+    [InlineData("TRENDING:")]
+    public void CaptionsCreditsAndFurnitureLines_InsideTheArticle_AreDropped(string furniture)
+    {
+        var a = Extract(Page("", $"<article><div class=\"story\"><p>{P1}</p><p>{furniture}</p><p>{P2}</p><p>{P3}</p></div></article>"));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Fact]
+    public void TeaserExcerptsOfOtherStories_AreDropped()
+    {
+        var a = Extract(Page("", $"""
+            <div class="content"><p>{P1}</p><p>{P2}</p><p>{P3}</p>
+            <div class="row"><a href="/next"><h5>Rebels retake hill</h5></a><p class="row-excerpt">Fighters said they had pushed government troops back from the ridge overnight</p></div>
+            </div>
+            """));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Fact]
+    public void CommentSectionHeader_EndsTheArticle()
+    {
+        var a = Extract(Page("", $"<div class=\"post\"><p>{P1}</p><p>{P2}</p><h3>3 Comments</h3><p>I was there and the shelling went on all night, nobody came to help us at all.</p></div>"));
+        Assert.Equal(P1 + "\n" + P2, a.Text);
+    }
 }

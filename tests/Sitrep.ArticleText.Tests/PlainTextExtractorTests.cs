@@ -204,4 +204,13 @@ public sealed class PlainTextExtractorTests
         Assert.Equal("Army Shells Kafr Nabl", a.Title);
         Assert.Equal("Two civilians were killed on Tuesday.\n" + Para1, a.Text);
     }
+
+    [Fact]
+    public void LinesThatOnlyBeginLikeFurniture_AreKept()
+    {
+        const string body = "Tagged fighters were seen moving towards the front line near Idlib on Sunday, residents said.";
+        const string lead = "Advertising agencies in Damascus said business had collapsed since the shelling began last year.";
+        var a = PlainTextExtractor.Extract("Tags: Syria\n" + body + "\n" + lead + "\nTags");
+        Assert.Equal(body + "\n" + lead, a.Text);
+    }
 }

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using Sitrep.ArticleText;
+using Sitrep.Core;
+
+// Pages per second of Sitrep's ArticleExtractor over a folder of .html/.html.gz pages, on one thread: the same
+// work readability-rate.mjs times for readability.js (pages read and gunzipped first; decode + parse + extract timed).
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: SitrepRate HTML_DIR [PASSES] [GROUND_TRUTH_JSON]");
+    return 1;
+}
+var passes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+var pages = Directory.GetFiles(args[0])
+    .Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".html.gz", StringComparison.Ordinal))
+    .Order(StringComparer.Ordinal)
+    .Select(f => new RawDocument(Path.GetFileName(f), f, ContentKind.Html, Read(f)))
+    .ToArray();
+var extractor = new ArticleExtractor();
+foreach (var p in pages) extractor.Extract(p); // warm-up pass: JIT and tiered compilation
+long chars = 0;
+var clock = Stopwatch.StartNew();
+for (var i = 0; i < passes; i++)
+    foreach (var p in pages) chars += extractor.Extract(p).Text.Length;
+var seconds = clock.Elapsed.TotalSeconds;
+var n = pages.Length * passes;
+Console.WriteLine(FormattableString.Invariant($"sitrep pages={n} seconds={seconds:F2} pages_per_s={n / seconds:F1} chars={chars}"));
+if (args.Length > 2)
+{
+    // Accuracy on the same pages, for tuning runs: the ScrapingHub metric over the ground truth.
+    var score = ScrapingHubEvaluation.Evaluate(args[2], args[0], extractor);
+    Console.WriteLine(FormattableString.Invariant($"f1={score.F1:F4} precision={score.Precision:F4} recall={score.Recall:F4} accuracy={score.Accuracy:F4}"));
+    if (Environment.GetEnvironmentVariable("SITREP_PAGE_SCORES") is { Length: > 0 } perPage)
+        File.WriteAllLines(perPage, score.PerPage.Select(p => FormattableString.Invariant($"{p.Id}\t{p.Precision:F3}\t{p.Recall:F3}")));
+    if (Environment.GetEnvironmentVariable("SITREP_TEXT_DIR") is { Length: > 0 } textDir)
+        foreach (var p in pages) File.WriteAllText(Path.Combine(textDir, p.Id.Replace(".html.gz", ".txt", StringComparison.Ordinal)), extractor.Extract(p).Text);
+}
+return 0;
+
+static byte[] Read(string path)
+{
+    var bytes = File.ReadAllBytes(path);
+    if (!path.EndsWith(".gz", StringComparison.Ordinal)) return bytes;
+    using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+    using var ms = new MemoryStream();
+    gz.CopyTo(ms);
+    return ms.ToArray();
+}
