@@ -72,7 +72,7 @@ internal static class Coreference
     /// A sentence without a trigger that denies, by the party the latest event is attributed to, shortly after it:
     /// the event stays asserted and the competing attributions become its claims.
     /// </summary>
-    public static void AddDenial(DocumentView view, int s, List<ConflictEvent> events, List<int> sentences)
+    public static void AddDenial(DocumentView view, int s, List<ConflictEvent> events, List<int> sentences, CountryNameResolver? countryOfName = null)
     {
         var e = events[^1];
         if (e.Actor1 is not { } accused || !e.Modality.IsCounted() || s - sentences[^1] > DenialReach) return;
@@ -80,7 +80,7 @@ internal static class Coreference
         var denyAt = -1;
         for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             if (view.In(i, EventLexicon.Denial)) { denyAt = i; break; }
-        if (denyAt < 0 || !IsAccused(view, s, denyAt, accused)) return;
+        if (denyAt < 0 || !IsAccused(view, s, denyAt, accused, countryOfName)) return;
 
         var claims = new List<string>(e.Claims);
         var blame = $"unnamed sources blame {accused}";
@@ -94,7 +94,7 @@ internal static class Coreference
     }
 
     // The denier is the accused actor itself, or its country ("Russia's defence ministry" for Russian jets).
-    private static bool IsAccused(DocumentView view, int s, int denyAt, string accused)
+    private static bool IsAccused(DocumentView view, int s, int denyAt, string accused, CountryNameResolver? countryOfName)
     {
         string? country = null;
         foreach (var a in view.Doc.Actors)
@@ -108,6 +108,11 @@ internal static class Coreference
         if (country is null) return false;
         foreach (var p in view.Places[s])
             if (p.StartToken < denyAt && p.Mention.Place.Kind == PlaceKind.Country && p.Mention.Place.CountryCode == country) return true;
+        // A country named as the speaker is no place mention ("Russia's defence ministry"): ask by name.
+        if (countryOfName is null) return false;
+        foreach (var e in view.Doc.Entities)
+            if (e.Range.Start < view.Doc.TokenStarts[denyAt] && view.Doc.SentenceIndexAt(e.Range.Start) == s
+                && e.Type is EntityType.LOC or EntityType.ORG && countryOfName(e.Text) == country) return true;
         return false;
     }
 

@@ -9,6 +9,9 @@ namespace Sitrep.EventCoding;
 /// </summary>
 public delegate Actor? CountryActorResolver(Document document, int startToken, int endToken, string country);
 
+/// <summary>The ISO2 code of a country named by <paramref name="name"/> ("Russia", "the United States"), or null.</summary>
+public delegate string? CountryNameResolver(string name);
+
 /// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
 /// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
@@ -22,17 +25,24 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly EventOntology _ontology;
     private readonly SubTypeChooser _chooser;
     private readonly CountryActorResolver? _resolveInCountry;
+    private readonly CountryNameResolver? _countryOfName;
 
-    /// <summary>An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by country.</summary>
-    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null)
+    /// <summary>
+    /// An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by
+    /// country, <paramref name="countryOfName"/> recognises a country named as a speaker ("Russia's defence ministry
+    /// denied..."). Both come from other stages, so the pipeline passes them in.
+    /// </summary>
+    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null)
     {
         _ontology = ontology;
         _chooser = new SubTypeChooser(ontology);
         _resolveInCountry = resolveInCountry;
+        _countryOfName = countryOfName;
     }
 
     /// <summary>An annotator over the embedded ontology.</summary>
-    public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null) => new(EventOntology.LoadDefault(), resolveInCountry);
+    public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null) =>
+        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName);
 
     /// <inheritdoc />
     public string Name => "events";
@@ -88,7 +98,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
             _ontology.Matcher.Find(doc, sentence.FirstToken, sentence.EndToken, matches);
             if (matches.Count == 0)
             {
-                if (events.Count > 0) Coreference.AddDenial(view, s, events, sentences);
+                if (events.Count > 0) Coreference.AddDenial(view, s, events, sentences, _countryOfName);
                 continue;
             }
             ReportFilter.RemoveBackground(view, sentence.FirstToken, sentence.EndToken, matches);

@@ -31,7 +31,9 @@ public sealed class SitrepEngine
     {
         _gazetteer = Gazetteer.LoadDefault();
         // Generic forces ("government forces") take the event's country from the places the coder attaches.
-        _events = EventAnnotator.CreateDefault((doc, start, end, country) => ActorDictionary.Default.Resolve(doc, start, end, country));
+        _events = EventAnnotator.CreateDefault(
+            (doc, start, end, country) => ActorDictionary.Default.Resolve(doc, start, end, country),
+            name => _gazetteer.Lookup(name).FirstOrDefault(p => p.Kind == PlaceKind.Country)?.CountryCode);
         Pipeline = new DocumentPipeline(new ArticleExtractor(),
         [
             LanguageAnnotator.CreateDefault(),

@@ -40,6 +40,16 @@ internal static class PlaceCues
     /// <summary>Next to a toponym: it names a settlement ("the city of X", "X town").</summary>
     public static readonly HashSet<string> Settlement = Set("city", "town", "village", "hamlet", "township", "suburb");
 
+    /// <summary>
+    /// Words right before a name that take a place, not a person: prepositions of location and the verbs of attacks
+    /// on places ("shelled Douma", "in Douma"). A one-word PER guess after one of these that is a gazetteer name is
+    /// treated as a tagger slip and looked up as a place.
+    /// </summary>
+    public static readonly HashSet<string> PlaceTakingBefore = Set(
+        "in", "near", "outside", "around", "into", "at", "across", "inside",
+        "shelled", "bombed", "struck", "hit", "raided", "stormed", "besieged", "captured", "seized", "retook",
+        "recaptured", "liberated", "overran", "entered", "pounded", "targeted");
+
     /// <summary>Words skipped when looking for a cue a few tokens away ("east of the town of X").</summary>
     public static readonly HashSet<string> Filler = Set("the", "of", "a", "in", "from", "to", "at", "on");
 

@@ -32,7 +32,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             var text = doc.Text.AsSpan(e.Range.Start, e.Range.Length);
             // An ORG or PER that is no known actor but is a gazetteer name is often a tagger slip ("shelled Douma",
             // "the town of Maarat al-Numan"): leave it to the guarded gazetteer scan below rather than lose the place.
-            if (e.ActorId is null && (e.Type == EntityType.ORG || (e.Type == EntityType.PER && SettlementBefore(doc, first)))
+            if (e.ActorId is null && (e.Type == EntityType.ORG || (e.Type == EntityType.PER && (SettlementBefore(doc, first) || PlaceTakingBefore(doc, first, end))))
                 && IsGazetteerName(text)) continue;
             if (e.Type is EntityType.PER or EntityType.ORG) { MarkTaken(taken, first, end); continue; }
             if (e.Type != EntityType.LOC) continue;
@@ -192,6 +192,12 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
     }
 
     /// <summary>"the town of X", "village X": a settlement word among the two tokens before.</summary>
+    /// <summary>A one-word name right after "in"/"near"/"shelled"... and not followed by a speech verb ("in Douma").</summary>
+    private static bool PlaceTakingBefore(Document doc, int first, int end) =>
+        end - first == 1 && first > 0
+        && PlaceCues.Has(PlaceCues.PlaceTakingBefore, doc.Token(first - 1).Chars)
+        && !(end < doc.TokenCount && PlaceCues.Has(PlaceCues.SpeechAfter, doc.Token(end).Chars));
+
     private static bool SettlementBefore(Document doc, int first)
     {
         for (var k = first - 1; k >= 0 && k >= first - 2; k--)

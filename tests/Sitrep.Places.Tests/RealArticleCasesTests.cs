@@ -73,6 +73,22 @@ public class RealArticleCasesTests
         Assert.Equal("Douma", douma.Place.Name);
     }
 
+    [Theory]
+    [InlineData("At least 12 people were killed when Syrian government artillery shelled Douma on Sunday.")]
+    [InlineData("Fighting continued in Douma on Sunday.")]
+    public void OneWordPersonGuess_AfterAPlaceTakingWord_IsLookedUpAsAPlace(string text)
+    {
+        var douma = Assert.Single(Places(WithEntities(text, ("Douma", EntityType.PER))));
+        Assert.Equal("Douma", douma.Place.Name);
+    }
+
+    [Fact]
+    public void PersonGuess_FollowedBySpeechVerb_StaysAPerson()
+    {
+        const string text = "Speaking in Douma said the talks had failed.";
+        Assert.Empty(Places(WithEntities(text, ("Douma", EntityType.PER))));
+    }
+
     [Fact]
     public void KnownActorTaggedAsOrganisation_StaysAnActor()
     {
