@@ -131,25 +131,7 @@ public static class ConllEvaluation
 
     private static List<string[]> Predict(IEntityRecognizer ner, List<ConllSentence> sentences, string id)
     {
-        var count = sentences.Sum(s => s.Words.Count);
-        var starts = new int[count];
-        var ends = new int[count];
-        var sentenceStarts = new int[sentences.Count];
-        var sb = new System.Text.StringBuilder();
-        var k = 0;
-        for (var s = 0; s < sentences.Count; s++)
-        {
-            if (s > 0) sb.Append('\n');
-            sentenceStarts[s] = k;
-            foreach (var word in sentences[s].Words)
-            {
-                if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
-                starts[k] = sb.Length;
-                sb.Append(word);
-                ends[k++] = sb.Length;
-            }
-        }
-        var text = sb.ToString();
+        var (text, starts, ends, sentenceStarts) = NerTagger.Join(sentences.Select(s => (IReadOnlyList<string>)s.Words).ToList());
         var doc = new Document
         {
             Meta = new DocumentMeta(id, id),
