@@ -19,14 +19,14 @@ internal static class DocumentCommands
 
     public static Command Extract(CliIo io) => Build(io, "extract",
         "Full pipeline without storage: one JSON object per document on stdout (JSONL), in input order",
-        (engine, outcome, lines) => lines.Write(w => ContractJson.WriteExtractLine(w, outcome)), annotate: true);
+        (outcome, lines) => lines.Write(w => ContractJson.WriteExtractLine(w, outcome)), annotate: true);
 
     public static Command Text(CliIo io) => Build(io, "text",
         "Article text and metadata only (no language processing): JSONL with id, path, url, title, published, source, text",
-        (engine, outcome, lines) => lines.Write(w => ContractJson.WriteTextLine(w, outcome)), annotate: false);
+        (outcome, lines) => lines.Write(w => ContractJson.WriteTextLine(w, outcome)), annotate: false);
 
     private static Command Build(CliIo io, string name, string description,
-        Action<SitrepEngine, ProcessedDocument, JsonLines> write, bool annotate)
+        Action<ProcessedDocument, JsonLines> write, bool annotate)
     {
         var inputs = InputsArgument();
         var published = PublishedOption();
@@ -42,7 +42,7 @@ internal static class DocumentCommands
             foreach (var outcome in BatchRunner.Run(raws, step))
             {
                 summary.Add(outcome);
-                write(engine, outcome, lines);
+                write(outcome, lines);
                 ReportProblems(io, outcome);
             }
             io.Out.Flush();

@@ -48,6 +48,13 @@ public sealed class DocumentPipeline
     {
         var doc = new Document { Meta = meta, Text = text, Segments = [new TextRange(0, text.Length)] };
         var errors = new List<string>();
+        doc = RunAnnotators(doc, errors);
+        return errors.Count == 0 ? doc : doc with { Errors = [.. errors, .. doc.Errors] };
+    }
+
+    /// <summary>Every annotator in order; a stage that throws is recorded in <paramref name="errors"/> and the rest still run.</summary>
+    private Document RunAnnotators(Document doc, List<string> errors)
+    {
         foreach (var stage in _annotators)
         {
             try
@@ -59,7 +66,7 @@ public sealed class DocumentPipeline
                 errors.Add($"stage '{stage.Name}' failed: {ex.GetType().Name}: {ex.Message}");
             }
         }
-        return errors.Count == 0 ? doc : doc with { Errors = [.. errors, .. doc.Errors] };
+        return doc;
     }
 
     private ProcessedDocument Run(RawDocument raw, bool annotate)
@@ -86,20 +93,7 @@ public sealed class DocumentPipeline
             Text = article.Text,
             Segments = article.Segments.Count > 0 ? article.Segments : [new TextRange(0, article.Text.Length)],
         };
-        if (annotate)
-        {
-            foreach (var stage in _annotators)
-            {
-                try
-                {
-                    doc = stage.Annotate(doc);
-                }
-                catch (Exception ex)
-                {
-                    errors.Add($"stage '{stage.Name}' failed: {ex.GetType().Name}: {ex.Message}");
-                }
-            }
-        }
+        if (annotate) doc = RunAnnotators(doc, errors);
         // Stages may also record problems on the document itself; keep both, pipeline's first.
         IReadOnlyList<string> all = [.. errors, .. doc.Errors];
         return new ProcessedDocument(raw.Id, raw.Path, DocumentStatus.Processed, doc with { Errors = all }, all);
