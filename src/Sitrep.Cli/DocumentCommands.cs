@@ -38,7 +38,7 @@ internal static class DocumentCommands
             var raws = engine.Read(parse.GetValue(inputs)!, defaultPublished, io.OpenStdin);
             var summary = new RunSummary();
             var lines = new JsonLines(io.Out);
-            Func<Sitrep.Core.RawDocument, ProcessedDocument> step = annotate ? engine.Pipeline.Process : engine.Pipeline.ExtractText;
+            Func<Sitrep.Core.RawDocument, ProcessedDocument> step = annotate ? engine.Pipeline.Process : engine.TextOnly.ExtractText;
             foreach (var outcome in BatchRunner.Run(raws, step))
             {
                 summary.Add(outcome);

@@ -18,29 +18,37 @@ public sealed class SitrepEngine
     private static readonly Lazy<SitrepEngine> LazyDefault = new(() => new SitrepEngine());
 
     private readonly InputReader _reader = new();
-    private readonly Gazetteer _gazetteer;
-    private readonly EventAnnotator _events;
+    private readonly ArticleExtractor _extractor = new();
+    // Each part loads on first use: `text` needs only the extractor, `events` only country names, so neither pays
+    // for the NER model, actor dictionary or event ontology.
+    private readonly Lazy<Gazetteer> _gazetteer = new(Gazetteer.LoadDefault);
+    private readonly Lazy<EventAnnotator> _events;
+    private readonly Lazy<DocumentPipeline> _pipeline;
+    private readonly Lazy<DocumentPipeline> _textOnly;
 
     /// <summary>The shared default engine.</summary>
     public static SitrepEngine Default => LazyDefault.Value;
 
     /// <summary>Extraction and annotation for one document at a time.</summary>
-    public DocumentPipeline Pipeline { get; }
+    public DocumentPipeline Pipeline => _pipeline.Value;
+
+    /// <summary>Article extraction only, with no annotator loaded (the <c>text</c> verb).</summary>
+    public DocumentPipeline TextOnly => _textOnly.Value;
 
     private SitrepEngine()
     {
-        _gazetteer = Gazetteer.LoadDefault();
         // Generic forces ("government forces") take the event's country from the places the coder attaches.
-        _events = EventAnnotator.CreateDefault(
+        _events = new(() => EventAnnotator.CreateDefault(
             (doc, start, end, country) => ActorDictionary.Default.Resolve(doc, start, end, country),
-            name => _gazetteer.Lookup(name).FirstOrDefault(p => p.Kind == PlaceKind.Country)?.CountryCode);
-        Pipeline = new DocumentPipeline(new ArticleExtractor(),
+            name => _gazetteer.Value.Lookup(name).FirstOrDefault(p => p.Kind == PlaceKind.Country)?.CountryCode));
+        _pipeline = new(() => new DocumentPipeline(_extractor,
         [
             LanguageAnnotator.CreateDefault(),
             new TimeAnnotator(),
-            new PlaceAnnotator(_gazetteer),
-            _events,
-        ]);
+            new PlaceAnnotator(_gazetteer.Value),
+            _events.Value,
+        ]));
+        _textOnly = new(() => new DocumentPipeline(_extractor, []));
     }
 
     /// <summary>Reads inputs (files, directories, "-") lazily as raw documents, failures included.</summary>
@@ -56,7 +64,7 @@ public sealed class SitrepEngine
         new IncidentBuilder().Build(events.Select(e => new SourcedEvent(e.Document, e.Event)), duplicateOf);
 
     /// <summary>The event coder, for evaluations that classify snippets.</summary>
-    public EventAnnotator EventCoder => _events;
+    public EventAnnotator EventCoder => _events.Value;
 
     /// <summary>Clean text through the annotators only (offsets stay offsets into <paramref name="text"/>).</summary>
     public Document AnnotatedText(string text) => Pipeline.Annotate(new DocumentMeta("snippet", "snippet"), text);
@@ -65,5 +73,5 @@ public sealed class SitrepEngine
     public IReadOnlyList<Quote> FindQuotes(string text) => AnnotatedText(text).Quotes;
 
     /// <summary>Country name for an ISO 3166-1 alpha-2 code, when the gazetteer knows it.</summary>
-    public string? CountryName(string iso2) => _gazetteer.Country(iso2)?.Name;
+    public string? CountryName(string iso2) => _gazetteer.Value.Country(iso2)?.Name;
 }
