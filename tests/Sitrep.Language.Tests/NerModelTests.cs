@@ -21,7 +21,7 @@ public class NerModelTests
         var loaded = NerModel.Load(buffer);
         Assert.Equal(NerModel.Default.Bits, loaded.Bits);
         Assert.Equal(NerModel.Default.Transition, loaded.Transition);
-        Assert.True(NerModel.Default.Emission.AsSpan().SequenceEqual(loaded.Emission));
+        Assert.True(NerModel.Default.DenseEmission().AsSpan().SequenceEqual(loaded.DenseEmission()));
         var original = new NerTagger(NerModel.Default, new NerFeatures(NerModel.Default.Bits, NerGazetteer.Default));
         var reloaded = new NerTagger(loaded, new NerFeatures(loaded.Bits, NerGazetteer.Default));
         foreach (var s in Sentences) Assert.Equal(original.Tag(s.Split(' ')), reloaded.Tag(s.Split(' ')));
