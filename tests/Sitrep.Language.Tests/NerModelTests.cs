@@ -179,6 +179,20 @@ public class StatisticalEntityRecognizerTests
     }
 
     [Fact]
+    public void PlaceNamedSurname_StaysAPerson_WhenTheDocumentNamesThePersonInFull()
+    {
+        var e = Entities("President Bill Clinton met Boris Yeltsin in Moscow. Aides said Clinton flew home on Friday.");
+        Assert.Equal(2, e.Count(x => x.Text.EndsWith("Clinton", StringComparison.Ordinal) && x.Type == EntityType.PER));
+    }
+
+    [Fact]
+    public void PluralNounBeforeSaid_AtASentenceStart_IsNoPerson()
+    {
+        var e = Entities("Shares fell in Tokyo on Monday. Analysts said the yen would recover.");
+        Assert.DoesNotContain(e, x => x.Text == "Analysts");
+    }
+
+    [Fact]
     public void ActorAlias_FoundByTheModel_CarriesTheActorId()
     {
         var e = Entities("Fighters of the Syrian Democratic Forces entered the town.");
