@@ -6,8 +6,8 @@ namespace Sitrep.Language.Tests;
 
 public class ConllBenchmarkTests(ITestOutputHelper output)
 {
-    /// <summary>Entity F1 of the shipped model on CoNLL-2003 dev when it was trained (docs/results/language.md), less 0.3 points.</summary>
-    private const double ShippedModelDevFloor = 0.9185;
+    /// <summary>Entity F1 of the shipped recognizer on CoNLL-2003 dev as recorded in docs/results/language.md (92.45), less 0.3 points.</summary>
+    private const double ShippedModelDevFloor = 0.9215;
 
     [SharedDataFact("bench/conll2003")]
     public void ShippedModel_OnConllDev_KeepsItsRecordedF1()
@@ -72,7 +72,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
     {
         var score = Run("conllpp_test.txt", StatisticalEntityRecognizer.Default);
         Assert.Equal(5702, score.Overall.Gold);
-        Assert.True(score.Overall.F1 > 0.855, $"F1 {score.Overall.F1:F4} fell below the floor");
+        Assert.True(score.Overall.F1 > 0.856, $"F1 {score.Overall.F1:F4} fell below the floor");
     }
 
     [SharedDataFact("bench/conll2003")]
