@@ -50,9 +50,10 @@ public class NerBenchmarks
 /// <summary>
 /// Tokenize + sentences + NER over varied news text: the 231 documents of CoNLL++ test (Reuters, Dec 1996; words
 /// joined by spaces, sentences by newlines), read from the shared bench folder (../shared or SITREP_SHARED), never
-/// copied into the repository. Divide <see cref="Tokens"/> by the mean time for tokens per second.
+/// copied into the repository. Divide <see cref="Tokens"/> by the mean time for tokens per second; on a shared
+/// machine the minimum is the run least disturbed by other processes.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn]
 public class NerVariedTextBenchmarks
 {
     private string[] _texts = [];
