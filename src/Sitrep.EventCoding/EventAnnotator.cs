@@ -307,6 +307,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
         return new ConflictEvent
         {
             SubEventType = subType,
+            Plover = chosen.Entry.Plover == "-" ? null : chosen.Entry.Plover,
+            Cameo = chosen.Entry.Cameo == "-" ? null : chosen.Entry.Cameo,
             Trigger = trigger,
             Date = date.Date,
             Actor1 = actor1,

@@ -49,6 +49,15 @@ public class MergeTests
     }
 
     [Fact]
+    public void CodedEvent_CarriesThePloverAndCameoEquivalentsOfItsOntologyRow()
+    {
+        var e = Assert.Single(new TestDoc("US jets struck Raqqa on Saturday.").Time("on Saturday", "2018-09-01").Place("Raqqa").Annotate().Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal("FIGHT:aerial", e.Plover);
+        Assert.Equal("195", e.Cameo);
+    }
+
+    [Fact]
     public void LabelLineOfAFactBox_IsNoEvent()
     {
         var doc = new TestDoc("Civilians reported killed").Annotate();
