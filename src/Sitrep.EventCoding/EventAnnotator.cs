@@ -14,7 +14,8 @@ public delegate string? CountryNameResolver(string name);
 
 /// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
-/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
+/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes and
+/// reported speech.
 /// One event per sentence: a second trigger in the same sentence is taken to describe the same event. A definite
 /// mention of an event already told ("the strikes were carried out by Russian jets") adds to that event; talk about
 /// violence in general is no event (<see cref="ReportFilter"/>); a later denial by the attributed party is kept as
@@ -56,8 +57,16 @@ public sealed class EventAnnotator : IDocumentAnnotator
     {
         var view = new DocumentView(document);
         var quotes = QuoteFinder.Find(view);
+        // Events are coded against direct quotes only: "officials said 20 people were killed" is a report of an
+        // event, while talk in quotation marks may be rhetoric; reported speech is added for the record after.
         var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
+        var reported = ReportedSpeechFinder.Find(view, quotes);
+        if (reported.Count > 0)
+        {
+            quotes.AddRange(reported);
+            quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        }
         return document with { Events = events, Quotes = quotes };
     }
 

@@ -206,6 +206,23 @@ internal static class EventLexicon
         "noted", "announced", "warned", "threatened", "vowed", "described", "describing", "called", "calling",
         "tweeted", "posted", "argued", "replied", "recalled", "stressed", "asked", "urged", "according"]);
 
+    // Verbs of reported speech and stated belief that introduce a clause ("X said that ...", "..., X added.").
+    public static readonly WordSet ReportingVerbs = new([
+        "said", "says", "say", "told", "tells", "added", "adding", "stated", "explained", "wrote", "writes",
+        "declared", "insisted", "noted", "noting", "announced", "warned", "argued", "arguing", "acknowledged",
+        "claimed", "claims", "reported", "suggested", "suggests", "believes", "believe", "thinks", "think",
+        "contended", "maintained", "predicted", "admitted", "stressed", "recalled", "concluded", "tweeted",
+        "asserted", "confirmed", "emphasized", "emphasised", "estimated", "alleged", "saying", "telling", "indicated",
+        "conceded", "countered", "replied", "responded", "observed", "cautioned", "promised", "vowed"]);
+
+    // Words that may stand between a speaker and its reporting verb ("Trump also said", "officials have said").
+    public static readonly WordSet ReportingAuxiliaries = new(["also", "has", "have", "had", "later", "previously",
+        "then", "further", "repeatedly", "reportedly", "once", "again", "recently", "publicly", "privately", "often",
+        "would", "will", "did", "does", "do", "long", "earlier"]);
+
+    // Sentence-opening connectives that are never part of a speaker's name ("And she added").
+    public static readonly WordSet Connectives = new(["and", "but", "so", "yet", "then", "meanwhile", "however", "still", "also"]);
+
     // "the group said" speaks for an organisation, "the defector said" for a person.
     public static readonly WordSet GroupNouns = new(["group", "organisation", "organization", "ministry", "army",
         "movement", "militants", "rebels", "government", "agency", "coalition", "command", "statement", "militia",
