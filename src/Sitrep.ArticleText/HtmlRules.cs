@@ -92,6 +92,8 @@ public static partial class HtmlRules
     public const int MaxRemovedFormChars = 1000;
     /// <summary>In the fallback pass, a paragraph needs this many characters to count.</summary>
     public const int FallbackMinParagraphChars = 40;
+    /// <summary>How much of the page text (characters from its start) is searched for a "Published ..." phrase.</summary>
+    public const int PublishedPhraseWindow = 20000;
 
     // Guards: what is never handed to the DOM parser (its tree building is quadratic in nesting depth and its memory
     // tens of times the page size). Such pages go through TagStripper instead.
