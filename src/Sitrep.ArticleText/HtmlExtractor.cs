@@ -290,10 +290,28 @@ public static class HtmlExtractor
             if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
             if (p.Text.Length <= HtmlRules.CaptionCheckMaxChars && TextRules.CaptionOrSignOff().IsMatch(p.Text)) continue;
+            if (IsDateStamp(p.Text)) continue;
             if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
             result.Add(new OutputParagraph(p.Text, ArticleOf(p.Block)));
         }
+        TrimCallsToAction(result);
         return result;
+    }
+
+    /// <summary>A short line with a date or time stamp and no sentence: a dateline or byline.</summary>
+    internal static bool IsDateStamp(string text) =>
+        !text.StartsWith('—') && !text.Contains("(@", StringComparison.Ordinal) && !PlainTextExtractor.EndsSentence(text) && PlainTextExtractor.CountWords(text) <= TextRules.DateStampMaxWords &&
+        TextRules.DateStamp().IsMatch(text);
+
+    /// <summary>Drops the site's calls to action ("Sign up for our newsletter") that open or close the article.</summary>
+    private static void TrimCallsToAction(List<OutputParagraph> result)
+    {
+        static bool IsCall(OutputParagraph p) =>
+            p.Text.Length <= TextRules.CallToActionMaxChars && TextRules.CallToAction().IsMatch(p.Text);
+        while (result.Count > 0 && IsCall(result[^1])) result.RemoveAt(result.Count - 1);
+        var lead = 0;
+        while (lead < result.Count && IsCall(result[lead])) lead++;
+        result.RemoveRange(0, lead);
     }
 
     /// <summary>Letters and digits only, lower-cased: "Só quem se Ama…" and "Só quem se ama..." compare equal.</summary>

@@ -32,9 +32,21 @@ internal sealed class HtmlFurniture
             var verdict = Judge(e, classVerdicts);
             if (verdict == Verdict.Always) { furniture._marked[e] = true; continue; } // no pass looks inside it
             if (verdict == Verdict.StrictOnly) furniture._marked[e] = false;
+            if (IsRelatedHeading(e))
+            {
+                // "Related posts" / "You may also like": what follows the heading in its block is other stories.
+                for (var s = e.NextElementSibling; s is not null; s = s.NextElementSibling) furniture._marked.TryAdd(s, false);
+            }
             for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push(c);
         }
         return furniture;
+    }
+
+    private static bool IsRelatedHeading(IElement e)
+    {
+        if (e.LocalName is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) return false;
+        var classAndId = HtmlExtractor.ClassAndId(e);
+        return classAndId.Length > 0 && HtmlRules.RelatedHeadingClass().IsMatch(classAndId);
     }
 
     private static Verdict Judge(IElement e, Dictionary<string, bool> classVerdicts)
