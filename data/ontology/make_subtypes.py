@@ -734,3 +734,4 @@ for sub in T:
         # Whole templates are held out for dev, so the dev score measures unseen phrasings, not unseen fillers.
         split = "dev" if j % 5 == 4 else "train"
         print(f"{n}\t{sub}\t{split}\t{text}")
+
