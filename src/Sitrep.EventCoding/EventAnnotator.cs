@@ -29,7 +29,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly CountryNameResolver? _countryOfName;
     private readonly SubTypeModel? _subTypeModel;
 
-    // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched.
+    // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched; a
+    // round guess (not tuned): opinion text must stay unclassified, a clear report without a trigger word need not.
     private const float MinMarginWithoutTrigger = 8f;
 
     /// <summary>
