@@ -27,14 +27,21 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly SubTypeChooser _chooser;
     private readonly CountryActorResolver? _resolveInCountry;
     private readonly CountryNameResolver? _countryOfName;
+    private readonly SubTypeModel? _subTypeModel;
+
+    // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched; a
+    // round guess (not tuned): opinion text must stay unclassified, a clear report without a trigger word need not.
+    private const float MinMarginWithoutTrigger = 8f;
 
     /// <summary>
     /// An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by
     /// country, <paramref name="countryOfName"/> recognises a country named as a speaker ("Russia's defence ministry
     /// denied..."). Both come from other stages, so the pipeline passes them in.
     /// </summary>
-    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null)
+    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null,
+        SubTypeModel? subTypeModel = null)
     {
+        _subTypeModel = subTypeModel;
         _ontology = ontology;
         _chooser = new SubTypeChooser(ontology);
         _resolveInCountry = resolveInCountry;
@@ -43,7 +50,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
 
     /// <summary>An annotator over the embedded ontology.</summary>
     public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null) =>
-        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName);
+        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault());
 
     /// <inheritdoc />
     public string Name => "events";
@@ -70,26 +77,40 @@ public sealed class EventAnnotator : IDocumentAnnotator
         return document with { Events = events, Quotes = quotes };
     }
 
+    /// <summary>How <see cref="ClassifySubType(Document)"/> decides (default: chosen on the team's dev split).</summary>
+    public SubTypeStrategy SubTypeStrategy { get; init; } = SubTypeStrategy.Classifier;
+
     /// <summary>
-    /// The best sub-type for a short snippet (one or a few sentences), or null when no trigger is found. Counts
+    /// The best sub-type for a short snippet (one or a few sentences), or null when nothing points to one. Counts
     /// every modality: a snippet about a planned offensive is still about an offensive.
     /// </summary>
-    public string? ClassifySubType(Document document)
+    public string? ClassifySubType(Document document) => ClassifySubType(document, SubTypeStrategy);
+
+    /// <summary>The best sub-type for a short snippet under <paramref name="strategy"/>, or null.</summary>
+    public string? ClassifySubType(Document document, SubTypeStrategy strategy)
     {
         var view = new DocumentView(document);
-        var matches = new List<TriggerMatch>();
-        var viable = new List<TriggerMatch>();
-        ChosenTrigger? best = null;
-        for (var s = 0; s < document.SentenceCount; s++)
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var features = SubTypeFeatures.Extract(view, _ontology, _chooser, out var best, candidates);
+        if (strategy == SubTypeStrategy.Rules || _subTypeModel is not { } model) return best?.Entry.SubEventType;
+        var scores = model.Scores(features);
+        var restrict = strategy == SubTypeStrategy.ClassifierAmongRuleCandidates && candidates.Count > 0;
+        int top = -1, second = -1;
+        for (var k = 0; k < scores.Length; k++)
         {
-            var sentence = document.Sentence(s);
-            matches.Clear();
-            _ontology.Matcher.Find(document, sentence.FirstToken, sentence.EndToken, matches);
-            var chosen = _chooser.Choose(view, s, matches, viable);
-            if (chosen is { } c && (best is null || c.Entry.Priority > best.Value.Entry.Priority)) best = c;
+            if (restrict && !candidates.Contains(model.Labels[k])) continue;
+            if (top < 0 || scores[k] > scores[top]) { second = top; top = k; }
+            else if (second < 0 || scores[k] > scores[second]) second = k;
         }
-        return best?.Entry.SubEventType;
+        if (top < 0) return best?.Entry.SubEventType;
+        // Without any trigger the text may be about nothing at all: only a clear winner counts.
+        if (candidates.Count == 0 && second >= 0 && scores[top] - scores[second] < MinMarginWithoutTrigger) return null;
+        return model.Labels[top];
     }
+
+    /// <summary>Features the sub-type classifier sees for <paramref name="document"/> (for training it).</summary>
+    public IReadOnlyList<string> SubTypeFeaturesOf(Document document) =>
+        SubTypeFeatures.Extract(new DocumentView(document), _ontology, _chooser, out _, new HashSet<string>(StringComparer.Ordinal));
 
     private List<ConflictEvent> Code(DocumentView view, List<Quote> quotes)
     {
