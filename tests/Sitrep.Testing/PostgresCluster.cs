@@ -79,8 +79,26 @@ public sealed class PostgresCluster : IDisposable
             "start",
         ], asServiceUser);
         var cluster = new PostgresCluster(bin, root, port, asServiceUser);
+        StartJanitor(Path.Combine(bin, "pg_ctl"), data, root, asServiceUser);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
         return cluster;
+    }
+
+    /// <summary>
+    /// A detached shell that waits for this process to end, however it ends (the test host may be killed before
+    /// exit handlers finish), then stops the server and removes its folder, so no run leaves a cluster behind.
+    /// </summary>
+    private static void StartJanitor(string pgCtl, string data, string root, bool asServiceUser)
+    {
+        const string janitor = """
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            if [ "$5" = 1 ]; then runuser -u postgres -- "$2" -D "$3" -m immediate -w stop
+            else "$2" -D "$3" -m immediate -w stop; fi
+            rm -rf "$4"
+            """;
+        // The outer shell exits at once, so the janitor is nobody's child and survives the test host's process tree.
+        Run("sh", ["-c", "setsid sh -c \"$0\" sitrep-pg-janitor \"$@\" </dev/null >/dev/null 2>&1 &", janitor,
+            Environment.ProcessId.ToString(), pgCtl, data, root, asServiceUser ? "1" : "0"], asServiceUser: false);
     }
 
     /// <summary>Stops the server at once and removes its folder.</summary>
@@ -113,10 +131,13 @@ public sealed class PostgresCluster : IDisposable
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var initdb = Path.Combine(dir, "initdb");
-            if (!File.Exists(initdb) || !File.Exists(Path.Combine(dir, "pg_ctl"))) continue;
-            // Debian links /usr/bin tools to a wrapper; the real folder is where the link points.
-            var target = new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb;
-            return Path.GetDirectoryName(target);
+            if (!File.Exists(initdb)) continue;
+            // Tools on PATH are often links into the server's folder; that folder is the one to use, if it is there
+            // (File.Exists is true for a dangling link).
+            var real = Path.GetDirectoryName(new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb)!;
+            if (File.Exists(Path.Combine(real, "initdb")) && File.Exists(Path.Combine(real, "pg_ctl"))
+                && new FileInfo(Path.Combine(real, "initdb")).ResolveLinkTarget(true) is null or { Exists: true })
+                return real;
         }
         return null;
     }
