@@ -101,6 +101,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (events.Count > 0) Coreference.AddDenial(view, s, events, sentences, _countryOfName);
                 continue;
             }
+            // "Airstrike", "Civilians reported killed": a label of a fact box or a list, not a report of anything.
+            if (sentence.EndToken - sentence.FirstToken <= MaxLabelTokens && !EndsAsSentence(view, sentence.EndToken - 1)) continue;
             ReportFilter.RemoveBackground(view, sentence.FirstToken, sentence.EndToken, matches);
             if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
             var coded = CodeOne(view, s, chosen, viable, country);
@@ -112,6 +114,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (lastSentence >= 0 && view.Paragraph[lastSentence] == view.Paragraph[s] && s - lastSentence <= 2)
                 {
                     events[^1] = EventMerger.AddCasualties(events[^1], coded);
+                    continue;
+                }
+                // "Multiple sources said at least five children were killed." later in a story about one strike:
+                // a toll with no date, place, perpetrator or "separate incident" of its own adds to the latest
+                // event rather than standing as an event nobody could date, map or merge.
+                if (LatestCounted(events) is var latest and >= 0 && !HasOwnAnchor(view, s, coded))
+                {
+                    events[latest] = EventMerger.AddCasualties(events[latest], coded);
                     continue;
                 }
                 if (coded.FatalitiesMax == 0 || coded.InjuredMax == 0) continue;
@@ -138,6 +148,28 @@ public sealed class EventAnnotator : IDocumentAnnotator
             lastSentence = s;
         }
         return EventMerger.Merge(events, doc.Text);
+    }
+
+    // Sentences this short without closing punctuation are labels ("Airstrike", "Civilians reported killed").
+    private const int MaxLabelTokens = 3;
+
+    private static bool EndsAsSentence(DocumentView view, int lastToken) => view.Word(lastToken) is "." or "!" or "?" or "\"" or "”" or "'" or "’";
+
+    private static int LatestCounted(List<ConflictEvent> events)
+    {
+        for (var k = events.Count - 1; k >= 0; k--)
+            if (events[k].Modality.IsCounted()) return k;
+        return -1;
+    }
+
+    /// <summary>True when a sentence dates, places or attributes its own report, or says it is another incident.</summary>
+    private static bool HasOwnAnchor(DocumentView view, int s, ConflictEvent coded)
+    {
+        if (coded.Actor1 is not null || view.Times[s].Count > 0 || Coreference.HasOwnPlace(view, s)) return true;
+        var sentence = view.Doc.Sentence(s);
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            if (view.In(i, EventLexicon.OtherIncident)) return true;
+        return false;
     }
 
     /// <summary>The country most place mentions of the document are in, or null when it mentions none.</summary>
@@ -275,6 +307,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
         return new ConflictEvent
         {
             SubEventType = subType,
+            Plover = chosen.Entry.Plover == "-" ? null : chosen.Entry.Plover,
+            Cameo = chosen.Entry.Cameo == "-" ? null : chosen.Entry.Cameo,
             Trigger = trigger,
             Date = date.Date,
             Actor1 = actor1,

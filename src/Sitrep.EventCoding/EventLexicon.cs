@@ -71,6 +71,9 @@ internal static class EventLexicon
         "were", "was", "have", "has", "been", "had", "are", "is", "being", "got", "reportedly", "also", "allegedly",
         "all", "later", "so", "far", "confirmed", "feared", "believed", "left", "people", "persons", "others"]);
 
+    // Words that open a report of a different incident ("In a separate attack", "Elsewhere, ...").
+    public static readonly WordSet OtherIncident = new(["separate", "separately", "elsewhere", "meanwhile"]);
+
     public static readonly WordSet Including = new(["including", "among", "of", "whom", "them"]);
 
     public static readonly WordMap<int> NumberWords = new(Pairs(
