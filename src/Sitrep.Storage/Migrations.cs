@@ -129,6 +129,17 @@ public static class Migrations
         [
             "ALTER TABLE documents ADD COLUMN fingerprint BLOB",
         ]),
+        new(5, "indexes in the order incidents are listed, and the longest incident date range",
+        [
+            "CREATE INDEX incidents_order ON incidents (event_date IS NULL, event_date, incident_id)",
+            "CREATE INDEX incidents_dated ON incidents (event_date, incident_id)",
+            "CREATE INDEX incidents_country_order ON incidents (country, event_date IS NULL, event_date, incident_id)",
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            """
+            INSERT INTO store_meta (key, value)
+            SELECT 'max_span_days', CAST(COALESCE(MAX(julianday(event_date_end) - julianday(event_date)), 0) AS INTEGER) FROM incidents
+            """,
+        ]),
     ];
 
     /// <summary>Every PostgreSQL step, in order.</summary>
@@ -258,6 +269,17 @@ public static class Migrations
             )
             """,
             "CREATE INDEX ingest_queue_pending ON ingest_queue (seq) WHERE state = 'pending'",
+        ]),
+        new(4, "indexes in the order incidents are listed, and the longest incident date range",
+        [
+            "CREATE INDEX incidents_order ON incidents ((event_date IS NULL), event_date, incident_id)",
+            "CREATE INDEX incidents_dated ON incidents (event_date, incident_id)",
+            "CREATE INDEX incidents_country_order ON incidents (country, (event_date IS NULL), event_date, incident_id)",
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            """
+            INSERT INTO store_meta (key, value)
+            SELECT 'max_span_days', COALESCE(MAX(event_date_end::date - event_date::date), 0) FROM incidents
+            """,
         ]),
     ];
 }

@@ -256,6 +256,7 @@ public sealed class PostgresStore : IEventStore
         // DELETE rather than TRUNCATE: readers keep seeing the old incidents until the commit instead of waiting.
         Execute(_connection, _tx, "DELETE FROM incident_documents");
         Execute(_connection, _tx, "DELETE FROM incidents");
+        long maxSpan = 0;
         using (var copy = _connection.BeginBinaryImport($"""
             COPY incidents (incident_id, {EventColumns}, source_count, grade, grade_reason, event_json, sources_json)
             FROM STDIN (FORMAT BINARY)
@@ -263,6 +264,7 @@ public sealed class PostgresStore : IEventStore
         {
             foreach (var incident in incidents)
             {
+                maxSpan = Math.Max(maxSpan, SpanDays(incident));
                 copy.StartRow();
                 copy.Write(incident.IncidentId, NpgsqlDbType.Text);
                 var values = EventValues(incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
@@ -296,7 +298,14 @@ public sealed class PostgresStore : IEventStore
             }
             copy.Complete();
         }
+        Execute(_connection, _tx, """
+            INSERT INTO store_meta (key, value) VALUES (@k, @v) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+            """, ("k", MaxSpanKey), ("v", maxSpan));
     }
+
+    private long MaxSpanDays() => Scalar("SELECT value FROM store_meta WHERE key = @k", ("k", MaxSpanKey)) is { } v
+        ? Convert.ToInt64(v, CultureInfo.InvariantCulture)
+        : 0;
 
     /// <summary>
     /// Rebuilds every incident with <paramref name="build"/> (which reads through this store) and stores the result,
@@ -584,8 +593,9 @@ public sealed class PostgresStore : IEventStore
         var cmd = Command("");
         if (q.From is { } from)
         {
-            where.Add("i.event_date_end >= @from");
+            where.Add("i.event_date_end >= @from AND i.event_date >= @earliest");
             cmd.Parameters.AddWithValue("from", Iso(from)!);
+            cmd.Parameters.AddWithValue("earliest", EarliestStart(from, MaxSpanDays()));
         }
         if (q.To is { } to)
         {
@@ -642,7 +652,7 @@ public sealed class PostgresStore : IEventStore
         }
         var sb = new StringBuilder(select);
         if (where.Count > 0) sb.Append(" WHERE ").AppendJoin(" AND ", where);
-        if (ordered) sb.Append(" ORDER BY i.event_date IS NULL, i.event_date, i.incident_id");
+        if (ordered) sb.Append(IncidentOrder(q));
         cmd.CommandText = sb.ToString();
         return cmd;
     }

@@ -238,8 +238,10 @@ public sealed class SqliteStore : IEventStore
         var linkIncident = link.Parameters.AddWithValue("$i", "");
         var linkDocument = link.Parameters.AddWithValue("$d", "");
         link.Prepare();
+        long maxSpan = 0;
         foreach (var incident in incidents)
         {
+            maxSpan = Math.Max(maxSpan, SpanDays(incident));
             id.Value = incident.IncidentId;
             SetEventParameters(eventParameters, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
                 incident.InjuredMax);
@@ -256,7 +258,14 @@ public sealed class SqliteStore : IEventStore
                 link.ExecuteNonQuery();
             }
         }
+        Execute(_connection, tx, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ($k, $v)", ("$k", MaxSpanKey), ("$v", maxSpan));
         tx.Commit();
+    }
+
+    private long MaxSpanDays()
+    {
+        using var cmd = Command(null, "SELECT value FROM store_meta WHERE key = $k", ("$k", MaxSpanKey));
+        return cmd.ExecuteScalar() is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
     }
 
     /// <inheritdoc />
@@ -361,8 +370,9 @@ public sealed class SqliteStore : IEventStore
         var cmd = Command(null, "");
         if (q.From is { } from)
         {
-            where.Add("i.event_date_end >= $from");
+            where.Add("i.event_date_end >= $from AND i.event_date >= $earliest");
             cmd.Parameters.AddWithValue("$from", Iso(from));
+            cmd.Parameters.AddWithValue("$earliest", EarliestStart(from, MaxSpanDays()));
         }
         if (q.To is { } to)
         {
@@ -420,7 +430,7 @@ public sealed class SqliteStore : IEventStore
         }
         var sb = new StringBuilder(select);
         if (where.Count > 0) sb.Append(" WHERE ").AppendJoin(" AND ", where);
-        if (ordered) sb.Append(" ORDER BY i.event_date IS NULL, i.event_date, i.incident_id");
+        if (ordered) sb.Append(IncidentOrder(q));
         cmd.CommandText = sb.ToString();
         return cmd;
     }

@@ -147,6 +147,29 @@ internal static class StoredRows
         return (near.Lat - dLat, near.Lat + dLat, lon);
     }
 
+    /// <summary>
+    /// ORDER BY for incident lists: by date, undated last, then id. With a date filter no undated incident matches, so
+    /// the plain (event_date, incident_id) order is the same and lets the date index both filter and order.
+    /// </summary>
+    public static string IncidentOrder(IncidentQuery q) =>
+        q.From is null && q.To is null
+            ? " ORDER BY i.event_date IS NULL, i.event_date, i.incident_id"
+            : " ORDER BY i.event_date, i.incident_id";
+
+    /// <summary>
+    /// The earliest start date an incident reaching <paramref name="from"/> can have, given the longest stored date
+    /// range: a lower bound that turns "ends on or after" into an index range on the start date.
+    /// </summary>
+    public static string EarliestStart(DateOnly from, long maxSpanDays) =>
+        Iso(from.AddDays(-(int)Math.Clamp(maxSpanDays, 0, from.DayNumber)))!;
+
+    /// <summary>Days from an incident's first to its last possible day (0 when undated), for the longest-range bound.</summary>
+    public static long SpanDays(Incident incident) =>
+        incident.Event.Date is { Start: { } s, End: { } e } ? Math.Max(0, e.DayNumber - s.DayNumber) : 0;
+
+    /// <summary>Key of the longest incident date range in store_meta.</summary>
+    public const string MaxSpanKey = "max_span_days";
+
     /// <summary>A LIKE pattern matching <paramref name="s"/> literally, with '\' as the escape character.</summary>
     public static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)

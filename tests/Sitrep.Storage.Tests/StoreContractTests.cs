@@ -207,6 +207,23 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void Query_ByDateRange_FindsAnIncidentWhoseLongRangeStartedLongBefore()
+    {
+        var year = Event(Hajin, "2018-08-30") with
+        {
+            Date = ResolvedDate.Between(new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31), DateGranularity.Year, "in 2018"),
+        };
+        Store.ReplaceIncidents(
+        [
+            Incident("year", year, 1, IncidentGrade.Weak, "a"),
+            Incident("day", Event(Mosul, "2018-06-10"), 1, IncidentGrade.Weak, "b"),
+            Incident("before", Event(Gaza, "2017-12-30"), 1, IncidentGrade.Weak, "c"),
+        ]);
+        Assert.Equal(["year", "day"], Ids(new IncidentQuery(From: new DateOnly(2018, 6, 1), To: new DateOnly(2018, 6, 30))));
+        Assert.Equal(["year"], Ids(new IncidentQuery(From: new DateOnly(2018, 12, 31))));
+    }
+
+    [StoreFact]
     public void Query_ByCountry_IgnoresCase() => Assert.Equal(["mosul"], SeedAnd(new IncidentQuery(Country: "iq")));
 
     [StoreFact]
