@@ -36,6 +36,12 @@ public static class SitrepCommand
             stderr.WriteLine($"sitrep: {ex.Message}");
             return BadUsage;
         }
+        catch (Exception ex)
+        {
+            // As the default handler did: the whole exception, for a bug report.
+            stderr.WriteLine($"Unhandled exception: {ex}");
+            return BadUsage;
+        }
     }
 
     /// <summary>Parses a YYYY-MM-DD option value or throws a usage error naming the option.</summary>

@@ -140,6 +140,13 @@ public static class Migrations
             SELECT 'max_span_days', CAST(COALESCE(MAX(julianday(event_date_end) - julianday(event_date)), 0) AS INTEGER) FROM incidents
             """,
         ]),
+        new(6, "indexes covering the distance filter's box with the listing order, and country with the dated order",
+        [
+            "DROP INDEX incidents_latlon",
+            "CREATE INDEX incidents_near ON incidents (latitude, longitude, event_date, incident_id)",
+            // With a date filter the listing order is (event_date, incident_id): a country index in that order too.
+            "CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)",
+        ]),
     ];
 
     /// <summary>Every PostgreSQL step, in order.</summary>
@@ -280,6 +287,13 @@ public static class Migrations
             INSERT INTO store_meta (key, value)
             SELECT 'max_span_days', COALESCE(MAX(event_date_end::date - event_date::date), 0) FROM incidents
             """,
+        ]),
+        new(5, "indexes covering the distance filter's box with the listing order, and country with the dated order",
+        [
+            "DROP INDEX incidents_latlon",
+            "CREATE INDEX incidents_near ON incidents (latitude, longitude, event_date, incident_id)",
+            // With a date filter the listing order is (event_date, incident_id): a country index in that order too.
+            "CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)",
         ]),
     ];
 }

@@ -84,6 +84,12 @@ public sealed class PostgresStore : IEventStore
 
     private static void Migrate(NpgsqlConnection connection)
     {
+        // An up-to-date schema needs no lock and no DDL, so a read-only user can run `sitrep events`.
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", connection))
+        using (var version = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", connection))
+            if ((bool)exists.ExecuteScalar()!
+                && Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture) >= Migrations.Postgres[^1].Version)
+                return;
         // Workers started together must not create the same tables at once: one migrates, the others wait and find
         // nothing left to do. The session lock goes away with the connection if this process dies.
         Execute(connection, null, "SELECT pg_advisory_lock(@k)", ("k", MigrationLock));
@@ -492,28 +498,46 @@ public sealed class PostgresStore : IEventStore
     /// <inheritdoc />
     public IReadOnlyList<Incident> QueryIncidents(IncidentQuery query)
     {
-        var results = new List<Incident>();
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
-        if (limit == 0) return results;
+        if (limit == 0) return [];
+        if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
         using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
-        if (cmd is null) return results;
-        // Paging by SQL unless the distance filter, which runs here, may still drop rows.
-        if (query.Near is null)
-        {
-            cmd.CommandText += " LIMIT @limit OFFSET @offset";
-            cmd.Parameters.AddWithValue("limit", limit);
-            cmd.Parameters.AddWithValue("offset", offset);
-        }
+        if (cmd is null) return [];
+        cmd.CommandText += " LIMIT @limit OFFSET @offset";
+        cmd.Parameters.AddWithValue("limit", limit);
+        cmd.Parameters.AddWithValue("offset", offset);
+        var results = new List<Incident>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) results.Add(ReadIncident(reader));
+        return results;
+    }
+
+    // The distance is checked here, so SQL cannot page: keys come first (box and order from one covering index),
+    // and only the page's rows are read whole.
+    private List<string> NearIds(IncidentQuery query, int offset, int limit)
+    {
+        var ids = new List<string>();
+        using var cmd = IncidentSelect(query, NearKeys);
+        if (cmd is null) return ids;
         using var reader = cmd.ExecuteReader();
         var skipped = 0;
-        while (reader.Read() && results.Count < limit)
+        while (ids.Count < limit && reader.Read())
         {
-            if (query.Near is { } near && !IsNear(reader, near)) continue;
-            if (query.Near is not null && skipped < offset) { skipped++; continue; }
-            results.Add(ReadIncident(reader));
+            if (!IsNear(reader, query.Near!.Value)) continue;
+            if (skipped < offset) { skipped++; continue; }
+            ids.Add(reader.GetString(0));
         }
-        return results;
+        return ids;
+    }
+
+    private List<Incident> FetchInOrder(List<string> ids)
+    {
+        var byId = new Dictionary<string, Incident>(StringComparer.Ordinal);
+        using (var cmd = Command($"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = ANY(@ids)", ("ids", ids.ToArray())))
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
+        return [.. ids.Select(id => byId[id])];
     }
 
     /// <inheritdoc />
@@ -524,7 +548,7 @@ public sealed class PostgresStore : IEventStore
             using var countCmd = IncidentSelect(query, "SELECT COUNT(*) FROM incidents i", ordered: false);
             return countCmd is null ? 0 : Convert.ToInt32(countCmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i", ordered: false);
+        using var cmd = IncidentSelect(query, NearKeys, ordered: false);
         if (cmd is null) return 0;
         using var reader = cmd.ExecuteReader();
         var count = 0;

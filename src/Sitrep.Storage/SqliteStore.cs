@@ -271,28 +271,52 @@ public sealed class SqliteStore : IEventStore
     /// <inheritdoc />
     public IReadOnlyList<Incident> QueryIncidents(IncidentQuery query)
     {
-        var results = new List<Incident>();
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
-        if (limit == 0) return results;
+        if (limit == 0) return [];
+        if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
         using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
-        if (cmd is null) return results;
-        // Paging by SQL unless the distance filter, which runs here, may still drop rows.
-        if (query.Near is null)
-        {
-            cmd.CommandText += " LIMIT $limit OFFSET $offset";
-            cmd.Parameters.AddWithValue("$limit", limit);
-            cmd.Parameters.AddWithValue("$offset", offset);
-        }
+        if (cmd is null) return [];
+        cmd.CommandText += " LIMIT $limit OFFSET $offset";
+        cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$offset", offset);
+        var results = new List<Incident>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) results.Add(ReadIncident(reader));
+        return results;
+    }
+
+    // The distance is checked here, so SQL cannot page: keys come first (box and order from one covering index),
+    // and only the page's rows are read whole.
+    private List<string> NearIds(IncidentQuery query, int offset, int limit)
+    {
+        var ids = new List<string>();
+        using var cmd = IncidentSelect(query, NearKeys);
+        if (cmd is null) return ids;
         using var reader = cmd.ExecuteReader();
         var skipped = 0;
-        while (reader.Read() && results.Count < limit)
+        while (ids.Count < limit && reader.Read())
         {
-            if (query.Near is { } near && !IsNear(reader, near)) continue;
-            if (query.Near is not null && skipped < offset) { skipped++; continue; }
-            results.Add(ReadIncident(reader));
+            if (!IsNear(reader, query.Near!.Value)) continue;
+            if (skipped < offset) { skipped++; continue; }
+            ids.Add(reader.GetString(0));
         }
-        return results;
+        return ids;
+    }
+
+    private List<Incident> FetchInOrder(List<string> ids)
+    {
+        var byId = new Dictionary<string, Incident>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(IdsPerStatement))
+        {
+            using var cmd = Command(null, "");
+            var names = new string[chunk.Length];
+            for (var k = 0; k < chunk.Length; k++) cmd.Parameters.AddWithValue(names[k] = "$id" + k.ToString(CultureInfo.InvariantCulture), chunk[k]);
+            cmd.CommandText = $"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id IN ({string.Join(", ", names)})";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
+        }
+        return [.. ids.Select(id => byId[id])];
     }
 
     /// <inheritdoc />
@@ -303,7 +327,7 @@ public sealed class SqliteStore : IEventStore
             using var countCmd = IncidentSelect(query, "SELECT COUNT(*) FROM incidents i", ordered: false);
             return countCmd is null ? 0 : Convert.ToInt32(countCmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i", ordered: false);
+        using var cmd = IncidentSelect(query, NearKeys, ordered: false);
         if (cmd is null) return 0;
         using var reader = cmd.ExecuteReader();
         var count = 0;

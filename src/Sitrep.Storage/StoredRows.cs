@@ -31,6 +31,12 @@ internal static class StoredRows
     /// <summary>Position of the latitude (longitude follows) in <see cref="IncidentColumns"/>.</summary>
     public const int IncidentLatitude = 1;
 
+    /// <summary>The columns a distance filter needs, latitude at <see cref="IncidentLatitude"/> as in <see cref="IncidentColumns"/>.</summary>
+    public const string NearKeys = "SELECT i.incident_id, i.latitude, i.longitude FROM incidents i";
+
+    /// <summary>Most ids bound to one statement (SQLite allows 32,766 parameters).</summary>
+    public const int IdsPerStatement = 1000;
+
     /// <summary>Document metadata columns read back by <see cref="ReadMeta"/>.</summary>
     public const string MetaColumns = "d.id, d.path, d.url, d.source, d.title, d.published, d.published_source, d.content_hash";
 

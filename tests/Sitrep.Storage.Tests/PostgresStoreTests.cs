@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Npgsql;
 using Sitrep.Core;
 using Sitrep.Testing;
 using static Sitrep.Storage.Tests.Samples;
@@ -43,6 +44,23 @@ public sealed class PostgresStoreTests : StoreContractTests
             versions.Add(store.SchemaVersion);
         });
         Assert.All(versions, v => Assert.Equal(Migrations.Postgres[^1].Version, v));
+    }
+
+    [StoreFact]
+    public void Open_UpToDateStore_AsAReadOnlyUser_Queries()
+    {
+        Store.ReplaceIncidents([Incident("i1", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")]);
+        var role = $"reader_{Guid.NewGuid():N}";
+        using (var admin = new NpgsqlConnection(ConnectionString))
+        {
+            admin.Open();
+            foreach (var sql in (string[])[$"CREATE ROLE {role} LOGIN", $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"])
+                using (var cmd = new NpgsqlCommand(sql, admin)) cmd.ExecuteNonQuery();
+        }
+
+        using var reader = PostgresStore.Open(new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role }.ConnectionString);
+
+        Assert.Equal("i1", Assert.Single(reader.QueryIncidents(IncidentQuery.All)).IncidentId);
     }
 
     [Fact]
