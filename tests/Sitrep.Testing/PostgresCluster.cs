@@ -66,18 +66,26 @@ public sealed class PostgresCluster : IDisposable
         var bin = BinDirectory ?? throw new InvalidOperationException(MissingReason);
         var asServiceUser = Environment.IsPrivilegedProcess;
         var root = Directory.CreateTempSubdirectory("sitrep-pg-").FullName;
-        if (asServiceUser) Run("chown", [ServiceUser, root], asServiceUser: false);
         var data = Path.Combine(root, "data");
-        Run(Path.Combine(bin, "initdb"),
-            ["-D", data, "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], asServiceUser);
         var port = FreePort();
-        // fsync off: the tests kill clients, never the server, and a throwaway cluster needs no durability.
-        Run(Path.Combine(bin, "pg_ctl"),
-        [
-            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=50",
-            "start",
-        ], asServiceUser);
+        try
+        {
+            if (asServiceUser) Run("chown", [ServiceUser, root], asServiceUser: false);
+            Run(Path.Combine(bin, "initdb"),
+                ["-D", data, "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], asServiceUser);
+            // fsync off: the tests kill clients, never the server, and a throwaway cluster needs no durability.
+            Run(Path.Combine(bin, "pg_ctl"),
+            [
+                "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
+                $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=50",
+                "start",
+            ], asServiceUser);
+        }
+        catch
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
         var cluster = new PostgresCluster(bin, root, port, asServiceUser);
         StartJanitor(Path.Combine(bin, "pg_ctl"), data, root, asServiceUser);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
