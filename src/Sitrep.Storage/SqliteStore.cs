@@ -267,13 +267,26 @@ public sealed class SqliteStore : IEventStore
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<Incident> QueryIncidents(IncidentQuery query)
+    public IReadOnlyList<Incident> QueryIncidents(IncidentQuery query) => Query(query, IncidentColumns, ReadIncident);
+
+    /// <inheritdoc />
+    public IReadOnlyList<IncidentPoint> QueryIncidentPoints(IncidentQuery query) => Query(query, PointColumns, ReadPoint);
+
+    /// <inheritdoc />
+    public Incident? GetIncident(string incidentId)
     {
-        var results = new List<Incident>();
+        using var cmd = Command(null, $"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = $id", ("$id", incidentId));
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? ReadIncident(reader) : null;
+    }
+
+    private List<T> Query<T>(IncidentQuery query, string columns, Func<SqliteDataReader, T> read)
+    {
+        var results = new List<T>();
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
         if (limit == 0) return results;
-        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
+        using var cmd = IncidentSelect(query, $"SELECT {columns} FROM incidents i");
         if (cmd is null) return results;
         // Paging by SQL unless the distance filter, which runs here, may still drop rows.
         if (query.Near is null)
@@ -288,7 +301,7 @@ public sealed class SqliteStore : IEventStore
         {
             if (query.Near is { } near && !IsNear(reader, near)) continue;
             if (query.Near is not null && skipped < offset) { skipped++; continue; }
-            results.Add(ReadIncident(reader));
+            results.Add(read(reader));
         }
         return results;
     }
@@ -472,6 +485,15 @@ public sealed class SqliteStore : IEventStore
         "i.incident_id, i.latitude, i.longitude, i.fatalities_min, i.fatalities_max, i.injured_min, i.injured_max, " +
         "i.source_count, i.grade, i.grade_reason, i.event_json, i.sources_json";
     private const int IncidentLatitude = 1;
+
+    // Latitude and longitude at the same positions as in IncidentColumns, so IsNear reads both.
+    private const string PointColumns =
+        "i.incident_id, i.latitude, i.longitude, i.sub_event_type, i.event_date, i.country, i.fatalities, i.grade";
+
+    private static IncidentPoint ReadPoint(SqliteDataReader r) => new(
+        r.GetString(0), r.IsDBNull(1) ? null : r.GetDouble(1), r.IsDBNull(2) ? null : r.GetDouble(2), r.GetString(3),
+        NullableString(r, 4) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        NullableString(r, 5), r.GetInt32(6), Enum.Parse<IncidentGrade>(r.GetString(7)));
 
     private static Incident ReadIncident(SqliteDataReader r) => new()
     {

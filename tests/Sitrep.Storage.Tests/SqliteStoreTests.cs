@@ -172,6 +172,32 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Empty(_store.DocumentIdsOf("old"));
     }
 
+    [Fact]
+    public void GetIncident_FindsOneById_AndNullForAnUnknownId()
+    {
+        SeedThreeIncidents();
+        var mosul = _store.GetIncident("mosul");
+        Assert.NotNull(mosul);
+        Assert.Equal("Armed clash", mosul.Event.SubEventType);
+        Assert.Equal(["b"], mosul.Sources.Select(s => s.DocumentId));
+        Assert.Null(_store.GetIncident("nowhere"));
+    }
+
+    [Fact]
+    public void QueryIncidentPoints_AgreesWithWholeIncidents_UnderTheSameFiltersAndPaging()
+    {
+        SeedThreeIncidents();
+        foreach (var q in new[] { IncidentQuery.All, new IncidentQuery(Country: "sy"), new IncidentQuery(Near: (35.5, 42.0, 300), Offset: 1),
+                     new IncidentQuery(Type: "Air/drone strike", Limit: 1) })
+        {
+            var whole = _store.QueryIncidents(q).Select(IncidentPoint.Of).ToList();
+            var points = _store.QueryIncidentPoints(q);
+            Assert.Equal(whole.Select(p => p with { Latitude = Math.Round(p.Latitude!.Value, 5), Longitude = Math.Round(p.Longitude!.Value, 5) }),
+                points.Select(p => p with { Latitude = Math.Round(p.Latitude!.Value, 5), Longitude = Math.Round(p.Longitude!.Value, 5) }));
+            Assert.NotEmpty(points);
+        }
+    }
+
     private void SeedThreeIncidents()
     {
         _store.SaveDocument(Doc("a", "Coalition jets struck Hajin on Thursday.", title: "Air strike on Hajin",
