@@ -23,6 +23,7 @@ public static class SitrepCommand
         root.Subcommands.Add(DocumentCommands.Text(io));
         root.Subcommands.Add(StoreCommands.Ingest(io));
         root.Subcommands.Add(StoreCommands.Events(io));
+        root.Subcommands.Add(ServeCommand.Serve(io));
         root.Subcommands.Add(EvalCommands.Eval(io));
         root.Subcommands.Add(TrainCommands.Train(io));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
