@@ -111,6 +111,8 @@
     },
   });
   const points = new PointsLayer().addTo(map);
+  // For tests and the console: the map (to turn a place into a pixel) and the measured loads.
+  window.sitrep = { map, timings };
 
   fetch("countries.geojson").then((r) => r.json()).then((geo) => {
     L.geoJSON(geo, { interactive: false, style: { color: "#8a97a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 } })
