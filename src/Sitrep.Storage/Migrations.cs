@@ -128,5 +128,9 @@ public static class Migrations
         [
             "ALTER TABLE documents ADD COLUMN fingerprint BLOB",
         ]),
+        new(5, "index in the incidents' listing order, so a page of a large store needs no sort",
+        [
+            "CREATE INDEX incidents_order ON incidents (event_date IS NULL, event_date, incident_id)",
+        ]),
     ];
 }

@@ -488,12 +488,16 @@ public sealed class SqliteStore : IEventStore
 
     // Latitude and longitude at the same positions as in IncidentColumns, so IsNear reads both.
     private const string PointColumns =
-        "i.incident_id, i.latitude, i.longitude, i.sub_event_type, i.event_date, i.country, i.fatalities, i.grade";
+        "i.incident_id, i.latitude, i.longitude, i.sub_event_type, i.event_date, i.event_date_end, i.country, i.fatalities, " +
+        "i.grade, i.actor1, i.actor2";
 
     private static IncidentPoint ReadPoint(SqliteDataReader r) => new(
         r.GetString(0), r.IsDBNull(1) ? null : r.GetDouble(1), r.IsDBNull(2) ? null : r.GetDouble(2), r.GetString(3),
-        NullableString(r, 4) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        NullableString(r, 5), r.GetInt32(6), Enum.Parse<IncidentGrade>(r.GetString(7)));
+        Day(r, 4), Day(r, 5), NullableString(r, 6), r.GetInt32(7), Enum.Parse<IncidentGrade>(r.GetString(8)),
+        NullableString(r, 9), NullableString(r, 10));
+
+    private static DateOnly? Day(SqliteDataReader r, int i) =>
+        NullableString(r, i) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
     private static Incident ReadIncident(SqliteDataReader r) => new()
     {

@@ -198,6 +198,20 @@ public sealed class SqliteStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public void ListingIncidents_WalksTheOrderIndex_InsteadOfSorting()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path}");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN SELECT incident_id FROM incidents i ORDER BY i.event_date IS NULL, i.event_date, i.incident_id LIMIT 20";
+        using var reader = cmd.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read()) plan.Add(reader.GetString(3));
+        Assert.Contains(plan, step => step.Contains("incidents_order", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     private void SeedThreeIncidents()
     {
         _store.SaveDocument(Doc("a", "Coalition jets struck Hajin on Thursday.", title: "Air strike on Hajin",
