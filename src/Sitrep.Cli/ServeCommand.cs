@@ -31,6 +31,7 @@ internal static class ServeCommand
             using var app = SitrepServer.Create(new ServerOptions
             {
                 OpenStore = () => SqliteStore.Open(path),
+                StoreVersion = ServerOptions.FileVersion(path),
                 Urls = address,
                 CountryName = SitrepEngine.Default.CountryName,
             });

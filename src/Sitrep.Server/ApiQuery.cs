@@ -16,6 +16,9 @@ public static class ApiQuery
     /// <summary>Largest page the list endpoint serves; exports and the map have no page.</summary>
     public const int MaxPageSize = 1000;
 
+    /// <summary>What <see cref="Filters"/> returns for a query string without filters.</summary>
+    public static IncidentQuery Unfiltered { get; } = new(Offset: 0, Limit: int.MaxValue);
+
     /// <summary>The filters of <paramref name="query"/>, unpaged (offset 0, no limit).</summary>
     public static IncidentQuery Filters(IQueryCollection query) => new(
         Date(query, "from"), Date(query, "to"), Text(query, "country"), Text(query, "actor"), Text(query, "type"),

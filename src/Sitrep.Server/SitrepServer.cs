@@ -81,7 +81,10 @@ public static class SitrepServer
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "no-cache",
         });
 
-        MapApi(app, pool, options.CountryName);
+        var allPoints = options.StoreVersion is { } version ? new PointsCache(pool, version) : null;
+        // Built as soon as the server listens, so the first page load finds the map's columns ready.
+        if (allPoints is not null) app.Lifetime.ApplicationStarted.Register(() => _ = allPoints.Get(CancellationToken.None));
+        MapApi(app, pool, options.CountryName, allPoints);
         return app;
     }
 
@@ -102,7 +105,7 @@ public static class SitrepServer
         return copy.ToArray();
     }
 
-    private static void MapApi(WebApplication app, StorePool pool, Func<string, string?>? countryName)
+    private static void MapApi(WebApplication app, StorePool pool, Func<string, string?>? countryName, PointsCache? allPoints)
     {
         app.MapGet("/openapi.json", () => Results.Bytes(OpenApi, "application/json; charset=utf-8"));
 
@@ -157,10 +160,18 @@ public static class SitrepServer
             return w => ApiJson.Countries(w, counts);
         }));
 
-        app.MapGet("/api/points", (HttpContext c) =>
+        app.MapGet("/api/points", async (HttpContext c) =>
         {
             var query = ApiQuery.Filters(c.Request.Query);
-            return Json(c, pool, store =>
+            if (query == ApiQuery.Unfiltered && allPoints is not null)
+            {
+                var body = await allPoints.Get(c.RequestAborted);
+                c.Response.ContentType = "application/json; charset=utf-8";
+                c.Response.ContentLength = body.Length;
+                await c.Response.Body.WriteAsync(body, c.RequestAborted);
+                return;
+            }
+            await Json(c, pool, store =>
             {
                 var points = store.QueryIncidentPoints(query);
                 return w => ApiJson.Points(w, points);

@@ -133,7 +133,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     {
         var all = await server.Json("/api/points");
         Assert.Equal(3, all.GetProperty("total").GetInt32());
-        foreach (var column in new[] { "id", "lat", "lon", "type", "day", "country", "fatalities", "grade" })
+        foreach (var column in new[] { "id", "lat", "lon", "type", "day", "span", "country", "fatalities", "grade", "actor1", "actor2" })
             Assert.Equal(3, all.GetProperty(column).GetArrayLength());
         var syria = await server.Json("/api/points?country=sy");
         Assert.Equal(server.Store.In("SY").IncidentId, syria.GetProperty("id")[0].GetString());
@@ -141,6 +141,9 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var sub = syria.GetProperty("sub_event_types")[syria.GetProperty("type")[0].GetInt32()].GetString();
         Assert.Equal("Air/drone strike", sub);
         Assert.Equal(34.69, syria.GetProperty("lat")[0].GetDouble(), 3);
+        Assert.Equal(0, syria.GetProperty("span")[0].GetInt32());
+        Assert.Equal("Civilians", syria.GetProperty("actors")[syria.GetProperty("actor2")[0].GetInt32()].GetString());
+        Assert.Equal(server.Store.In("SY").Grade.ToString().ToLowerInvariant(), syria.GetProperty("grades")[syria.GetProperty("grade")[0].GetInt32()].GetString());
     }
 
     [Fact]

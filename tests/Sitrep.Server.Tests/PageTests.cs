@@ -63,6 +63,33 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     }
 
     [BrowserFact]
+    public async Task FiltersThePageAppliesItself_KeepWhatTheServerKeeps()
+    {
+        string[] queries =
+        [
+            "country=iq", "type=battles", "type=Air/drone strike", "actor=israel", "actor=CIVIL", "from=2018-08-01&to=2018-12-31",
+            "from=2018-08-31", "to=2018-07-15", "grade=" + fixture.Server.Store.In("SY").Grade.ToString().ToLowerInvariant(),
+            "country=SY&type=Explosions/Remote violence&actor=coalition",
+        ];
+        foreach (var q in queries)
+        {
+            var server = (await fixture.Server.Json("/api/incidents?" + q)).GetProperty("total").GetInt32();
+            Assert.Equal(server, await _page.EvaluateAsync<int>("qs => sitrep.countLocally(qs)", q));
+        }
+    }
+
+    [BrowserFact]
+    public async Task TextSearch_AsksTheServer_AndMapsOnlyTheMatches()
+    {
+        await _page.FillAsync("input[name=q]", "rubble");
+        await LoadsReach(2);
+        Assert.Equal("1", await Markers());
+        Assert.False(await _page.EvaluateAsync<bool>("() => sitrep.timings.at(-1).local"));
+        Assert.Contains("1 incidents (1 on the map) matching the filters", await _page.TextContentAsync("#status"));
+        Assert.Empty(_problems);
+    }
+
+    [BrowserFact]
     public async Task ClickingAMarker_OpensItsIncident_WithEvidenceHighlighted_AndArticleMarkupShownAsText()
     {
         var point = await _page.EvaluateAsync<double[]>("""

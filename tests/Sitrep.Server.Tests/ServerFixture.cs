@@ -22,6 +22,7 @@ public sealed class ServerFixture : IAsyncLifetime
         _app = SitrepServer.Create(new ServerOptions
         {
             OpenStore = () => SqliteStore.Open(path),
+            StoreVersion = ServerOptions.FileVersion(path),
             Urls = "http://127.0.0.1:0",
             CountryName = iso => iso switch { "SY" => "Syria", "IQ" => "Iraq", "PS" => "Palestine", _ => null },
         });

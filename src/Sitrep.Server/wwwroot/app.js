@@ -127,7 +127,7 @@
     const body = el("div", {},
       el("div", { class: "popup-title" }, sub),
       el("div", {}, `${d.day[i] === null ? "undated" : isoDay(d.day[i])} · ${d.country[i] || "?"}`),
-      el("div", {}, `fatalities ${d.fatalities[i]} · ${d.grade[i]}`), link);
+      el("div", {}, `fatalities ${d.fatalities[i]} · ${d.grades[d.grade[i]]}`), link);
     L.popup().setLatLng(e.latlng).setContent(body).openOn(map);
   });
 
@@ -170,6 +170,40 @@
     if (s <= n) map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 6, animate: false });
   }
 
+  // ---- filtering ----
+  // The page loads every incident's columns once and applies these filters itself (no round trip, so a change
+  // shows at once); a text search goes to the server, which has the full-text index. Same rules as IncidentQuery.
+  const LOCAL_FILTERS = new Set(["from", "to", "country", "actor", "type", "grade"]);
+  const COLUMNS = ["id", "lat", "lon", "type", "day", "span", "country", "fatalities", "grade", "actor1", "actor2"];
+  const dayOf = (iso) => Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
+  let all = null;
+
+  function matcher(a, params) {
+    const from = params.has("from") ? dayOf(params.get("from")) : null;
+    const to = params.has("to") ? dayOf(params.get("to")) : null;
+    const country = params.has("country") ? params.get("country").toUpperCase() : null;
+    const typeName = params.has("type") ? params.get("type").toLowerCase() : null;
+    const typeOk = a.sub_event_types.map((s, k) => typeName === null || s.toLowerCase() === typeName || a.event_types[k].toLowerCase() === typeName);
+    const grade = params.has("grade") ? a.grades.indexOf(params.get("grade").toLowerCase()) : null;
+    const actor = params.has("actor") ? params.get("actor").toLowerCase() : null;
+    const actorOk = actor === null ? null : a.actors.map((n) => n.toLowerCase().includes(actor));
+    return (i) =>
+      (from === null || (a.day[i] !== null && a.day[i] + a.span[i] >= from)) &&
+      (to === null || (a.day[i] !== null && a.day[i] <= to)) &&
+      (country === null || (a.country[i] || "").toUpperCase() === country) &&
+      typeOk[a.type[i]] &&
+      (grade === null || a.grade[i] === grade) &&
+      (actorOk === null || (a.actor1[i] !== null && actorOk[a.actor1[i]]) || (a.actor2[i] !== null && actorOk[a.actor2[i]]));
+  }
+
+  function selectLocally(params) {
+    const keep = matcher(all, params), sel = [];
+    for (let i = 0; i < all.id.length; i++) if (keep(i)) sel.push(i);
+    const out = { total: sel.length, sub_event_types: all.sub_event_types, event_types: all.event_types, grades: all.grades, actors: all.actors };
+    for (const c of COLUMNS) { const src = all[c]; out[c] = sel.map((i) => src[i]); }
+    return out;
+  }
+
   let loadSeq = 0;
   async function load(reason) {
     const seq = ++loadSeq;
@@ -179,14 +213,20 @@
     $("#export-geojson").href = "api/export.geojson?" + params;
     status.classList.remove("error");
     try {
-      const raw = await getJson("api/points?" + params);
-      if (seq !== loadSeq) return; // a newer filter change is on its way
+      let raw;
+      const local = all !== null && [...params.keys()].every((k) => LOCAL_FILTERS.has(k));
+      if (local) raw = params.toString() ? selectLocally(params) : all;
+      else {
+        raw = await getJson("api/points?" + params);
+        if (seq !== loadSeq) return; // a newer filter change is on its way
+        if (!params.toString()) all = raw;
+      }
       current = prepare(raw);
       if (reason === "first") fitTo(current);
       points.setData(current);
       drawTimeline();
       const ms = performance.now() - started;
-      timings.push({ reason, ms, total: raw.total, at: performance.now() });
+      timings.push({ reason, ms, total: raw.total, local, at: performance.now() });
       const placed = current.placed.reduce((a, b) => a + b, 0);
       status.textContent = `${raw.total.toLocaleString("en")} incidents (${placed.toLocaleString("en")} on the map)` +
         (params.toString() ? " matching the filters" : "");
@@ -195,6 +235,8 @@
       if (seq === loadSeq) showError(e.message);
     }
   }
+  // For tests: how many incidents the page's own filtering keeps for a query string.
+  window.sitrep.countLocally = (qs) => { const keep = matcher(all, new URLSearchParams(qs)); let n = 0; for (let i = 0; i < all.id.length; i++) if (keep(i)) n++; return n; };
 
   function showError(message) {
     status.textContent = "Error: " + message;
