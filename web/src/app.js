@@ -66,9 +66,10 @@
       this._canvas.remove();
       m.off("moveend zoomend resize viewreset", this.redraw, this);
     },
-    setData(d) { this._d = d; this.redraw(); },
+    // d: prepared columns; mask: which of them to show (null shows all).
+    setData(d, mask) { this._d = d; this._mask = mask; this.redraw(); },
     redraw() {
-      const m = this._map, d = this._d, c = this._canvas;
+      const m = this._map, d = this._d, mask = this._mask, c = this._canvas;
       if (!m || !c) return;
       const size = m.getSize(), dpr = window.devicePixelRatio || 1;
       L.DomUtil.setPosition(c, m.containerPointToLayerPoint([0, 0]));
@@ -87,6 +88,7 @@
           ctx.fillStyle = EVENT_TYPES[t].colour;
           ctx.beginPath();
           for (const i of d.byType[t]) {
+            if (mask && mask[i] === 0) continue;
             const x = d.sx[i], y = d.sy[i], r = d.radius[i];
             if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
             ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
@@ -99,11 +101,11 @@
     },
     // The incident under a click: the nearest drawn point whose disc holds it.
     hit(pt) {
-      const d = this._d;
+      const d = this._d, mask = this._mask;
       if (!d || !d.sx) return -1;
       let best = -1, bestD = Infinity;
       for (let i = 0; i < d.n; i++) {
-        if (d.placed[i] === 0) continue;
+        if (d.placed[i] === 0 || (mask && mask[i] === 0)) continue;
         const dx = d.sx[i] - pt.x, dy = d.sy[i] - pt.y, dist = dx * dx + dy * dy, r = d.radius[i] + 3;
         if (dist <= r * r && dist < bestD) { best = i; bestD = dist; }
       }
@@ -122,7 +124,7 @@
   map.on("click", (e) => {
     const i = points.hit(e.containerPoint);
     if (i < 0 || !current) return;
-    const d = current, sub = d.sub_event_types[d.type[i]];
+    const d = current.d, sub = d.sub_event_types[d.type[i]];
     const link = el("a", { href: "#incident/" + encodeURIComponent(d.id[i]) }, "Open incident");
     const body = el("div", {},
       el("div", { class: "popup-title" }, sub),
@@ -132,6 +134,7 @@
   });
 
   // ---- data ----
+  // What the map shows: prepared columns and, when the page filtered them itself, a mask of the ones kept.
   let current = null;
 
   // Columns from /api/points plus what drawing needs, computed once per load.
@@ -142,7 +145,7 @@
       typeOf: new Uint8Array(n), byType: EVENT_TYPES.map(() => []),
     });
     const subType = raw.event_types.map((t) => typeIndex.get(t) ?? EVENT_TYPES.length - 1);
-    const order = [];
+    const bySize = Array.from({ length: 23 }, () => []);
     for (let i = 0; i < n; i++) {
       d.typeOf[i] = subType[raw.type[i]];
       if (raw.lat[i] === null || raw.lon[i] === null) continue;
@@ -152,11 +155,10 @@
       d.mx[i] = (raw.lon[i] + 180) / 360;
       d.my[i] = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
       d.radius[i] = Math.min(22, 3 + 2 * Math.sqrt(raw.fatalities[i]));
-      order.push(i);
+      bySize[Math.floor(d.radius[i])].push(i);
     }
-    // Large discs first, so small ones on top stay visible and clickable.
-    order.sort((a, b) => d.radius[b] - d.radius[a]);
-    for (const i of order) d.byType[d.typeOf[i]].push(i);
+    // Large discs first, so small ones on top stay visible and clickable (bucketed by size: no 100k-element sort).
+    for (let r = bySize.length - 1; r >= 0; r--) for (const i of bySize[r]) d.byType[d.typeOf[i]].push(i);
     return d;
   }
 
@@ -174,7 +176,6 @@
   // The page loads every incident's columns once and applies these filters itself (no round trip, so a change
   // shows at once); a text search goes to the server, which has the full-text index. Same rules as IncidentQuery.
   const LOCAL_FILTERS = new Set(["from", "to", "country", "actor", "type", "grade"]);
-  const COLUMNS = ["id", "lat", "lon", "type", "day", "span", "country", "fatalities", "grade", "actor1", "actor2"];
   const dayOf = (iso) => Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
   let all = null;
 
@@ -196,12 +197,11 @@
       (actorOk === null || (a.actor1[i] !== null && actorOk[a.actor1[i]]) || (a.actor2[i] !== null && actorOk[a.actor2[i]]));
   }
 
-  function selectLocally(params) {
-    const keep = matcher(all, params), sel = [];
-    for (let i = 0; i < all.id.length; i++) if (keep(i)) sel.push(i);
-    const out = { total: sel.length, sub_event_types: all.sub_event_types, event_types: all.event_types, grades: all.grades, actors: all.actors };
-    for (const c of COLUMNS) { const src = all[c]; out[c] = sel.map((i) => src[i]); }
-    return out;
+  function maskOf(params) {
+    const keep = matcher(all, params), mask = new Uint8Array(all.n);
+    let total = 0;
+    for (let i = 0; i < all.n; i++) if (keep(i)) { mask[i] = 1; total++; }
+    return { mask, total };
   }
 
   let loadSeq = 0;
@@ -213,30 +213,35 @@
     $("#export-geojson").href = "api/export.geojson?" + params;
     status.classList.remove("error");
     try {
-      let raw;
       const local = all !== null && [...params.keys()].every((k) => LOCAL_FILTERS.has(k));
-      if (local) raw = params.toString() ? selectLocally(params) : all;
-      else {
-        raw = await getJson("api/points?" + params);
+      let fetched = started;
+      if (local) {
+        current = params.toString() ? { d: all, ...maskOf(params) } : { d: all, mask: null, total: all.n };
+      } else {
+        const raw = await getJson("api/points?" + params);
         if (seq !== loadSeq) return; // a newer filter change is on its way
-        if (!params.toString()) all = raw;
+        fetched = performance.now();
+        const d = prepare(raw);
+        if (!params.toString()) all = d;
+        current = { d, mask: null, total: d.n };
       }
-      current = prepare(raw);
-      if (reason === "first") fitTo(current);
-      points.setData(current);
+      if (reason === "first") fitTo(current.d);
+      points.setData(current.d, current.mask);
       drawTimeline();
       const ms = performance.now() - started;
-      timings.push({ reason, ms, total: raw.total, local, at: performance.now() });
-      const placed = current.placed.reduce((a, b) => a + b, 0);
-      status.textContent = `${raw.total.toLocaleString("en")} incidents (${placed.toLocaleString("en")} on the map)` +
+      timings.push({ reason, ms, fetchMs: fetched - started, total: current.total, local, at: performance.now() });
+      let placed = 0;
+      for (let i = 0; i < current.d.n; i++) if (current.d.placed[i] && (!current.mask || current.mask[i])) placed++;
+      status.textContent = `${current.total.toLocaleString("en")} incidents (${placed.toLocaleString("en")} on the map)` +
         (params.toString() ? " matching the filters" : "");
       document.body.dataset.loads = String(timings.length);
+      if (reason === "first") fillLists();
     } catch (e) {
       if (seq === loadSeq) showError(e.message);
     }
   }
   // For tests: how many incidents the page's own filtering keeps for a query string.
-  window.sitrep.countLocally = (qs) => { const keep = matcher(all, new URLSearchParams(qs)); let n = 0; for (let i = 0; i < all.id.length; i++) if (keep(i)) n++; return n; };
+  window.sitrep.countLocally = (qs) => maskOf(new URLSearchParams(qs)).total;
 
   function showError(message) {
     status.textContent = "Error: " + message;
@@ -250,13 +255,15 @@
   function drawTimeline() {
     const svg = $("#timeline");
     svg.replaceChildren();
-    const d = current;
-    if (!d) return;
+    if (!current) return;
+    const d = current.d, mask = current.mask;
     // Linked to the map: only incidents inside the visible area count.
     const b = map.getBounds();
-    const inView = (i) => d.placed[i] === 0 || b.contains([d.lat[i], d.lon[i]]);
+    const south = b.getSouth(), north = b.getNorth(), west = b.getWest(), east = b.getEast();
+    const inView = (i) => (!mask || mask[i] === 1) &&
+      (d.placed[i] === 0 || (d.lat[i] >= south && d.lat[i] <= north && d.lon[i] >= west && d.lon[i] <= east));
     let min = Infinity, max = -Infinity;
-    for (let i = 0; i < d.n; i++) if (d.day[i] !== null) { min = Math.min(min, d.day[i]); max = Math.max(max, d.day[i]); }
+    for (let i = 0; i < d.n; i++) if (d.day[i] !== null && (!mask || mask[i] === 1)) { min = Math.min(min, d.day[i]); max = Math.max(max, d.day[i]); }
     const caption = $("#timeline-caption");
     if (min === Infinity) { caption.textContent = "No dated incidents."; return; }
     const weekly = max - min + 1 > MAX_DAY_BUCKETS;
@@ -324,6 +331,10 @@
       legend.append(el("div", {}, sw, t.name));
     }
     legend.append(el("p", {}, "Disc area grows with fatalities."));
+  }
+
+  // Country and actor lists each read every incident on the server: asked for after the first paint, not with it.
+  function fillLists() {
     getJson("api/countries").then((c) => {
       for (const x of c.items) form.elements.country.append(el("option", { value: x.country }, `${x.name || x.country} (${x.incidents})`));
     }).catch((e) => showError(e.message));
