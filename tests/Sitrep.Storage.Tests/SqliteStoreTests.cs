@@ -210,6 +210,12 @@ public sealed class SqliteStoreTests : IDisposable
         while (reader.Read()) plan.Add(reader.GetString(3));
         Assert.Contains(plan, step => step.Contains("incidents_order", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+
+        using var countCmd = connection.CreateCommand();
+        countCmd.CommandText = "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM incidents i WHERE LOWER(i.event_type) = 'battles' AND i.event_date_end >= '2020-01-01'";
+        using var count = countCmd.ExecuteReader();
+        Assert.True(count.Read());
+        Assert.Contains("COVERING INDEX incidents_order", count.GetString(3));
     }
 
     private void SeedThreeIncidents()
