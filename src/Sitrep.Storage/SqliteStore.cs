@@ -264,6 +264,9 @@ public sealed class SqliteStore : IEventStore
             }
         }
         tx.Commit();
+        // Fresh statistics, or the planner takes the date index for a broad date range and reads most wide rows one
+        // by one (2 s instead of 0.1 s on 100k incidents); about 0.3 s for 100k.
+        Execute(_connection, null, "ANALYZE incidents");
     }
 
     /// <inheritdoc />

@@ -218,6 +218,17 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Contains("COVERING INDEX incidents_order", count.GetString(3));
     }
 
+    [Fact]
+    public void ReplaceIncidents_LeavesPlannerStatistics_ForTheIncidentIndexes()
+    {
+        SeedThreeIncidents();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path}");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'incidents' AND idx = 'incidents_order'";
+        Assert.Equal(1L, cmd.ExecuteScalar());
+    }
+
     private void SeedThreeIncidents()
     {
         _store.SaveDocument(Doc("a", "Coalition jets struck Hajin on Thursday.", title: "Air strike on Hajin",
