@@ -19,8 +19,8 @@ public sealed record ServerOptions
 
     /// <summary>
     /// A cheap stamp that changes whenever the store does (for SQLite, the database and WAL file times and sizes).
-    /// When given, the map's unfiltered columns are built once per stamp and kept, so page loads need not read every
-    /// incident again; when null they are built on every request.
+    /// When given, the map's unfiltered columns and the listing totals are computed once per stamp and kept, so page
+    /// loads need not read every incident again; when null they are computed on every request.
     /// </summary>
     public Func<string>? StoreVersion { get; init; }
 

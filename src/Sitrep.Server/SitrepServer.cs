@@ -84,7 +84,7 @@ public static class SitrepServer
         var allPoints = options.StoreVersion is { } version ? new PointsCache(pool, version) : null;
         // Built as soon as the server listens, so the first page load finds the map's columns ready.
         if (allPoints is not null) app.Lifetime.ApplicationStarted.Register(() => _ = allPoints.Get(CancellationToken.None));
-        MapApi(app, pool, options.CountryName, allPoints);
+        MapApi(app, pool, options.CountryName, allPoints, options.StoreVersion is { } v ? new CountCache(v) : null);
         return app;
     }
 
@@ -105,7 +105,8 @@ public static class SitrepServer
         return copy.ToArray();
     }
 
-    private static void MapApi(WebApplication app, StorePool pool, Func<string, string?>? countryName, PointsCache? allPoints)
+    private static void MapApi(WebApplication app, StorePool pool, Func<string, string?>? countryName, PointsCache? allPoints,
+        CountCache? counts)
     {
         app.MapGet("/openapi.json", () => Results.Bytes(OpenApi, "application/json; charset=utf-8"));
 
@@ -128,7 +129,7 @@ public static class SitrepServer
             return Json(c, pool, store =>
             {
                 var items = store.QueryIncidents(query);
-                var total = store.CountIncidents(query);
+                var total = counts?.Get(query, () => store.CountIncidents(query)) ?? store.CountIncidents(query);
                 return w => ApiJson.IncidentPage(w, total, page, size, items);
             });
         });
