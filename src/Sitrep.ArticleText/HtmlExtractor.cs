@@ -12,7 +12,20 @@ namespace Sitrep.ArticleText;
 /// </summary>
 public static class HtmlExtractor
 {
-    private enum Pass { Strict, Lenient, Fallback }
+    /// <summary>
+    /// How the DOM is built: comments, script and raw text (style, iframe) are never kept, so the tokenizer does not
+    /// build nodes the extractor would remove anyway; positions are not tracked.
+    /// </summary>
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        SkipComments = true,
+        SkipScriptText = true,
+        SkipRawText = true,
+        DisableElementPositionTracking = true,
+    };
+
+    /// <summary>Builds the DOM the extractor works on (exposed so benchmarks can time the parse on its own).</summary>
+    public static IDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
 
     /// <summary>Extracts text and metadata from decoded HTML.</summary>
     public static Article Extract(string html)
@@ -22,29 +35,28 @@ public static class HtmlExtractor
         var depth = UnparsedHtml.Depth(html, HtmlRules.MaxParsedDepth);
         if (depth > HtmlRules.MaxParsedDepth) return Unparsed(html, ArticleWarnings.TooDeepToParse(depth));
 
-        var parser = new HtmlParser();
-        var doc = parser.ParseDocument(html);
-        var meta = HtmlMetadata.Read(doc);
-        var paragraphs = Run(doc, Pass.Strict, meta.Title);
+        var doc = Parse(html);
+        var meta = HtmlMetadata.Read(doc, html);
+        var root = doc.Body ?? doc.DocumentElement;
+        // One DOM serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
+        var furniture = HtmlFurniture.Mark(root);
+        var all = HtmlParagraphs.Collect(root, furniture, strict: true);
+        var paragraphs = Select(all, furniture, strict: true, meta.Title);
         if (Length(paragraphs) < HtmlRules.MinArticleChars)
         {
-            var lenient = Run(parser.ParseDocument(html), Pass.Lenient, meta.Title);
+            var lenientAll = HtmlParagraphs.Collect(root, furniture, strict: false);
+            var lenient = Select(lenientAll, furniture, strict: false, meta.Title);
             if (Length(lenient) > Length(paragraphs)) paragraphs = lenient;
-        }
-        if (Length(paragraphs) < HtmlRules.MinArticleChars)
-        {
-            var fallback = Run(parser.ParseDocument(html), Pass.Fallback, meta.Title);
-            if (Length(fallback) > Length(paragraphs)) paragraphs = fallback;
+            if (Length(paragraphs) < HtmlRules.MinArticleChars)
+            {
+                var fallback = Output(lenientAll, null, meta.Title, HtmlRules.FallbackMinParagraphChars);
+                if (Length(fallback) > Length(paragraphs)) paragraphs = fallback;
+            }
         }
 
         var (text, segments) = Assemble(paragraphs);
-        var published = meta.Published;
-        if (published is null)
-        {
-            // "Published 10 Aug 2018" in the page text, when no markup states the date.
-            var body = doc.Body?.TextContent;
-            if (body is not null) published = PageDates.FindPublishedPhrase(body.Length > 20000 ? body[..20000] : body);
-        }
+        // "Published 10 Aug 2018" in the page text, when no markup states the date.
+        var published = meta.Published ?? PageDates.FindPublishedPhrase(Head(all, HtmlRules.PublishedPhraseWindow));
         return new Article
         {
             Text = text,
@@ -56,6 +68,18 @@ public static class HtmlExtractor
             Segments = segments,
             Warnings = text.Length == 0 ? [ArticleWarnings.NoText] : [],
         };
+    }
+
+    /// <summary>The first <paramref name="max"/> characters of the page text, one paragraph per line.</summary>
+    private static string Head(List<HtmlParagraph> paragraphs, int max)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in paragraphs)
+        {
+            if (sb.Length >= max) break;
+            sb.Append(p.Text).Append('\n');
+        }
+        return sb.Length > max ? sb.ToString(0, max) : sb.ToString();
     }
 
     private static Article Unparsed(string html, string warning)
@@ -112,44 +136,13 @@ public static class HtmlExtractor
         return outer;
     }
 
-    private static List<OutputParagraph> Run(IDocument doc, Pass pass, string? title)
+    private static List<OutputParagraph> Select(List<HtmlParagraph> paragraphs, HtmlFurniture furniture, bool strict, string? title)
     {
-        var body = doc.Body ?? doc.DocumentElement;
-        if (body is null) return [];
-        Clean(body, strict: pass == Pass.Strict);
-        var paragraphs = HtmlParagraphs.Collect(body);
-        if (pass == Pass.Fallback) return Output(paragraphs, null, title, HtmlRules.FallbackMinParagraphChars);
-        var selected = SelectContainers(paragraphs);
+        var selected = SelectContainers(paragraphs, e => !furniture.IsRemoved(e, strict));
         return selected.Count == 0 ? [] : Output(paragraphs, selected, title, 0);
     }
 
-    /// <summary>Removes furniture: by tag, role, hidden state, and (strict) class/id tokens.</summary>
-    private static void Clean(IElement root, bool strict)
-    {
-        var doomed = new List<IElement>();
-        foreach (var e in root.QuerySelectorAll("*"))
-        {
-            if (IsFurniture(e, strict)) doomed.Add(e);
-        }
-        foreach (var e in doomed) e.Remove();
-    }
-
-    private static bool IsFurniture(IElement e, bool strict)
-    {
-        var name = e.LocalName;
-        if (name is "body" or "html" or "main" or "article") return false;
-        if (HtmlRules.RemovedTags.Contains(name)) return true;
-        if (name == "form") return e.TextContent.Length < HtmlRules.MaxRemovedFormChars;
-        if (e.GetAttribute("role") is { } role && HtmlRules.RemovedRoles.Contains(role.Trim())) return true;
-        if (e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true") return true;
-        if (e.GetAttribute("style") is { } style && HtmlRules.HiddenStyle().IsMatch(style)) return true;
-        if (!strict) return false;
-        var classAndId = ClassAndId(e);
-        return classAndId.Length > 0 && HtmlRules.UnlikelyClass().IsMatch(classAndId)
-               && !HtmlRules.MaybeCandidateClass().IsMatch(classAndId) && name != "a";
-    }
-
-    private static string ClassAndId(IElement e)
+    internal static string ClassAndId(IElement e)
     {
         var c = e.GetAttribute("class");
         var id = e.Id;
@@ -158,10 +151,12 @@ public static class HtmlExtractor
     }
 
     /// <summary>Readability-style scoring: paragraphs feed their ancestors; the best container and its fitting siblings win.</summary>
-    private static HashSet<IElement> SelectContainers(List<HtmlParagraph> paragraphs)
+    private static HashSet<IElement> SelectContainers(List<HtmlParagraph> paragraphs, Func<IElement, bool> kept)
     {
         var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
         var textLen = new Dictionary<IElement, (int Text, int Links)>(ReferenceEqualityComparer.Instance);
+        // The last paragraph inside each element: whether the element ends a sentence.
+        var lastText = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
         foreach (var p in paragraphs)
         {
             // Text and link totals for every ancestor, for link density.
@@ -169,6 +164,7 @@ public static class HtmlExtractor
             {
                 textLen.TryGetValue(a, out var t);
                 textLen[a] = (t.Text + p.Text.Length, t.Links + p.LinkChars);
+                lastText[a] = p.Text;
             }
             if (p.Text.Length < HtmlRules.MinScoredChars || !HtmlRules.ScoredTags.Contains(p.Block.LocalName)) continue;
             var points = 1.0 + CountCommas(p.Text) + Math.Min(p.Text.Length / HtmlRules.CharsPerPoint, HtmlRules.MaxLengthPoints);
@@ -191,7 +187,7 @@ public static class HtmlExtractor
         }
         var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
         if (top is null) return selected;
-        top = Promote(top, topScore, final);
+        top = Promote(top, topScore, final, kept);
         topScore = final.GetValueOrDefault(top, topScore);
         selected.Add(top);
         var parent = top.ParentElement;
@@ -206,7 +202,7 @@ public static class HtmlExtractor
             if (sibling.LocalName != "p" || !textLen.TryGetValue(sibling, out var t)) continue;
             var density = LinkDensity(textLen, sibling);
             if ((t.Text > HtmlRules.SiblingParagraphMinChars && density < HtmlRules.SiblingParagraphMaxLinkDensity) ||
-                (t.Text > 0 && density == 0 && PlainTextExtractor.EndsSentence(sibling.TextContent)))
+                (t.Text > 0 && density == 0 && PlainTextExtractor.EndsSentence(lastText[sibling])))
                 selected.Add(sibling);
         }
         return selected;
@@ -216,7 +212,7 @@ public static class HtmlExtractor
     /// Moves the winner up when the content is spread over sibling blocks: to an ancestor shared by several
     /// near-winners, then past wrappers that hold nothing else, then to a parent that scores higher.
     /// </summary>
-    private static IElement Promote(IElement top, double topScore, Dictionary<IElement, double> final)
+    private static IElement Promote(IElement top, double topScore, Dictionary<IElement, double> final, Func<IElement, bool> kept)
     {
         var rivals = new List<IElement>();
         foreach (var (e, s) in final)
@@ -231,7 +227,7 @@ public static class HtmlExtractor
                 if (shared >= HtmlRules.MinRivalsToPromote) { top = a; break; }
             }
         }
-        while (top.ParentElement is { } p && p.LocalName != "body" && p.ChildElementCount == 1) top = p;
+        while (top.ParentElement is { } p && p.LocalName != "body" && IsOnlyKeptChild(p, top, kept)) top = p;
         var last = final.GetValueOrDefault(top, topScore);
         var floor = last / 3;
         for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
@@ -242,6 +238,13 @@ public static class HtmlExtractor
             last = s;
         }
         return top;
+    }
+
+    private static bool IsOnlyKeptChild(IElement parent, IElement child, Func<IElement, bool> kept)
+    {
+        for (var c = parent.FirstElementChild; c is not null; c = c.NextElementSibling)
+            if (!ReferenceEquals(c, child) && kept(c)) return false;
+        return true;
     }
 
     private static double InitialScore(IElement e)
@@ -287,10 +290,28 @@ public static class HtmlExtractor
             if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
             if (p.Text.Length <= HtmlRules.CaptionCheckMaxChars && TextRules.CaptionOrSignOff().IsMatch(p.Text)) continue;
+            if (IsDateStamp(p.Text)) continue;
             if (titleKey is not null && result.Count == 0 && Key(p.Text) == titleKey) continue;
             result.Add(new OutputParagraph(p.Text, ArticleOf(p.Block)));
         }
+        TrimCallsToAction(result);
         return result;
+    }
+
+    /// <summary>A short line with a date or time stamp and no sentence: a dateline or byline.</summary>
+    internal static bool IsDateStamp(string text) =>
+        !text.StartsWith('—') && !text.Contains("(@", StringComparison.Ordinal) && !PlainTextExtractor.EndsSentence(text) && PlainTextExtractor.CountWords(text) <= TextRules.DateStampMaxWords &&
+        TextRules.DateStamp().IsMatch(text);
+
+    /// <summary>Drops the site's calls to action ("Sign up for our newsletter") that open or close the article.</summary>
+    private static void TrimCallsToAction(List<OutputParagraph> result)
+    {
+        static bool IsCall(OutputParagraph p) =>
+            p.Text.Length <= TextRules.CallToActionMaxChars && TextRules.CallToAction().IsMatch(p.Text);
+        while (result.Count > 0 && IsCall(result[^1])) result.RemoveAt(result.Count - 1);
+        var lead = 0;
+        while (lead < result.Count && IsCall(result[lead])) lead++;
+        result.RemoveRange(0, lead);
     }
 
     /// <summary>Letters and digits only, lower-cased: "Só quem se Ama…" and "Só quem se ama..." compare equal.</summary>

@@ -19,29 +19,65 @@ internal static partial class HtmlMetadata
 
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
 
-    public static HtmlMetadataValues Read(IDocument doc)
+    /// <summary>The elements metadata is read from, found in one walk of the tree (first match of each, in document order).</summary>
+    private sealed class Marks
     {
-        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in doc.QuerySelectorAll("meta"))
-        {
-            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
-            var content = m.GetAttribute("content");
-            if (key is null || string.IsNullOrWhiteSpace(content)) continue;
-            metas.TryAdd(key.Trim(), content.Trim());
-        }
+        public readonly Dictionary<string, string> Metas = new(StringComparer.OrdinalIgnoreCase);
+        public IElement? H1, Canonical, RelAuthor, ItempropAuthor, BylineClass, AuthorClass;
+        public readonly List<IElement> DatePublished = [];
+        public readonly List<IElement> Times = [];
+    }
+
+    public static HtmlMetadataValues Read(IDocument doc, string html)
+    {
+        var marks = Walk(doc);
+        var metas = marks.Metas;
         var site = Get(metas, "og:site_name") ?? Get(metas, "application-name");
-        return new HtmlMetadataValues(Title(doc, metas, site), Published(doc, metas), site, Byline(doc, metas), Canonical(doc, metas));
+        return new HtmlMetadataValues(Title(doc, marks, site), Published(marks, html), site, Byline(marks), Canonical(marks));
+    }
+
+    private static Marks Walk(IDocument doc)
+    {
+        var m = new Marks();
+        if (doc.DocumentElement is not { } top) return m;
+        var stack = new Stack<IElement>();
+        stack.Push(top);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push(c);
+            switch (e.LocalName)
+            {
+                case "meta":
+                    var key = e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("itemprop");
+                    var content = e.GetAttribute("content");
+                    if (key is not null && !string.IsNullOrWhiteSpace(content)) m.Metas.TryAdd(key.Trim(), content.Trim());
+                    break;
+                case "h1": m.H1 ??= e; break;
+                case "link": if (m.Canonical is null && e.GetAttribute("rel") == "canonical") m.Canonical = e; break;
+                case "time": if (e.HasAttribute("datetime")) m.Times.Add(e); break;
+            }
+            if (e.Attributes.Length == 0) continue;
+            var itemprop = e.GetAttribute("itemprop");
+            if (itemprop == "datePublished") m.DatePublished.Add(e);
+            else if (itemprop == "author") m.ItempropAuthor ??= e;
+            if (m.RelAuthor is null && e.GetAttribute("rel") == "author") m.RelAuthor = e;
+            if (m.BylineClass is null && e.ClassList.Contains("byline")) m.BylineClass = e;
+            if (m.AuthorClass is null && e.ClassList.Contains("author")) m.AuthorClass = e;
+        }
+        return m;
     }
 
     private static string? Get(Dictionary<string, string> metas, string key) =>
         metas.TryGetValue(key, out var v) && v.Length > 0 ? System.Net.WebUtility.HtmlDecode(v) : null;
 
-    private static string? Title(IDocument doc, Dictionary<string, string> metas, string? site)
+    private static string? Title(IDocument doc, Marks marks, string? site)
     {
+        var metas = marks.Metas;
         var t = Get(metas, "og:title") ?? Get(metas, "twitter:title") ?? Get(metas, "title");
         if (t is null)
         {
-            var h1 = doc.QuerySelector("h1")?.TextContent;
+            var h1 = marks.H1?.TextContent;
             if (!string.IsNullOrWhiteSpace(h1)) t = h1;
         }
         t ??= doc.Title;
@@ -63,29 +99,48 @@ internal static partial class HtmlMetadata
         return title;
     }
 
-    private static DateOnly? Published(IDocument doc, Dictionary<string, string> metas)
+    private static DateOnly? Published(Marks marks, string html)
     {
         foreach (var name in DateMetaNames)
-            if (PageDates.ParseAny(Get(metas, name)) is { } d) return d;
-        foreach (var s in doc.QuerySelectorAll("script[type='application/ld+json']"))
+            if (PageDates.ParseAny(Get(marks.Metas, name)) is { } d) return d;
+        foreach (var json in JsonLdScripts(html))
         {
-            var m = JsonLdDate().Match(s.TextContent);
+            var m = JsonLdDate().Match(html, json.Start.Value, json.End.Value - json.Start.Value);
             if (m.Success && PageDates.ParseAny(m.Groups["v"].Value) is { } d) return d;
         }
-        foreach (var e in doc.QuerySelectorAll("[itemprop='datePublished']"))
+        foreach (var e in marks.DatePublished)
             if (PageDates.ParseAny(e.GetAttribute("datetime") ?? e.GetAttribute("content") ?? e.TextContent) is { } d) return d;
-        foreach (var e in doc.QuerySelectorAll("time[datetime]"))
+        foreach (var e in marks.Times)
             if (PageDates.ParseAny(e.GetAttribute("datetime")) is { } d) return d;
         return null;
     }
 
-    private static string? Byline(IDocument doc, Dictionary<string, string> metas)
+    /// <summary>
+    /// The contents of the page's JSON-LD scripts, found in the raw HTML (the DOM keeps no script text): each
+    /// "&lt;script" tag naming "ld+json" up to the next "&lt;/script".
+    /// </summary>
+    private static IEnumerable<Range> JsonLdScripts(string html)
     {
+        for (var i = html.IndexOf("<script", StringComparison.OrdinalIgnoreCase); i >= 0;
+             i = html.IndexOf("<script", i, StringComparison.OrdinalIgnoreCase))
+        {
+            var gt = html.IndexOf('>', i);
+            if (gt < 0) yield break;
+            var end = html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) end = html.Length;
+            if (html.AsSpan(i, gt - i).Contains("ld+json", StringComparison.OrdinalIgnoreCase)) yield return new Range(gt + 1, end);
+            i = end;
+        }
+    }
+
+    private static string? Byline(Marks marks)
+    {
+        var metas = marks.Metas;
         var a = Get(metas, "author") ?? Get(metas, "article:author") ?? Get(metas, "byl") ?? Get(metas, "sailthru.author");
         if (a is not null && !a.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Collapse(a);
-        foreach (var sel in new[] { "[rel='author']", "[itemprop='author']", ".byline", ".author" })
+        foreach (var e in (ReadOnlySpan<IElement?>)[marks.RelAuthor, marks.ItempropAuthor, marks.BylineClass, marks.AuthorClass])
         {
-            var text = doc.QuerySelector(sel)?.TextContent;
+            var text = e?.TextContent;
             if (string.IsNullOrWhiteSpace(text)) continue;
             var c = Collapse(text);
             if (c.Length <= 100) return c.StartsWith("By ", StringComparison.OrdinalIgnoreCase) ? c[3..].Trim() : c;
@@ -93,10 +148,10 @@ internal static partial class HtmlMetadata
         return null;
     }
 
-    private static string? Canonical(IDocument doc, Dictionary<string, string> metas)
+    private static string? Canonical(Marks marks)
     {
-        var href = doc.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
-        return string.IsNullOrWhiteSpace(href) ? Get(metas, "og:url") : href.Trim();
+        var href = marks.Canonical?.GetAttribute("href");
+        return string.IsNullOrWhiteSpace(href) ? Get(marks.Metas, "og:url") : href.Trim();
     }
 
     internal static string Collapse(string s) => WhiteSpace().Replace(s, " ").Trim();

@@ -21,13 +21,20 @@ internal sealed class HtmlParagraphs
     private int _linkChars;
     private bool _pendingSpace;
     private IElement _block;
+    private readonly HtmlFurniture _furniture;
+    private readonly bool _strict;
 
-    private HtmlParagraphs(IElement root) => _block = root;
-
-    /// <summary>The paragraphs under <paramref name="root"/> in document order.</summary>
-    public static List<HtmlParagraph> Collect(IElement root)
+    private HtmlParagraphs(IElement root, HtmlFurniture furniture, bool strict)
     {
-        var c = new HtmlParagraphs(root);
+        _block = root;
+        _furniture = furniture;
+        _strict = strict;
+    }
+
+    /// <summary>The paragraphs under <paramref name="root"/> in document order, leaving out what the pass removes.</summary>
+    public static List<HtmlParagraph> Collect(IElement root, HtmlFurniture furniture, bool strict)
+    {
+        var c = new HtmlParagraphs(root, furniture, strict);
         c.Walk(root, inLink: false);
         c.Flush();
         return c._result;
@@ -48,7 +55,7 @@ internal sealed class HtmlParagraphs
                 continue;
             }
             if (node is IText text) { Append(text.Data, link); continue; }
-            if (node is not IElement e) continue;
+            if (node is not IElement e || _furniture.IsRemoved(e, _strict)) continue;
             var name = e.LocalName;
             if (name == "br") { Flush(); continue; }
             var childLink = link;

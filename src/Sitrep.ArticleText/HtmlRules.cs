@@ -37,12 +37,16 @@ public static partial class HtmlRules
         ["p", "pre", "td", "blockquote", "div", "section", "li", "dd"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class/id tokens of furniture (readability's "unlikely candidates" plus share bars, ads, cookies...).</summary>
-    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login|excerpt|teaser", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-ad-|\bads?\b|adsense|advert|agegate|ai2html|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap|disqus|donat|extra|footer|gdpr|header|legends|menu|modal|newsletter|outbrain|pagination|pager|gallery|slideshow|carousel|lightbox|popup|promo|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|subscri|supplemental|taboola|tags\b|toolbar|trending|widget|yom-remote|most-?popular|recommend|read-?more|more-?stories|byline|author-?bio|print|masthead|skip|signin|login|excerpt|teaser|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex UnlikelyClass();
 
     /// <summary>Class/id tokens that rescue an element matched by <see cref="UnlikelyClass"/>.</summary>
     [GeneratedRegex(@"and|article|body|column|content|main|shadow|story|entry|post-text|text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex MaybeCandidateClass();
+
+    /// <summary>Class/id tokens of a heading that introduces other stories: the heading's following siblings are furniture.</summary>
+    [GeneratedRegex(@"related|recommend|more-?stories|also-?like|you-?may-?like|read-?next|popular", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex RelatedHeadingClass();
 
     /// <summary>Class/id tokens that raise a container's score.</summary>
     [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose|rich-?text", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -92,6 +96,8 @@ public static partial class HtmlRules
     public const int MaxRemovedFormChars = 1000;
     /// <summary>In the fallback pass, a paragraph needs this many characters to count.</summary>
     public const int FallbackMinParagraphChars = 40;
+    /// <summary>How much of the page text (characters from its start) is searched for a "Published ..." phrase.</summary>
+    public const int PublishedPhraseWindow = 20000;
 
     // Guards: what is never handed to the DOM parser (its tree building is quadratic in nesting depth and its memory
     // tens of times the page size). Such pages go through TagStripper instead.

@@ -47,6 +47,21 @@ public static partial class TextRules
     [GeneratedRegex(@"\((?:[\p{L}.]{1,12} ){0,2}(?:photo|image|picture|foto|credit)s?\b[^()]{0,80}\)\.?$|\bfollow (?:him|her|them|us|me) on (?:twitter|facebook|instagram)\b[^.]{0,80}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex CaptionOrSignOff();
 
+    /// <summary>
+    /// A call to action of the site rather than the story ("Sign up for our newsletter", "Join our forums", "Like
+    /// this story? Share it", "Follow @x on Twitter"): furniture when it opens or closes the article.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:subscribe|sign up|newsletters?|follow (?:us|@\w+|[^.!?]{1,60}\bon (?:twitter|facebook|instagram))|join (?:us|our)\b|share (?:it|this)\b|click here|like this (?:story|article)|delivered (?:to|through) your|get the latest)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex CallToAction();
+
+    /// <summary>
+    /// A date or time stamp ("11/18/19 11:04 PM", "2018-09-16", "August 08, 2018", "Updated at 1:23 p.m."): a short
+    /// line holding one, and no sentence, is a dateline or byline of the page, not article text (unless it attributes a
+    /// quotation: "— Jane Doe (@jane) November 18, 2019" signs an embedded post).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}\s?[ap]\.?m\b\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,? \d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DateStamp();
+
     /// <summary>Lines that are page furniture wherever they appear.</summary>
     [GeneratedRegex(@"^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|this slideshow requires javascript\.?|tell us what you think\b.{0,40}|related (?:tags|roundup|topics|coverage)\b.*|post (?:a )?comment\b.*|don[’']?t miss:?|trending(?: now)?:?|sharing is caring!?|\d+ ?shares?|sponsored links?|.{0,120}\((?:image|photo|picture)s?: [^)]{0,60}\)|.{0,80}©.*|.{0,80}\b(?:getty images|shutterstock|ap photo|afp photo)\)?|share(?: this(?: article| story)?)?:?|tweet|email|print|subscribe\b.{0,60}|sign up\b.{0,80}|support [\p{L}\p{N} .'&-]{1,40}|donate\b.{0,60}|click (?:here|to)\b.*|tap to\b.*|follow us\b.*|(?:read|see) more\b.{0,80}|(?:related|more)(?: (?:stories|articles|posts|news|coverage))?:?|you (?:may|might) also (?:like|be interested in)\b.*|recommended(?: for you)?:?|representational (?:image|photo)|file (?:photo|image)|(?:photo|image|picture|video)(?: credit)?:.{0,120}|\((?:photo|image|picture)\b[^)]{0,120}\)|.{0,60}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.*|comment moderation is enabled\b.*|please enter your name here|you must be logged in\b.*|all rights reserved\b.*|©.*|copyright\b.{0,100}|tags?(?::.*)?|filed under:?.*|previous (?:article|post)|next (?:article|post)|home|menu|search|skip to (?:main )?content|loading\.*|text size|caption|close|back to gallery|image \d+ of \d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Boilerplate();
@@ -66,6 +81,11 @@ public static partial class TextRules
     /// <summary>A byline: "By Jane Doe", "By JANE DOE and John Roe, Reuters".</summary>
     [GeneratedRegex(@"^By [\p{Lu}][\p{L}.'’-]*(?: [\p{L}.'’,&-]+){0,8}$", RegexOptions.CultureInvariant)]
     public static partial Regex Byline();
+
+    /// <summary>Longest paragraph judged by <see cref="CallToAction"/> at either end of the article.</summary>
+    public const int CallToActionMaxChars = 300;
+    /// <summary>Longest line judged by <see cref="DateStamp"/> (in words).</summary>
+    public const int DateStampMaxWords = 14;
 
     /// <summary>A line that is a single word or name, like a commenter's handle or a site name.</summary>
     [GeneratedRegex(@"^[\p{L}\p{N}_.@-]{1,30}$", RegexOptions.CultureInvariant)]

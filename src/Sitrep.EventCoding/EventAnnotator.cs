@@ -14,7 +14,8 @@ public delegate string? CountryNameResolver(string name);
 
 /// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
-/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
+/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes and
+/// reported speech.
 /// One event per sentence: a second trigger in the same sentence is taken to describe the same event. A definite
 /// mention of an event already told ("the strikes were carried out by Russian jets") adds to that event; talk about
 /// violence in general is no event (<see cref="ReportFilter"/>); a later denial by the attributed party is kept as
@@ -56,8 +57,16 @@ public sealed class EventAnnotator : IDocumentAnnotator
     {
         var view = new DocumentView(document);
         var quotes = QuoteFinder.Find(view);
+        // Events are coded against direct quotes only: "officials said 20 people were killed" is a report of an
+        // event, while talk in quotation marks may be rhetoric; reported speech is added for the record after.
         var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
+        var reported = ReportedSpeechFinder.Find(view, quotes);
+        if (reported.Count > 0)
+        {
+            quotes.AddRange(reported);
+            quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        }
         return document with { Events = events, Quotes = quotes };
     }
 
@@ -101,6 +110,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (events.Count > 0) Coreference.AddDenial(view, s, events, sentences, _countryOfName);
                 continue;
             }
+            // "Airstrike", "Civilians reported killed": a label of a fact box or a list, not a report of anything.
+            if (sentence.EndToken - sentence.FirstToken <= MaxLabelTokens && !EndsAsSentence(view, sentence.EndToken - 1)) continue;
             ReportFilter.RemoveBackground(view, sentence.FirstToken, sentence.EndToken, matches);
             if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
             var coded = CodeOne(view, s, chosen, viable, country);
@@ -112,6 +123,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (lastSentence >= 0 && view.Paragraph[lastSentence] == view.Paragraph[s] && s - lastSentence <= 2)
                 {
                     events[^1] = EventMerger.AddCasualties(events[^1], coded);
+                    continue;
+                }
+                // "Multiple sources said at least five children were killed." later in a story about one strike:
+                // a toll with no date, place, perpetrator or "separate incident" of its own adds to the latest
+                // event rather than standing as an event nobody could date, map or merge.
+                if (LatestCounted(events) is var latest and >= 0 && !HasOwnAnchor(view, s, coded))
+                {
+                    events[latest] = EventMerger.AddCasualties(events[latest], coded);
                     continue;
                 }
                 if (coded.FatalitiesMax == 0 || coded.InjuredMax == 0) continue;
@@ -138,6 +157,28 @@ public sealed class EventAnnotator : IDocumentAnnotator
             lastSentence = s;
         }
         return EventMerger.Merge(events, doc.Text);
+    }
+
+    // Sentences this short without closing punctuation are labels ("Airstrike", "Civilians reported killed").
+    private const int MaxLabelTokens = 3;
+
+    private static bool EndsAsSentence(DocumentView view, int lastToken) => view.Word(lastToken) is "." or "!" or "?" or "\"" or "”" or "'" or "’";
+
+    private static int LatestCounted(List<ConflictEvent> events)
+    {
+        for (var k = events.Count - 1; k >= 0; k--)
+            if (events[k].Modality.IsCounted()) return k;
+        return -1;
+    }
+
+    /// <summary>True when a sentence dates, places or attributes its own report, or says it is another incident.</summary>
+    private static bool HasOwnAnchor(DocumentView view, int s, ConflictEvent coded)
+    {
+        if (coded.Actor1 is not null || view.Times[s].Count > 0 || Coreference.HasOwnPlace(view, s)) return true;
+        var sentence = view.Doc.Sentence(s);
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            if (view.In(i, EventLexicon.OtherIncident)) return true;
+        return false;
     }
 
     /// <summary>The country most place mentions of the document are in, or null when it mentions none.</summary>
@@ -275,6 +316,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
         return new ConflictEvent
         {
             SubEventType = subType,
+            Plover = chosen.Entry.Plover == "-" ? null : chosen.Entry.Plover,
+            Cameo = chosen.Entry.Cameo == "-" ? null : chosen.Entry.Cameo,
             Trigger = trigger,
             Date = date.Date,
             Actor1 = actor1,

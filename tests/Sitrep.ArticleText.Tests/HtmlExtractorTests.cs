@@ -237,4 +237,95 @@ public sealed class HtmlExtractorTests
         var a = Extract(Page("", $"<div class=\"post\"><p>{P1}</p><p>{P2}</p><h3>3 Comments</h3><p>I was there and the shelling went on all night, nobody came to help us at all.</p></div>"));
         Assert.Equal(P1 + "\n" + P2, a.Text);
     }
+
+    [Theory]
+    [InlineData("wp-caption aligncenter", "wp-caption-text")]
+    [InlineData("media", "InlineImage-imageEmbedCaption")]
+    [InlineData("media", "image-credit")]
+    public void CaptionAndCreditBlocks_AreFurniture(string outer, string inner)
+    {
+        var a = Extract(Page("", $"""
+            <div class="story"><p>{P1}</p>
+            <div class="{outer}"><img src="a.jpg"><p class="{inner}">Residents inspect a destroyed house in the town of Kafr Nabl on Tuesday, March 5, 2019.</p></div>
+            <p>{P2}</p><p>{P3}</p></div>
+            """));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Theory]
+    [InlineData("Get the latest updates right in your inbox. Subscribe to our newsletters.")]
+    [InlineData("Join our forums to keep talking about the latest news from the region!")]
+    [InlineData("Like this story? Share it with a friend!")]
+    [InlineData("Follow Example News on Facebook, Twitter and Instagram.")]
+    public void CallToActionClosingTheArticle_IsDropped(string call)
+    {
+        var a = Extract(Page("", $"<div class=\"story\"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{call}</p></div>"));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Fact]
+    public void CallToActionOpeningTheArticle_IsDropped()
+    {
+        var a = Extract(Page("", $"<div class=\"story\"><p>Start your day with our briefing. Sign up for the free daily newsletter.</p><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(P1 + "\n" + P2, a.Text);
+    }
+
+    [Fact]
+    public void SentenceMentioningSubscribers_InsideTheArticle_IsKept()
+    {
+        const string middle = "The channel said it would ask its subscribers to sign up for alerts about new shelling.";
+        var a = Extract(Page("", $"<div class=\"story\"><p>{P1}</p><p>{middle}</p><p>{P2}</p></div>"));
+        Assert.Equal(string.Join("\n", P1, middle, P2), a.Text);
+    }
+
+    [Theory]
+    [InlineData("By Jane Doe - 11/18/19 11:04 PM EST")]
+    [InlineData("Example News August 08, 2018")]
+    [InlineData("By admin - 2018-09-16")]
+    [InlineData("Updated 1:23 PM EST")]
+    [InlineData("First Published: Tuesday, November 19, 2019 08:38 AM")]
+    public void DateStampLines_AreNotText(string stamp)
+    {
+        var a = Extract(Page("", $"<div class=\"story\"><p>{stamp}</p><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(P1 + "\n" + P2, a.Text);
+    }
+
+    [Theory]
+    [InlineData("— Jane Doe (@janedoe) November 18, 2019")]
+    [InlineData("The ceasefire began on 9 March 2019 and held for a week.")]
+    [InlineData("Scale model of the car, 1:24")]
+    public void QuoteAttributionsSentencesAndRatios_AreNotDateStamps(string line)
+    {
+        var a = Extract(Page("", $"<div class=\"story\"><p>{P1}</p><p>{line}</p><p>{P2}</p></div>"));
+        Assert.Equal(string.Join("\n", P1, line, P2), a.Text);
+    }
+
+    [Fact]
+    public void RelatedPostsHeading_CutsOffTheTeasersAfterIt()
+    {
+        const string teaser = "Fighters said they had pushed government troops back from the ridge overnight, a monitor said.";
+        var a = Extract(Page("", $"""
+            <main><article class="post"><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+            <article class="post"><h3 class="relatedpoststitle">Leia também</h3>
+              <article class="post"><p>{teaser}</p></article><article class="post"><p>{teaser} Again.</p></article>
+              <article class="post"><p>{teaser} Once more.</p></article></article></main>
+            """));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Fact]
+    public void ArticleInsideAClassMarkedContainer_IsFoundByTheLenientPass()
+    {
+        // Every block carries a furniture class; the strict pass finds nothing and the lenient pass reads the same DOM.
+        var a = Extract(Page("", $"<div class=\"sidebar-wide\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"));
+        Assert.Equal(string.Join("\n", P1, P2, P3), a.Text);
+    }
+
+    [Fact]
+    public void ScriptText_NeverReachesTheArticleOrThePublishedDate()
+    {
+        var a = Extract(Page("", $"<div class=\"story\"><script>var s = 'Published 10 Aug 2018';</script><p>{P1}</p><p>{P2}</p></div>"));
+        Assert.Equal(P1 + "\n" + P2, a.Text);
+        Assert.Null(a.Published);
+    }
 }

@@ -56,5 +56,5 @@ public sealed class ScrapingHubEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>The measured F1 (docs/RESULTS.md) rounded down: a change that loses accuracy fails here.</summary>
-    private const double BenchmarkFloorF1 = 0.97;
+    private const double BenchmarkFloorF1 = 0.975;
 }
