@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Sitrep.WebLoad;
 
 // A bounded load test of `sitrep serve` on loopback: a fixed number of requests from a fixed number of concurrent
@@ -37,7 +38,8 @@ switch (args.FirstOrDefault())
         });
         await app.StartAsync();
         Console.WriteLine($"serving {db} on {string.Join(", ", Sitrep.Server.SitrepServer.Addresses(app))}");
-        await Task.Delay(TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "600"), inv)));
+        // Stops after --seconds, or at once on Ctrl+C / SIGTERM.
+        await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "600"), inv))), app.WaitForShutdownAsync());
         await app.StopAsync();
         return 0;
     }
