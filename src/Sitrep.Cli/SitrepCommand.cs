@@ -23,6 +23,7 @@ public static class SitrepCommand
         root.Subcommands.Add(DocumentCommands.Text(io));
         root.Subcommands.Add(StoreCommands.Ingest(io));
         root.Subcommands.Add(StoreCommands.Events(io));
+        root.Subcommands.Add(ServeCommand.Serve(io));
         root.Subcommands.Add(EvalCommands.Eval(io));
         root.Subcommands.Add(TrainCommands.Train(io));
         // Without the default handler a UsageException thrown inside a verb reaches the catch below: one line, exit 1.

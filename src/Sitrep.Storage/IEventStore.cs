@@ -43,6 +43,17 @@ public interface IEventStore : IDisposable
     /// <summary>Number of incidents matching the filters of <paramref name="query"/>, ignoring its paging.</summary>
     int CountIncidents(IncidentQuery query);
 
+    /// <summary>
+    /// The map's view of the incidents matching <paramref name="query"/> (paged like <see cref="QueryIncidents"/>):
+    /// id, position, type, date, fatalities and grade only, so a hundred thousand can be listed quickly. Stores may
+    /// override this default, which reads whole incidents.
+    /// </summary>
+    IReadOnlyList<IncidentPoint> QueryIncidentPoints(IncidentQuery query) => [.. QueryIncidents(query).Select(IncidentPoint.Of)];
+
+    /// <summary>The incident with this id, or null. Stores may override this default, which scans every incident.</summary>
+    Incident? GetIncident(string incidentId) =>
+        QueryIncidents(IncidentQuery.All with { Limit = int.MaxValue }).FirstOrDefault(i => i.IncidentId == incidentId);
+
     /// <summary>Ids of the documents an incident was built from.</summary>
     IReadOnlyList<string> DocumentIdsOf(string incidentId);
 

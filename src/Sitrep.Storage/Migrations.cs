@@ -131,7 +131,12 @@ public static class Migrations
         ]),
         new(5, "indexes in the order incidents are listed, and the longest incident date range",
         [
-            "CREATE INDEX incidents_order ON incidents (event_date IS NULL, event_date, incident_id)",
+            // The listing order holding every filtered column: a page needs no sort, and counting matches reads this
+            // narrow index instead of the wide incident rows (event and sources JSON), a tenth of the pages.
+            """
+            CREATE INDEX incidents_order ON incidents (event_date IS NULL, event_date, incident_id, event_date_end, country,
+                grade, event_type, sub_event_type, actor1, actor2, latitude, longitude)
+            """,
             "CREATE INDEX incidents_dated ON incidents (event_date, incident_id)",
             "CREATE INDEX incidents_country_order ON incidents (country, event_date IS NULL, event_date, incident_id)",
             "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",

@@ -260,6 +260,9 @@ public sealed class SqliteStore : IEventStore
         }
         Execute(_connection, tx, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ($k, $v)", ("$k", MaxSpanKey), ("$v", maxSpan));
         tx.Commit();
+        // Fresh statistics, or the planner takes the date index for a broad date range and reads most wide rows one
+        // by one (2 s instead of 0.1 s on 100k incidents); about 0.3 s for 100k.
+        Execute(_connection, null, "ANALYZE incidents");
     }
 
     private long MaxSpanDays()
@@ -275,14 +278,43 @@ public sealed class SqliteStore : IEventStore
         var limit = Math.Max(0, query.Limit);
         if (limit == 0) return [];
         if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
-        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
-        if (cmd is null) return [];
-        cmd.CommandText += " LIMIT $limit OFFSET $offset";
-        cmd.Parameters.AddWithValue("$limit", limit);
-        cmd.Parameters.AddWithValue("$offset", offset);
-        var results = new List<Incident>();
+        return Query(query, IncidentColumns, ReadIncident);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IncidentPoint> QueryIncidentPoints(IncidentQuery query) => Query(query, PointColumns, ReadPoint);
+
+    /// <inheritdoc />
+    public Incident? GetIncident(string incidentId)
+    {
+        using var cmd = Command(null, $"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = $id", ("$id", incidentId));
         using var reader = cmd.ExecuteReader();
-        while (reader.Read()) results.Add(ReadIncident(reader));
+        return reader.Read() ? ReadIncident(reader) : null;
+    }
+
+    private List<T> Query<T>(IncidentQuery query, string columns, Func<SqliteDataReader, T> read)
+    {
+        var results = new List<T>();
+        var offset = Math.Max(0, query.Offset);
+        var limit = Math.Max(0, query.Limit);
+        if (limit == 0) return results;
+        using var cmd = IncidentSelect(query, $"SELECT {columns} FROM incidents i");
+        if (cmd is null) return results;
+        // Paging by SQL unless the distance filter, which runs here, may still drop rows.
+        if (query.Near is null)
+        {
+            cmd.CommandText += " LIMIT $limit OFFSET $offset";
+            cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.Parameters.AddWithValue("$offset", offset);
+        }
+        using var reader = cmd.ExecuteReader();
+        var skipped = 0;
+        while (results.Count < limit && reader.Read())
+        {
+            if (query.Near is { } near && !IsNear(reader, near)) continue;
+            if (query.Near is not null && skipped < offset) { skipped++; continue; }
+            results.Add(read(reader));
+        }
         return results;
     }
 
@@ -463,6 +495,16 @@ public sealed class SqliteStore : IEventStore
 
     private static readonly string EventColumns = string.Join(", ", EventColumnNames);
     private static readonly string EventParameters = string.Join(", ", EventColumnNames.Select(c => "$" + c));
+
+    // Latitude and longitude at the same positions as in IncidentColumns, so IsNear reads both.
+    private const string PointColumns =
+        "i.incident_id, i.latitude, i.longitude, i.sub_event_type, i.event_date, i.event_date_end, i.country, i.fatalities, " +
+        "i.grade, i.actor1, i.actor2";
+
+    private static IncidentPoint ReadPoint(SqliteDataReader r) => new(
+        r.GetString(0), r.IsDBNull(1) ? null : r.GetDouble(1), r.IsDBNull(2) ? null : r.GetDouble(2), r.GetString(3),
+        ParseIso(NullableString(r, 4)), ParseIso(NullableString(r, 5)), NullableString(r, 6), r.GetInt32(7),
+        Enum.Parse<IncidentGrade>(r.GetString(8)), NullableString(r, 9), NullableString(r, 10));
 
     private static SqliteParameter[] AddEventParameters(SqliteCommand cmd)
     {

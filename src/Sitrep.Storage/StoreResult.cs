@@ -30,3 +30,25 @@ public readonly record struct StoreCounts(long Documents, long Events, long Inci
 
 /// <summary>An actor named in stored incidents (as actor1 or actor2) and in how many.</summary>
 public sealed record ActorCount(string Actor, int Incidents);
+
+/// <summary>The few fields of an incident a map, a timeline and their filters need (see <see cref="IEventStore.QueryIncidentPoints"/>).</summary>
+/// <param name="IncidentId">The incident's id.</param>
+/// <param name="Latitude">Latitude, when placed.</param>
+/// <param name="Longitude">Longitude, when placed.</param>
+/// <param name="SubEventType">ACLED sub-event type (the event type follows from it).</param>
+/// <param name="Date">First day of the incident's date range, when resolved.</param>
+/// <param name="DateEnd">Last day of the incident's date range, when resolved.</param>
+/// <param name="Country">ISO 3166-1 alpha-2, when placed.</param>
+/// <param name="Fatalities">ACLED's conservative figure (0 when none reported).</param>
+/// <param name="Grade">Corroboration grade.</param>
+/// <param name="Actor1">Who acted, when known.</param>
+/// <param name="Actor2">Against whom, when known.</param>
+public sealed record IncidentPoint(
+    string IncidentId, double? Latitude, double? Longitude, string SubEventType, DateOnly? Date, DateOnly? DateEnd, string? Country,
+    int Fatalities, Sitrep.Core.IncidentGrade Grade, string? Actor1, string? Actor2)
+{
+    /// <summary>The point of a whole incident.</summary>
+    public static IncidentPoint Of(Sitrep.Core.Incident i) => new(
+        i.IncidentId, i.Event.Place?.Point.Latitude, i.Event.Place?.Point.Longitude, i.Event.SubEventType, i.Event.Date.Start,
+        i.Event.Date.End, i.Event.Place?.CountryCode, i.FatalitiesMin ?? 0, i.Grade, i.Event.Actor1, i.Event.Actor2);
+}

@@ -176,7 +176,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Empty(Store.DocumentIdsOf("old"));
     }
 
-    private void SeedThreeIncidents()
+    protected void SeedThreeIncidents()
     {
         Store.SaveDocument(Doc("a", "Coalition jets struck Hajin on Thursday.", title: "Air strike on Hajin",
             events: Event(Hajin, "2018-08-30")));
@@ -302,5 +302,31 @@ public abstract class StoreContractTests : IDisposable
     {
         SeedThreeIncidents();
         return Ids(q);
+    }
+
+    [StoreFact]
+    public void GetIncident_FindsOneById_AndNullForAnUnknownId()
+    {
+        SeedThreeIncidents();
+        var mosul = Store.GetIncident("mosul");
+        Assert.NotNull(mosul);
+        Assert.Equal("Armed clash", mosul.Event.SubEventType);
+        Assert.Equal(["b"], mosul.Sources.Select(s => s.DocumentId));
+        Assert.Null(Store.GetIncident("nowhere"));
+    }
+
+    [StoreFact]
+    public void QueryIncidentPoints_AgreesWithWholeIncidents_UnderTheSameFiltersAndPaging()
+    {
+        SeedThreeIncidents();
+        foreach (var q in new[] { IncidentQuery.All, new IncidentQuery(Country: "sy"), new IncidentQuery(Near: (35.5, 42.0, 300), Offset: 1),
+                     new IncidentQuery(Type: "Air/drone strike", Limit: 1) })
+        {
+            var whole = Store.QueryIncidents(q).Select(IncidentPoint.Of).ToList();
+            var points = Store.QueryIncidentPoints(q);
+            Assert.Equal(whole.Select(p => p with { Latitude = Math.Round(p.Latitude!.Value, 5), Longitude = Math.Round(p.Longitude!.Value, 5) }),
+                points.Select(p => p with { Latitude = Math.Round(p.Latitude!.Value, 5), Longitude = Math.Round(p.Longitude!.Value, 5) }));
+            Assert.NotEmpty(points);
+        }
     }
 }

@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Sitrep.Core;
+using Sitrep.Pipeline;
+using Sitrep.Storage;
+
+namespace Sitrep.Server;
+
+/// <summary>
+/// The API's JSON bodies. Incidents, events and documents are written by <see cref="ContractJson"/>, so the API
+/// speaks exactly the shapes of CONTRACT.md; the map's compact columns and the wrappers are written here.
+/// </summary>
+public static class ApiJson
+{
+    /// <summary>Writes a JSON body built by <paramref name="write"/> with <paramref name="status"/>.</summary>
+    public static async Task Send(HttpContext context, Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) write(w);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <c>{"error": message}</c> with <paramref name="status"/>.</summary>
+    public static Task Error(HttpContext context, int status, string message) => Send(context, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("error", message);
+        w.WriteEndObject();
+    }, status);
+
+    /// <summary>A page of incidents: <c>{"total", "page", "size", "items": [incident...]}</c>.</summary>
+    public static void IncidentPage(Utf8JsonWriter w, int total, int page, int size, IReadOnlyList<Incident> items)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("total", total);
+        w.WriteNumber("page", page);
+        w.WriteNumber("size", size);
+        w.WritePropertyName("items");
+        w.WriteStartArray();
+        foreach (var i in items) ContractJson.WriteIncident(w, i);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// One incident with, for each source, the document's text and where the incident is reported in it. A source
+    /// whose document is no longer stored is listed with <c>"missing": true</c>.
+    /// </summary>
+    public static void IncidentDetail(Utf8JsonWriter w, Incident incident, IReadOnlyList<(IncidentSource Source, Document? Document)> documents)
+    {
+        // The incident object of the contract, with "documents" appended: write it, then reopen it by copying.
+        var inner = new ArrayBufferWriter<byte>();
+        using (var iw = new Utf8JsonWriter(inner, ContractJson.WriterOptions)) ContractJson.WriteIncident(iw, incident);
+        using var parsed = JsonDocument.Parse(inner.WrittenMemory);
+        w.WriteStartObject();
+        foreach (var p in parsed.RootElement.EnumerateObject()) p.WriteTo(w);
+        w.WritePropertyName("documents");
+        w.WriteStartArray();
+        foreach (var (source, doc) in documents)
+        {
+            w.WriteStartObject();
+            w.WriteString("document_id", source.DocumentId);
+            w.WriteString("source", doc?.Meta.Source ?? source.Source);
+            w.WriteString("url", doc?.Meta.Url ?? source.Url);
+            w.WriteString("title", doc?.Meta.Title ?? source.Title);
+            w.WriteString("published", doc?.Meta.Published?.ToString("yyyy-MM-dd"));
+            if (doc is null)
+            {
+                w.WriteBoolean("missing", true);
+                w.WriteEndObject();
+                continue;
+            }
+            w.WriteString("text", doc.Text);
+            var (evidence, sentences) = IncidentEvidence.In(incident, doc);
+            Ranges(w, "evidence", evidence);
+            Ranges(w, "sentences", sentences);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Ranges(Utf8JsonWriter w, string name, IReadOnlyList<TextRange> ranges)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var r in ranges)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", r.Start);
+            w.WriteNumber("end", r.End);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A stored document in the shape of a <c>sitrep extract</c> line (text, metadata, entities, events).</summary>
+    public static void Document(Utf8JsonWriter w, Document document) =>
+        ContractJson.WriteExtractLine(w, new ProcessedDocument(document.Meta.Id, document.Meta.Path, DocumentStatus.Processed, document, document.Errors));
+
+    /// <summary><c>{"items": [{"actor", "incidents"}...]}</c>.</summary>
+    public static void Actors(Utf8JsonWriter w, IReadOnlyList<ActorCount> actors)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("items");
+        w.WriteStartArray();
+        foreach (var a in actors)
+        {
+            w.WriteStartObject();
+            w.WriteString("actor", a.Actor);
+            w.WriteNumber("incidents", a.Incidents);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Every matching incident as parallel columns (one array per field), the shape a map of 100k points loads and
+    /// draws fastest: <c>id</c>; <c>lat</c>/<c>lon</c> (null when unplaced); <c>type</c> (index into
+    /// <c>sub_event_types</c>, whose event types are in <c>event_types</c>); <c>day</c> (days since 1970-01-01, null
+    /// when undated) and <c>span</c> (days from first to last); <c>country</c>; <c>fatalities</c>; <c>grade</c> (index
+    /// into <c>grades</c>); <c>actor1</c>/<c>actor2</c> (indexes into <c>actors</c>, null when unknown).
+    /// </summary>
+    public static void Points(Utf8JsonWriter w, IReadOnlyList<IncidentPoint> points)
+    {
+        var subTypes = points.Select(p => p.SubEventType).Distinct().Order(StringComparer.Ordinal).ToList();
+        var subIndex = Indexes(subTypes);
+        var actors = points.SelectMany(p => (string?[])[p.Actor1, p.Actor2]).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var actorIndex = Indexes(actors);
+        var grades = Enum.GetValues<IncidentGrade>();
+        w.WriteStartObject();
+        w.WriteNumber("total", points.Count);
+        Strings(w, "sub_event_types", subTypes);
+        Strings(w, "event_types", subTypes.Select(s => AcledTaxonomy.EventTypeOf.GetValueOrDefault(s, AcledTaxonomy.StrategicDevelopments)));
+        Strings(w, "grades", grades.Select(g => g.ToString().ToLowerInvariant()));
+        Strings(w, "actors", actors);
+        Column(w, "id", points, (w, p) => w.WriteStringValue(p.IncidentId));
+        Column(w, "lat", points, (w, p) => Coordinate(w, p.Latitude));
+        Column(w, "lon", points, (w, p) => Coordinate(w, p.Longitude));
+        Column(w, "type", points, (w, p) => w.WriteNumberValue(subIndex[p.SubEventType]));
+        Column(w, "day", points, (w, p) =>
+        {
+            if (p.Date is { } d) w.WriteNumberValue(d.DayNumber - Epoch);
+            else w.WriteNullValue();
+        });
+        Column(w, "span", points, (w, p) =>
+        {
+            if (p is { Date: { } d, DateEnd: { } e }) w.WriteNumberValue(e.DayNumber - d.DayNumber);
+            else w.WriteNullValue();
+        });
+        Column(w, "country", points, (w, p) => w.WriteStringValue(p.Country));
+        Column(w, "fatalities", points, (w, p) => w.WriteNumberValue(p.Fatalities));
+        Column(w, "grade", points, (w, p) => w.WriteNumberValue((int)p.Grade));
+        Column(w, "actor1", points, (w, p) => ActorIndex(w, actorIndex, p.Actor1));
+        Column(w, "actor2", points, (w, p) => ActorIndex(w, actorIndex, p.Actor2));
+        w.WriteEndObject();
+    }
+
+    private static Dictionary<string, int> Indexes(List<string> names) =>
+        names.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void ActorIndex(Utf8JsonWriter w, Dictionary<string, int> index, string? actor)
+    {
+        if (actor is null) w.WriteNullValue();
+        else w.WriteNumberValue(index[actor]);
+    }
+
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+
+    // Three decimals is about 100 m: finer than any marker on the map, and a third less to load.
+    private static void Coordinate(Utf8JsonWriter w, double? v)
+    {
+        if (v is { } x) w.WriteNumberValue(Math.Round(x, 3));
+        else w.WriteNullValue();
+    }
+
+    private static void Column(Utf8JsonWriter w, string name, IReadOnlyList<IncidentPoint> points, Action<Utf8JsonWriter, IncidentPoint> write)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var p in points) write(w, p);
+        w.WriteEndArray();
+    }
+
+    /// <summary><c>{"items": [{"country", "name", "incidents"}...]}</c>, most incidents first.</summary>
+    public static void Countries(Utf8JsonWriter w, IEnumerable<(string Country, string? Name, int Incidents)> countries)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("items");
+        w.WriteStartArray();
+        foreach (var (country, name, n) in countries)
+        {
+            w.WriteStartObject();
+            w.WriteString("country", country);
+            w.WriteString("name", name);
+            w.WriteNumber("incidents", n);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

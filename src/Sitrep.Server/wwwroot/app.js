@@ -1,0 +1,428 @@
+// The Sitrep page: a map of incidents (Leaflet over Natural Earth countries, no tile server), a timeline stacked by
+// event type, filters, and an incident page with its sources. Article text is only ever inserted as text nodes.
+"use strict";
+
+(function () {
+  // ACLED event types, their colours and sub-types: the one place the page keeps them.
+  const EVENT_TYPES = [
+    { name: "Battles", colour: "#d62728", subs: ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"] },
+    { name: "Explosions/Remote violence", colour: "#ff7f0e", subs: ["Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"] },
+    { name: "Violence against civilians", colour: "#9467bd", subs: ["Sexual violence", "Attack", "Abduction/forced disappearance"] },
+    { name: "Protests", colour: "#2ca02c", subs: ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"] },
+    { name: "Riots", colour: "#8c564b", subs: ["Violent demonstration", "Mob violence"] },
+    { name: "Strategic developments", colour: "#1f77b4", subs: ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"] },
+  ];
+  const GRADES = ["confirmed", "fair", "weak", "contested", "discounted"];
+  const DAY_MS = 86400000;
+  // Timeline buckets: days while the span fits this many, weeks beyond.
+  const MAX_DAY_BUCKETS = 120;
+  const typeIndex = new Map(EVENT_TYPES.map((t, i) => [t.name, i]));
+
+  const $ = (sel) => document.querySelector(sel);
+  const form = $("#filters");
+  const status = $("#status");
+  // Measurements the browser tests read: each load's time from request to drawn map and timeline.
+  const timings = (window.sitrepTimings = []);
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v; else e.setAttribute(k, v);
+    }
+    for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return e;
+  }
+
+  function filterParams() {
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim() !== "") p.set(k, String(v).trim());
+    return p;
+  }
+
+  async function getJson(url) {
+    const r = await fetch(url);
+    const body = await r.json().catch(() => ({ error: `${r.status} ${r.statusText}` }));
+    if (!r.ok) throw new Error(body.error || `${r.status} ${r.statusText}`);
+    return body;
+  }
+
+  // ---- map ----
+  const map = L.map("map", { worldCopyJump: false, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 }).setView([25, 30], 2);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Leaflet | Natural Earth");
+
+  // Incidents drawn on one canvas: a hundred thousand Leaflet markers would be far too slow.
+  const PointsLayer = L.Layer.extend({
+    onAdd(m) {
+      this._canvas = L.DomUtil.create("canvas", "sitrep-points leaflet-zoom-hide");
+      // A pane of its own above the overlay pane, where the countries' SVG would otherwise cover the canvas.
+      const pane = m.getPane("incidents") || m.createPane("incidents");
+      pane.style.zIndex = 450;
+      pane.appendChild(this._canvas);
+      m.on("moveend zoomend resize viewreset", this.redraw, this);
+      this.redraw();
+    },
+    onRemove(m) {
+      this._canvas.remove();
+      m.off("moveend zoomend resize viewreset", this.redraw, this);
+    },
+    // d: prepared columns; mask: which of them to show (null shows all).
+    setData(d, mask) { this._d = d; this._mask = mask; this.redraw(); },
+    redraw() {
+      const m = this._map, d = this._d, mask = this._mask, c = this._canvas;
+      if (!m || !c) return;
+      const size = m.getSize(), dpr = window.devicePixelRatio || 1;
+      L.DomUtil.setPosition(c, m.containerPointToLayerPoint([0, 0]));
+      c.width = size.x * dpr; c.height = size.y * dpr;
+      c.style.width = size.x + "px"; c.style.height = size.y + "px";
+      const ctx = c.getContext("2d");
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      let drawn = 0;
+      if (d) {
+        const scale = 256 * Math.pow(2, m.getZoom());
+        const origin = m.getPixelBounds().min;
+        d.sx = d.sx || new Float32Array(d.n); d.sy = d.sy || new Float32Array(d.n);
+        for (let i = 0; i < d.n; i++) { d.sx[i] = d.mx[i] * scale - origin.x; d.sy[i] = d.my[i] * scale - origin.y; }
+        ctx.globalAlpha = 0.75; ctx.strokeStyle = "#0006"; ctx.lineWidth = 0.6;
+        for (let t = 0; t < EVENT_TYPES.length; t++) {
+          ctx.fillStyle = EVENT_TYPES[t].colour;
+          ctx.beginPath();
+          for (const i of d.byType[t]) {
+            if (mask && mask[i] === 0) continue;
+            const x = d.sx[i], y = d.sy[i], r = d.radius[i];
+            if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
+            ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
+            drawn++;
+          }
+          ctx.fill(); ctx.stroke();
+        }
+      }
+      m.getContainer().dataset.markers = String(drawn);
+    },
+    // The incident under a click: the nearest drawn point whose disc holds it.
+    hit(pt) {
+      const d = this._d, mask = this._mask;
+      if (!d || !d.sx) return -1;
+      let best = -1, bestD = Infinity;
+      for (let i = 0; i < d.n; i++) {
+        if (d.placed[i] === 0 || (mask && mask[i] === 0)) continue;
+        const dx = d.sx[i] - pt.x, dy = d.sy[i] - pt.y, dist = dx * dx + dy * dy, r = d.radius[i] + 3;
+        if (dist <= r * r && dist < bestD) { best = i; bestD = dist; }
+      }
+      return best;
+    },
+  });
+  const points = new PointsLayer().addTo(map);
+  // For tests and the console: the map (to turn a place into a pixel) and the measured loads.
+  window.sitrep = { map, timings };
+
+  fetch("countries.geojson").then((r) => r.json()).then((geo) => {
+    L.geoJSON(geo, { interactive: false, style: { color: "#8a97a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 } })
+      .addTo(map).bringToBack();
+  }).catch((e) => showError(`countries could not be drawn: ${e.message}`));
+
+  map.on("click", (e) => {
+    const i = points.hit(e.containerPoint);
+    if (i < 0 || !current) return;
+    const d = current.d, sub = d.sub_event_types[d.type[i]];
+    const link = el("a", { href: "#incident/" + encodeURIComponent(d.id[i]) }, "Open incident");
+    const body = el("div", {},
+      el("div", { class: "popup-title" }, sub),
+      el("div", {}, `${d.day[i] === null ? "undated" : isoDay(d.day[i])} · ${d.country[i] || "?"}`),
+      el("div", {}, `fatalities ${d.fatalities[i]} · ${d.grades[d.grade[i]]}`), link);
+    L.popup().setLatLng(e.latlng).setContent(body).openOn(map);
+  });
+
+  // ---- data ----
+  // What the map shows: prepared columns and, when the page filtered them itself, a mask of the ones kept.
+  let current = null;
+
+  // Columns from /api/points plus what drawing needs, computed once per load.
+  function prepare(raw) {
+    const n = raw.id.length;
+    const d = Object.assign(raw, {
+      n, mx: new Float64Array(n), my: new Float64Array(n), radius: new Float32Array(n), placed: new Uint8Array(n),
+      typeOf: new Uint8Array(n), byType: EVENT_TYPES.map(() => []),
+    });
+    const subType = raw.event_types.map((t) => typeIndex.get(t) ?? EVENT_TYPES.length - 1);
+    const bySize = Array.from({ length: 23 }, () => []);
+    for (let i = 0; i < n; i++) {
+      d.typeOf[i] = subType[raw.type[i]];
+      if (raw.lat[i] === null || raw.lon[i] === null) continue;
+      d.placed[i] = 1;
+      // Web Mercator in [0,1): projecting once here keeps each redraw to two multiply-adds per point.
+      const lat = Math.max(-85, Math.min(85, raw.lat[i])) * Math.PI / 180;
+      d.mx[i] = (raw.lon[i] + 180) / 360;
+      d.my[i] = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
+      d.radius[i] = Math.min(22, 3 + 2 * Math.sqrt(raw.fatalities[i]));
+      bySize[Math.floor(d.radius[i])].push(i);
+    }
+    // Large discs first, so small ones on top stay visible and clickable (bucketed by size: no 100k-element sort).
+    for (let r = bySize.length - 1; r >= 0; r--) for (const i of bySize[r]) d.byType[d.typeOf[i]].push(i);
+    return d;
+  }
+
+  // The first view frames every placed incident (never closer than a region).
+  function fitTo(d) {
+    let s = 90, w = 180, n = -90, e = -180;
+    for (let i = 0; i < d.n; i++) {
+      if (d.placed[i] === 0) continue;
+      s = Math.min(s, d.lat[i]); n = Math.max(n, d.lat[i]); w = Math.min(w, d.lon[i]); e = Math.max(e, d.lon[i]);
+    }
+    if (s <= n) map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 6, animate: false });
+  }
+
+  // ---- filtering ----
+  // The page loads every incident's columns once and applies these filters itself (no round trip, so a change
+  // shows at once); a text search goes to the server, which has the full-text index. Same rules as IncidentQuery.
+  const LOCAL_FILTERS = new Set(["from", "to", "country", "actor", "type", "grade"]);
+  const dayOf = (iso) => Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
+  let all = null;
+
+  function matcher(a, params) {
+    const from = params.has("from") ? dayOf(params.get("from")) : null;
+    const to = params.has("to") ? dayOf(params.get("to")) : null;
+    const country = params.has("country") ? params.get("country").toUpperCase() : null;
+    const typeName = params.has("type") ? params.get("type").toLowerCase() : null;
+    const typeOk = a.sub_event_types.map((s, k) => typeName === null || s.toLowerCase() === typeName || a.event_types[k].toLowerCase() === typeName);
+    const grade = params.has("grade") ? a.grades.indexOf(params.get("grade").toLowerCase()) : null;
+    const actor = params.has("actor") ? params.get("actor").toLowerCase() : null;
+    const actorOk = actor === null ? null : a.actors.map((n) => n.toLowerCase().includes(actor));
+    return (i) =>
+      (from === null || (a.day[i] !== null && a.day[i] + a.span[i] >= from)) &&
+      (to === null || (a.day[i] !== null && a.day[i] <= to)) &&
+      (country === null || (a.country[i] || "").toUpperCase() === country) &&
+      typeOk[a.type[i]] &&
+      (grade === null || a.grade[i] === grade) &&
+      (actorOk === null || (a.actor1[i] !== null && actorOk[a.actor1[i]]) || (a.actor2[i] !== null && actorOk[a.actor2[i]]));
+  }
+
+  function maskOf(params) {
+    const keep = matcher(all, params), mask = new Uint8Array(all.n);
+    let total = 0;
+    for (let i = 0; i < all.n; i++) if (keep(i)) { mask[i] = 1; total++; }
+    return { mask, total };
+  }
+
+  let loadSeq = 0;
+  async function load(reason) {
+    const seq = ++loadSeq;
+    const started = performance.now();
+    const params = filterParams();
+    $("#export-csv").href = "api/export.csv?" + params;
+    $("#export-geojson").href = "api/export.geojson?" + params;
+    status.classList.remove("error");
+    try {
+      const local = all !== null && [...params.keys()].every((k) => LOCAL_FILTERS.has(k));
+      let fetched = started;
+      if (local) {
+        current = params.toString() ? { d: all, ...maskOf(params) } : { d: all, mask: null, total: all.n };
+      } else {
+        const raw = await getJson("api/points?" + params);
+        if (seq !== loadSeq) return; // a newer filter change is on its way
+        fetched = performance.now();
+        const d = prepare(raw);
+        if (!params.toString()) all = d;
+        current = { d, mask: null, total: d.n };
+      }
+      if (reason === "first") fitTo(current.d);
+      points.setData(current.d, current.mask);
+      drawTimeline();
+      const ms = performance.now() - started;
+      timings.push({ reason, ms, fetchMs: fetched - started, total: current.total, local, at: performance.now() });
+      let placed = 0;
+      for (let i = 0; i < current.d.n; i++) if (current.d.placed[i] && (!current.mask || current.mask[i])) placed++;
+      status.textContent = `${current.total.toLocaleString("en")} incidents (${placed.toLocaleString("en")} on the map)` +
+        (params.toString() ? " matching the filters" : "");
+      document.body.dataset.loads = String(timings.length);
+      if (reason === "first") fillLists();
+    } catch (e) {
+      if (seq === loadSeq) showError(e.message);
+    }
+  }
+  // For tests: how many incidents the page's own filtering keeps for a query string.
+  window.sitrep.countLocally = (qs) => maskOf(new URLSearchParams(qs)).total;
+
+  function showError(message) {
+    status.textContent = "Error: " + message;
+    status.classList.add("error");
+    document.body.dataset.error = message;
+  }
+
+  // ---- timeline ----
+  const isoDay = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+  function drawTimeline() {
+    const svg = $("#timeline");
+    svg.replaceChildren();
+    if (!current) return;
+    const d = current.d, mask = current.mask;
+    // Linked to the map: only incidents inside the visible area count.
+    const b = map.getBounds();
+    const south = b.getSouth(), north = b.getNorth(), west = b.getWest(), east = b.getEast();
+    const inView = (i) => (!mask || mask[i] === 1) &&
+      (d.placed[i] === 0 || (d.lat[i] >= south && d.lat[i] <= north && d.lon[i] >= west && d.lon[i] <= east));
+    let min = Infinity, max = -Infinity;
+    for (let i = 0; i < d.n; i++) if (d.day[i] !== null && (!mask || mask[i] === 1)) { min = Math.min(min, d.day[i]); max = Math.max(max, d.day[i]); }
+    const caption = $("#timeline-caption");
+    if (min === Infinity) { caption.textContent = "No dated incidents."; return; }
+    const weekly = max - min + 1 > MAX_DAY_BUCKETS;
+    // Weeks start on Monday (day 0 of the epoch, 1970-01-01, was a Thursday).
+    const bucketOf = weekly ? (day) => Math.floor((day + 3) / 7) : (day) => day;
+    const startOf = weekly ? (bucket) => bucket * 7 - 3 : (bucket) => bucket;
+    const first = bucketOf(min), count = bucketOf(max) - first + 1;
+    const stacks = Array.from({ length: count }, () => new Uint32Array(EVENT_TYPES.length));
+    let shown = 0;
+    for (let i = 0; i < d.n; i++) {
+      if (d.day[i] === null || !inView(i)) continue;
+      stacks[bucketOf(d.day[i]) - first][d.typeOf[i]]++;
+      shown++;
+    }
+    const peak = Math.max(1, ...stacks.map((s) => s.reduce((a, c) => a + c, 0)));
+    const width = svg.clientWidth || 800, height = svg.clientHeight || 130, axis = 14, slot = width / count;
+    const ns = "http://www.w3.org/2000/svg";
+    const node = (tag, attrs) => { const e = document.createElementNS(ns, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
+    stacks.forEach((s, k) => {
+      let y = height - axis;
+      const from = startOf(first + k), to = weekly ? from + 6 : from;
+      s.forEach((n, t) => {
+        if (n === 0) return;
+        const h = (n / peak) * (height - axis - 4);
+        y -= h;
+        const rect = node("rect", { class: "bar", x: (k * slot).toFixed(1), y: y.toFixed(1), width: Math.max(1, slot - 1).toFixed(1), height: h.toFixed(1), fill: EVENT_TYPES[t].colour, "data-type": EVENT_TYPES[t].name, "data-from": isoDay(from), "data-to": isoDay(to) });
+        const title = node("title", {});
+        title.textContent = `${isoDay(from)}${weekly ? " – " + isoDay(to) : ""}: ${n} ${EVENT_TYPES[t].name}`;
+        rect.append(title);
+        svg.append(rect);
+      });
+    });
+    for (const k of [0, count - 1]) {
+      const label = node("text", { x: k === 0 ? 0 : width, y: height - 2, "text-anchor": k === 0 ? "start" : "end" });
+      label.textContent = isoDay(startOf(first + k));
+      svg.append(label);
+    }
+    caption.textContent = `${shown.toLocaleString("en")} dated incidents in the map's view, per ${weekly ? "week" : "day"}; click a bar to filter to it.`;
+  }
+
+  $("#timeline").addEventListener("click", (e) => {
+    const r = e.target.closest("rect.bar");
+    if (!r) return;
+    form.elements.from.value = r.dataset.from;
+    form.elements.to.value = r.dataset.to;
+    load("timeline");
+  });
+  map.on("moveend", () => { if (current) drawTimeline(); });
+
+  // ---- filters ----
+  function fillSelects() {
+    const type = form.elements.type;
+    for (const t of EVENT_TYPES) {
+      const group = el("optgroup", { label: t.name });
+      group.append(el("option", { value: t.name }, `${t.name} (all)`));
+      for (const s of t.subs) group.append(el("option", { value: s }, s));
+      type.append(group);
+    }
+    for (const g of GRADES) form.elements.grade.append(el("option", { value: g }, g));
+    const legend = $("#legend");
+    legend.append(el("strong", {}, "Event type"));
+    for (const t of EVENT_TYPES) {
+      const sw = el("span", { class: "swatch" });
+      sw.style.background = t.colour;
+      legend.append(el("div", {}, sw, t.name));
+    }
+    legend.append(el("p", {}, "Disc area grows with fatalities."));
+  }
+
+  // Country and actor lists each read every incident on the server: asked for after the first paint, not with it.
+  function fillLists() {
+    getJson("api/countries").then((c) => {
+      for (const x of c.items) form.elements.country.append(el("option", { value: x.country }, `${x.name || x.country} (${x.incidents})`));
+    }).catch((e) => showError(e.message));
+    getJson("api/actors").then((a) => {
+      const list = $("#actors");
+      for (const x of a.items.slice(0, 500)) list.append(el("option", { value: x.actor }));
+    }).catch((e) => showError(e.message));
+  }
+
+  let typing = 0;
+  form.addEventListener("change", () => load("filter"));
+  form.addEventListener("input", (e) => {
+    if (e.target.type !== "search") return;
+    clearTimeout(typing);
+    typing = setTimeout(() => load("filter"), 300);
+  });
+  form.addEventListener("submit", (e) => { e.preventDefault(); load("filter"); });
+  form.addEventListener("reset", () => setTimeout(() => load("filter"), 0));
+
+  // ---- incident page ----
+  const overview = $("#overview"), incidentView = $("#incident");
+
+  function route() {
+    const m = /^#incident\/(.+)$/.exec(location.hash);
+    overview.hidden = !!m;
+    incidentView.hidden = !m;
+    if (m) showIncident(decodeURIComponent(m[1]));
+    else map.invalidateSize();
+  }
+  window.addEventListener("hashchange", route);
+
+  // Only web links become links: a stored url of another scheme (javascript:, data:) is shown as text.
+  const safeUrl = (u) => { try { const x = new URL(u); return x.protocol === "http:" || x.protocol === "https:" ? x.href : null; } catch { return null; } };
+
+  async function showIncident(id) {
+    incidentView.replaceChildren(el("p", {}, "Loading…"));
+    let inc;
+    try {
+      inc = await getJson("api/incidents/" + encodeURIComponent(id));
+    } catch (e) {
+      incidentView.replaceChildren(el("p", { class: "error" }, e.message), el("a", { href: "#" }, "Back to the map"));
+      return;
+    }
+    const fat = inc.fatalities_max !== null && inc.fatalities_max !== inc.fatalities_min
+      ? `${inc.fatalities_min ?? 0}–${inc.fatalities_max}` : String(inc.fatalities);
+    const row = (k, v) => [el("dt", {}, k), el("dd", {}, v ?? "—")];
+    const place = [inc.location, inc.admin1, inc.country].filter((x) => x).join(", ");
+    const date = inc.event_date ? (inc.event_date === inc.event_date_end ? inc.event_date : `${inc.event_date} – ${inc.event_date_end}`) : "undated";
+    const facts = el("dl", {},
+      ...row("Type", `${inc.event_type} · ${inc.sub_event_type}`), ...row("Date", `${date} (${inc.time_precision ?? "unresolved"})`),
+      ...row("Place", place || "unplaced"), ...row("Actor 1", inc.actor1), ...row("Actor 2", inc.actor2),
+      ...row("Fatalities", fat), ...row("Grade", `${inc.grade}: ${inc.grade_reason}`),
+      ...row("Sources", `${inc.source_count} independent outlet(s), ${inc.documents.length} document(s)`));
+    const articles = inc.documents.map(article);
+    incidentView.replaceChildren(el("p", {}, el("a", { href: "#" }, "← Back to the map")),
+      el("h2", {}, `${inc.sub_event_type}, ${place || "unplaced"}, ${date}`), facts, ...articles);
+    const firstMark = incidentView.querySelector("mark.evidence");
+    if (firstMark) firstMark.scrollIntoView({ block: "center" });
+    document.body.dataset.incident = inc.incident_id;
+  }
+
+  function article(doc) {
+    const url = doc.url ? safeUrl(doc.url) : null;
+    const heading = el("h3", {}, url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, doc.title || doc.url) : (doc.title || doc.document_id));
+    const meta = el("div", { class: "meta" }, [doc.source, doc.published, doc.url && !url ? doc.url : null, "document " + doc.document_id].filter((x) => x).join(" · "));
+    const box = el("div", { class: "article" }, heading, meta);
+    if (doc.missing) { box.append(el("p", {}, "This document is no longer in the store.")); return box; }
+    box.append(el("div", { class: "article-text" }, ...highlighted(doc.text, doc.sentences, doc.evidence)));
+    return box;
+  }
+
+  // Text split at every sentence and evidence boundary; each piece is a text node, inside a <mark> when highlighted.
+  function highlighted(text, sentences, evidence) {
+    const cuts = new Set([0, text.length]);
+    for (const r of [...sentences, ...evidence]) { cuts.add(Math.max(0, Math.min(text.length, r.start))); cuts.add(Math.max(0, Math.min(text.length, r.end))); }
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const inside = (ranges, a, b) => ranges.some((r) => r.start <= a && b <= r.end);
+    const parts = [];
+    for (let k = 0; k + 1 < sorted.length; k++) {
+      const a = sorted[k], b = sorted[k + 1], piece = text.slice(a, b);
+      if (inside(evidence, a, b)) parts.push(el("mark", { class: "evidence" }, piece));
+      else if (inside(sentences, a, b)) parts.push(el("mark", { class: "sentence" }, piece));
+      else parts.push(document.createTextNode(piece));
+    }
+    return parts;
+  }
+
+  fillSelects();
+  route();
+  load("first");
+})();

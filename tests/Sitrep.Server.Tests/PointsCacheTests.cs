@@ -1,0 +1,29 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sitrep.Storage;
+
+namespace Sitrep.Server.Tests;
+
+public sealed class PointsCacheTests
+{
+    [Fact]
+    public async Task UnfilteredPoints_AndListingTotals_AfterTheStoreChanges_ShowTheStoreAsItIsNow()
+    {
+        var server = new ServerFixture();
+        await server.InitializeAsync();
+        try
+        {
+            Assert.Equal(3, (await server.Json("/api/points")).GetProperty("total").GetInt32());
+            Assert.Equal(2, (await server.Json("/api/incidents?type=Air/drone strike")).GetProperty("total").GetInt32());
+            using (var store = SqliteStore.Open(server.Store.Path)) store.ReplaceIncidents([server.Store.In("IQ")]);
+            var now = await server.Json("/api/points");
+            Assert.Equal(1, now.GetProperty("total").GetInt32());
+            Assert.Equal(server.Store.In("IQ").IncidentId, now.GetProperty("id")[0].GetString());
+            Assert.Equal(0, (await server.Json("/api/incidents?type=Air/drone strike")).GetProperty("total").GetInt32());
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
