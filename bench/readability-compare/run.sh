@@ -24,5 +24,8 @@ ours=$("${pin[@]}" dotnet "$here/SitrepRate/bin/Release/net10.0/SitrepRate.dll" 
 theirs=$("${pin[@]}" node "$here/readability-rate.mjs" "$pages" "$their_passes")
 echo "$ours"
 echo "$theirs"
-rate() { sed -n 's/.*pages_per_s=\([0-9.]*\).*/\1/p' <<<"$1"; }
-awk -v a="$(rate "$ours")" -v b="$(rate "$theirs")" 'BEGIN { printf "speedup=%.1fx (sitrep %s pages/s, readability.js %s pages/s)\n", a / b, a, b }'
+rate() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
+awk -v a="$(rate "$ours" pages_per_s)" -v b="$(rate "$theirs" pages_per_s)" 'BEGIN { printf "speedup=%.1fx (sitrep %s pages/s, readability.js %s pages/s)\n", a / b, a, b }'
+# The same ratio in CPU time: what each side costs per page, whatever else the machine was running.
+awk -v a="$(rate "$ours" pages_per_cpu_s)" -v b="$(rate "$theirs" pages_per_cpu_s)" 'BEGIN { printf "cpu_speedup=%.1fx (sitrep %s pages/cpu-s, readability.js %s pages/cpu-s)\n", a / b, a, b }'
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) on $(nproc) cores"
