@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side speed: Sitrep's ArticleExtractor vs @mozilla/readability 0.6.0 on jsdom 26.1.0, same pages, one core.
 # Usage: bench/readability-compare/run.sh [HTML_DIR] [SITREP_PASSES] [READABILITY_PASSES]
-# Each side runs one warm-up pass, then its timed passes (default 5 for Sitrep, whose pass takes seconds, and 1 for
-# readability.js, whose pass takes about a minute); the rate is pages per second of the timed passes.
+# Sitrep runs three warm-up passes (tiered JIT), readability.js one; then each side runs its timed passes (default 5
+# for Sitrep, whose pass takes seconds, and 1 for readability.js, whose pass takes about a minute); the rate is pages
+# per second of the timed passes, and pages per CPU second of the process.
 # Default pages: the 181 of ../shared/bench/scrapinghub-article-extraction-benchmark (or $SITREP_SHARED/bench/...).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
