@@ -28,6 +28,7 @@ internal static partial class HtmlMetadata
         public readonly List<IElement> Times = [];
     }
 
+    /// <summary>Reads the metadata of a parsed page; <paramref name="html"/> is its source, for JSON-LD script text.</summary>
     public static HtmlMetadataValues Read(IDocument doc, string html)
     {
         var marks = Walk(doc);

@@ -55,7 +55,7 @@ public static partial class TextRules
     public static partial Regex CallToAction();
 
     /// <summary>
-    /// A date or time stamp ("11/18/19 11:04 PM", "2018-09-16", "August 08, 2018", "Updated at 1:23 p.m."): a short
+    /// A date or time stamp ("11/18/19 11:04 PM", "2018-09-16", "August 08, 2018", "Updated 1:23 PM EST"): a short
     /// line holding one, and no sentence, is a dateline or byline of the page, not article text (unless it attributes a
     /// quotation: "— Jane Doe (@jane) November 18, 2019" signs an embedded post).
     /// </summary>
