@@ -46,3 +46,82 @@ public class NerBenchmarks
     [Benchmark] public int ModelNerOnly() => StatisticalEntityRecognizer.Default.Recognize(_tokenized).Count;
     [Benchmark] public int RuleNerOnly() => EntityRecognizer.Default.Recognize(_tokenized).Count;
 }
+
+/// <summary>
+/// Tokenize + sentences + NER over varied news text: the 231 documents of CoNLL++ test (Reuters, Dec 1996; words
+/// joined by spaces, sentences by newlines), read from the shared bench folder (../shared or SITREP_SHARED), never
+/// copied into the repository. Divide <see cref="Tokens"/> by the mean time for tokens per second; on a shared
+/// machine the minimum is the run least disturbed by other processes.
+/// </summary>
+[MemoryDiagnoser, MinColumn, MedianColumn]
+public class NerVariedTextBenchmarks
+{
+    private string[] _texts = [];
+    private Document[] _tokenized = [];
+
+    /// <summary>Tokens in all documents (printed at setup).</summary>
+    public int Tokens { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        using var reader = File.OpenText(FindConll());
+        _texts = NerTrainer.ReadConll(reader)
+            .Select(d => string.Join("\n", d.Sentences.Select(s => string.Join(" ", s.Words))))
+            .ToArray();
+        _tokenized = _texts.Select(Tokenize).ToArray();
+        Tokens = _tokenized.Sum(d => d.TokenCount);
+        Console.WriteLine($"// NER varied-text benchmark: {_texts.Length} documents, {Tokens} tokens");
+        foreach (var d in _tokenized) StatisticalEntityRecognizer.Default.Recognize(d);
+    }
+
+    private static Document Tokenize(string text)
+    {
+        var spans = Tokenizer.Default.Tokenize(text);
+        return new Document
+        {
+            Meta = new DocumentMeta("bench", "bench"),
+            Text = text,
+            TokenStarts = spans.Starts,
+            TokenEnds = spans.Ends,
+            SentenceStarts = SentenceSplitter.Default.Split(text, spans),
+        };
+    }
+
+    private static string FindConll()
+    {
+        const string relative = "bench/conll2003/conllpp_test.txt";
+        var env = Environment.GetEnvironmentVariable("SITREP_SHARED");
+        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, relative))) return Path.Combine(env, relative);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException($"NerVariedTextBenchmarks needs shared/{relative} beside the repository (or SITREP_SHARED).");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int TokenizeAndSplit()
+    {
+        var sentences = 0;
+        foreach (var t in _texts) sentences += Tokenize(t).SentenceCount;
+        return sentences;
+    }
+
+    [Benchmark]
+    public int TokenizeSplitAndModelNer()
+    {
+        var entities = 0;
+        foreach (var t in _texts) entities += StatisticalEntityRecognizer.Default.Recognize(Tokenize(t)).Count;
+        return entities;
+    }
+
+    [Benchmark]
+    public int ModelNerOnly()
+    {
+        var entities = 0;
+        foreach (var d in _tokenized) entities += StatisticalEntityRecognizer.Default.Recognize(d).Count;
+        return entities;
+    }
+}

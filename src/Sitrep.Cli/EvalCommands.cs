@@ -22,6 +22,8 @@ internal static class EvalCommands
             [("--corpus", "corpus XML file")], v => Evaluations.Places(v[0]!)));
         eval.Subcommands.Add(Build(io, "events", "ACLED sub-type weighted F1 on CASE-2021 task 2 snippets",
             [("--case2021", "CASE-2021 task 2 TSV (id, EventSnippet, SubType)")], v => Evaluations.Events(v[0]!, SitrepEngine.Default)));
+        eval.Subcommands.Add(Build(io, "incidents", "Agreement with Airwars incident pages: grade, civilian casualties, date, place, belligerent",
+            [("--airwars", "folder with airwars_incidence.csv and html/ID.html.gz")], v => Evaluations.Incidents(v[0]!, SitrepEngine.Default)));
         eval.Subcommands.Add(Build(io, "quotes", "Quote speaker attribution F1 on a PolNeAR split folder",
             [("--polnear", "PolNeAR split folder with text/ and attributions/")], v => Evaluations.Quotes(v[0]!, SitrepEngine.Default)));
         return eval;

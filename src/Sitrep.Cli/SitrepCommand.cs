@@ -25,7 +25,8 @@ public static class SitrepCommand
         root.Subcommands.Add(StoreCommands.Events(io));
         root.Subcommands.Add(EvalCommands.Eval(io));
         root.Subcommands.Add(TrainCommands.Train(io));
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Without the default handler a UsageException thrown inside a verb reaches the catch below: one line, exit 1.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return root.Parse(args).Invoke(config);
@@ -33,6 +34,12 @@ public static class SitrepCommand
         catch (UsageException ex)
         {
             stderr.WriteLine($"sitrep: {ex.Message}");
+            return BadUsage;
+        }
+        catch (Exception ex)
+        {
+            // As the default handler did: the whole exception, for a bug report.
+            stderr.WriteLine($"Unhandled exception: {ex}");
             return BadUsage;
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using Sitrep.Core;
 using Sitrep.Pipeline;
@@ -9,60 +10,86 @@ namespace Sitrep.Cli;
 /// <summary>Verbs over the store: <c>ingest</c> fills it, <c>events</c> reads incidents from it.</summary>
 internal static class StoreCommands
 {
-    private const string DefaultDb = "sitrep.db";
-
-    private static Option<string> DbOption() => new("--db")
-    {
-        Description = "SQLite store file",
-        DefaultValueFactory = _ => DefaultDb,
-    };
-
     public static Command Ingest(CliIo io)
     {
         var inputs = DocumentCommands.InputsArgument();
         var published = DocumentCommands.PublishedOption();
-        var db = DbOption();
+        var stores = new StoreOptions();
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = "Documents per transaction (with --pg: per claimed batch); a crash loses at most one batch of work",
+            DefaultValueFactory = _ => BatchRunner.DefaultBatchSize,
+        };
         var command = new Command("ingest", "Full pipeline into the store; idempotent (documents are stored by content hash)")
         {
-            inputs, published, db,
+            inputs, published, batchSize,
         };
+        stores.AddTo(command);
         command.SetAction(parse =>
         {
             var defaultPublished = SitrepCommand.ParseDate(parse.GetValue(published), "--published");
+            var size = parse.GetValue(batchSize);
+            if (size < 1) throw new UsageException($"--batch-size {size} must be at least 1");
+            var pg = stores.Postgres(parse);
             var engine = SitrepEngine.Default;
-            using var store = SqliteStore.Open(parse.GetValue(db)!);
             var summary = new RunSummary();
             var progress = new Progress(io.Err);
-            var duplicates = new DuplicateTracker();
-            duplicates.Seed(store.LoadFingerprints());
             var raws = engine.Read(parse.GetValue(inputs)!, defaultPublished, io.OpenStdin);
-            var pending = new List<DocumentToStore>(BatchRunner.DefaultBatchSize);
-            foreach (var outcome in BatchRunner.Run(raws, engine.Pipeline.Process, raw => AlreadyStored(store, raw)))
+            var name = pg is null ? parse.GetValue(stores.Db)! : "PostgreSQL";
+            try
             {
-                if (outcome is { Status: DocumentStatus.Processed, Document: { } doc })
+                using IEventStore store = pg is null ? SqliteStore.Open(name) : StoreOptions.OpenPostgres(pg);
+                if (store is PostgresStore postgres)
                 {
-                    var (duplicateOf, fingerprint) = duplicates.Check(doc);
-                    pending.Add(new DocumentToStore(doc, duplicateOf, fingerprint));
-                    // One transaction per batch: far faster than per document, and a batch is never half stored.
-                    if (pending.Count >= BatchRunner.DefaultBatchSize) { store.SaveDocuments(pending); pending.Clear(); }
+                    name = postgres.Description;
+                    PostgresIngest.Run(io, postgres, engine, raws, size, summary, () => progress.Tick(summary));
                 }
-                summary.Add(outcome);
-                DocumentCommands.ReportProblems(io, outcome);
-                progress.Tick(summary);
+                else
+                {
+                    IngestOne(io, store, engine, raws, size, summary, progress);
+                }
+                progress.Done();
+                var counts = store.Counts();
+                io.Err.WriteLine($"ingest: {summary}");
+                io.Err.WriteLine($"store {name}: {counts.Documents} documents, {counts.Events} events, {counts.Incidents} incidents");
             }
-            if (pending.Count > 0) store.SaveDocuments(pending);
-            progress.Done();
-            var incidents = engine.BuildIncidents(store.LoadEvents(), store.LoadDuplicateLinks());
-            store.ReplaceIncidents(incidents);
-            var counts = store.Counts();
-            io.Err.WriteLine($"ingest: {summary}");
-            io.Err.WriteLine($"store {parse.GetValue(db)}: {counts.Documents} documents, {counts.Events} events, {counts.Incidents} incidents");
+            catch (DbException ex)
+            {
+                progress.Done();
+                io.Err.WriteLine($"ingest: {summary}");
+                io.Err.WriteLine($"sitrep: store {name} failed: {ex.Message} (batches committed so far are kept; run ingest again to finish)");
+                return SitrepCommand.InputsFailed;
+            }
             return summary.Failed > 0 ? SitrepCommand.InputsFailed : 0;
         });
         return command;
     }
 
-    private static ProcessedDocument? AlreadyStored(SqliteStore store, RawDocument raw)
+    /// <summary>Single-process ingest (SQLite): batches committed in input order, then incidents rebuilt.</summary>
+    private static void IngestOne(CliIo io, IEventStore store, SitrepEngine engine, IEnumerable<RawDocument> raws, int batchSize,
+        RunSummary summary, Progress progress)
+    {
+        var duplicates = new DuplicateTracker();
+        duplicates.Seed(store.LoadFingerprints());
+        var pending = new List<DocumentToStore>(batchSize);
+        foreach (var outcome in BatchRunner.Run(raws, engine.Pipeline.Process, raw => AlreadyStored(store, raw), batchSize))
+        {
+            if (outcome is { Status: DocumentStatus.Processed, Document: { } doc })
+            {
+                var (duplicateOf, fingerprint) = duplicates.Check(doc);
+                pending.Add(new DocumentToStore(doc, duplicateOf, fingerprint));
+                // One transaction per batch: far faster than per document, and a batch is never half stored.
+                if (pending.Count >= batchSize) { store.SaveDocuments(pending); pending.Clear(); }
+            }
+            summary.Add(outcome);
+            DocumentCommands.ReportProblems(io, outcome);
+            progress.Tick(summary);
+        }
+        if (pending.Count > 0) store.SaveDocuments(pending);
+        store.ReplaceIncidents(engine.BuildIncidents(store.LoadEvents(), store.LoadDuplicateLinks()));
+    }
+
+    private static ProcessedDocument? AlreadyStored(IEventStore store, RawDocument raw)
     {
         if (raw.Failed) return null;
         var hash = ContentHash.Of(raw);
@@ -73,7 +100,7 @@ internal static class StoreCommands
 
     public static Command Events(CliIo io)
     {
-        var db = DbOption();
+        var stores = new StoreOptions();
         var from = new Option<string?>("--from") { Description = "Incidents on or after this date (YYYY-MM-DD)" };
         var to = new Option<string?>("--to") { Description = "Incidents on or before this date (YYYY-MM-DD)" };
         var country = new Option<string?>("--country") { Description = "ISO 3166-1 alpha-2 country code, e.g. SY" };
@@ -88,17 +115,19 @@ internal static class StoreCommands
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "csv", "jsonl", "geojson");
-        var command = new Command("events", "Incidents from the store, filtered") { db, from, to, country, actor, type, near, text, limit, format };
+        var command = new Command("events", "Incidents from the store, filtered") { from, to, country, actor, type, near, text, limit, format };
+        stores.AddTo(command);
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new UsageException($"no store at {path}: run `sitrep ingest` first or pass --db");
+            var pg = stores.Postgres(parse);
+            var path = parse.GetValue(stores.Db)!;
+            if (pg is null && !File.Exists(path)) throw new UsageException($"no store at {path}: run `sitrep ingest` first or pass --db or --pg");
             var query = new IncidentQuery(
                 SitrepCommand.ParseDate(parse.GetValue(from), "--from"),
                 SitrepCommand.ParseDate(parse.GetValue(to), "--to"),
                 parse.GetValue(country), parse.GetValue(actor), parse.GetValue(type),
                 ParseNear(parse.GetValue(near)), parse.GetValue(text), 0, parse.GetValue(limit));
-            using var store = SqliteStore.Open(path);
+            using IEventStore store = pg is null ? SqliteStore.Open(path) : StoreOptions.OpenPostgres(pg);
             var incidents = store.QueryIncidents(query);
             var fmt = parse.GetValue(format) switch
             {

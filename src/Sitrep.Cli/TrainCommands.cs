@@ -1,10 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sitrep.Core;
+using Sitrep.EventCoding;
 using Sitrep.Language;
+using Sitrep.Pipeline;
 
 namespace Sitrep.Cli;
 
-/// <summary><c>sitrep train ner</c>: retrains the shipped NER model (data/models/ner.model) deterministically.</summary>
+/// <summary>
+/// <c>sitrep train ner</c> and <c>sitrep train events</c>: retrain the shipped NER model (data/models/ner.model) and
+/// sub-type classifier (data/ontology/subtypes.model) deterministically.
+/// </summary>
 internal static class TrainCommands
 {
     /// <summary>The <c>train</c> verb with its <c>ner</c> subcommand.</summary>
@@ -38,6 +44,63 @@ internal static class TrainCommands
             return 0;
         });
         train.Subcommands.Add(ner);
+        train.Subcommands.Add(Events(io));
         return train;
     }
+
+    private static Command Events(CliIo io)
+    {
+        var events = new Command("events", "Averaged perceptron sub-type classifier on data/ontology/subtypes.tsv (deterministic)");
+        var dataFile = new Option<string>("--data") { Description = "snippet TSV (id, sub_event_type, split, snippet)", Required = true };
+        var outFile = new Option<string>("--out") { Description = "model file to write (data/ontology/subtypes.model)", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "passes over the training rows", DefaultValueFactory = _ => 12 };
+        var all = new Option<bool>("--all") { Description = "after scoring on the dev split, train the saved model on every row" };
+        var extraDev = new Option<string?>("--dev") { Description = "a second held-out TSV of the same format, also scored (e.g. data/ontology/subtypes-freeform.tsv)" };
+        var verbose = new Option<bool>("--per-label") { Description = "print dev precision and recall per sub-type to stderr" };
+        foreach (var o in new Option[] { dataFile, outFile, epochs, all, extraDev, verbose }) events.Options.Add(o);
+        events.SetAction(parse =>
+        {
+            var path = parse.GetValue(dataFile)!;
+            if (!File.Exists(path)) throw new UsageException($"'{path}' does not exist");
+            if (parse.GetValue(epochs) is < 1 or > 100) throw new UsageException("--epochs must be within 1..100");
+            var clock = Stopwatch.StartNew();
+            List<SubTypeSnippet> rows;
+            using (var r = File.OpenText(path)) rows = SubTypeCorpus.Read(r, path);
+            var extraPath = parse.GetValue(extraDev);
+            if (extraPath is not null && !File.Exists(extraPath)) throw new UsageException($"'{extraPath}' does not exist");
+            List<SubTypeSnippet> extra = [];
+            if (extraPath is not null) using (var r = File.OpenText(extraPath)) extra = SubTypeCorpus.Read(r, extraPath);
+            var engine = SitrepEngine.Default;
+            var extraDocs = extra.Select(row => engine.AnnotatedText(row.Text)).ToList();
+            var docs = rows.Select(row => engine.AnnotatedText(row.Text)).ToList();
+            var features = docs.Select(d => engine.EventCoder.SubTypeFeaturesOf(d)).ToList();
+            SubTypeModel Fit(Func<int, bool> take) => SubTypeTrainer.Train(
+                [.. Enumerable.Range(0, rows.Count).Where(take).Select(i => new SubTypeExample(features[i], rows[i].SubType))],
+                parse.GetValue(epochs));
+            var model = Fit(i => !rows[i].IsDev);
+            var scorer = new EventAnnotator(EventOntology.LoadDefault(), subTypeModel: model);
+            foreach (var strategy in Enum.GetValues<SubTypeStrategy>())
+            {
+                var pairs = Enumerable.Range(0, rows.Count).Where(i => rows[i].IsDev)
+                    .Select(i => (Case2021.CodeOf[rows[i].SubType], Code(scorer.ClassifySubType(docs[i], strategy)))).ToList();
+                var score = Case2021.Score(pairs);
+                if (parse.GetValue(verbose))
+                    foreach (var l in score.Labels)
+                        io.Err.WriteLine(FormattableString.Invariant($"  {strategy} {l.Label,-30} p={l.Precision:0.00} r={l.Recall:0.00} n={l.Support}"));
+                io.Out.WriteLine($"dev {strategy}: {score.MetricLine()}");
+                if (extra.Count == 0) continue;
+                var extraPairs = extra.Select((row, i) => (Case2021.CodeOf[row.SubType], Code(scorer.ClassifySubType(extraDocs[i], strategy)))).ToList();
+                io.Out.WriteLine($"{extraPath} {strategy}: {Case2021.Score(extraPairs).MetricLine()}");
+            }
+            if (parse.GetValue(all)) model = Fit(_ => true);
+            using (var stream = File.Create(parse.GetValue(outFile)!)) model.Save(stream);
+            io.Out.WriteLine(FormattableString.Invariant(
+                $"trained on {(parse.GetValue(all) ? rows.Count : rows.Count(r => !r.IsDev))} snippets ({model.FeatureCount} features) in {clock.Elapsed.TotalSeconds:F0} s"));
+            return 0;
+        });
+        return events;
+    }
+
+    private static string Code(string? subType) =>
+        subType is not null && Case2021.CodeOf.TryGetValue(subType, out var code) ? code : Case2021.NoLabel;
 }

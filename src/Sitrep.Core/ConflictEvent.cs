@@ -10,6 +10,10 @@ public sealed record ConflictEvent
     public required string SubEventType { get; init; }
     /// <summary>The ACLED event type the sub-type belongs to.</summary>
     public string EventType => AcledTaxonomy.EventTypeOf.TryGetValue(SubEventType, out var t) ? t : AcledTaxonomy.StrategicDevelopments;
+    /// <summary>The PLOVER equivalent, "TYPE:mode" (e.g. "FIGHT:aerial"), when the ontology gives one.</summary>
+    public string? Plover { get; init; }
+    /// <summary>The CAMEO equivalent code (e.g. "195", employ aerial weapons), when the ontology gives one.</summary>
+    public string? Cameo { get; init; }
     /// <summary>The trigger words the event was recognised by.</summary>
     public required TextRange Trigger { get; init; }
     /// <summary>When it happened; unresolved when the text does not allow a date.</summary>

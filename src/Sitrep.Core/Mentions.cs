@@ -26,4 +26,5 @@ public sealed record PlaceMention(TextRange Range, string Text, Place Place, int
 /// <param name="Text">The quoted content.</param>
 /// <param name="Range">Where the quoted content is.</param>
 /// <param name="SpeakerRange">Where the speaker is named (may be a pronoun resolved to a name earlier).</param>
-public sealed record Quote(string? Speaker, string Text, TextRange Range, TextRange? SpeakerRange = null);
+/// <param name="IsDirect">True for words in quotation marks; false for reported speech ("X said that ...").</param>
+public sealed record Quote(string? Speaker, string Text, TextRange Range, TextRange? SpeakerRange = null, bool IsDirect = true);

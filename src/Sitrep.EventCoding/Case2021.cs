@@ -31,7 +31,7 @@ public sealed record Case2021Result(int Rows, IReadOnlyList<string> Skipped, dou
 
 /// <summary>
 /// CASE 2021 shared task 2 (fine-grained event classification): its label codes, and scoring of
-/// <see cref="EventAnnotator.ClassifySubType"/> on its TSV format (id, EventSnippet, SubType with a header line).
+/// <see cref="EventAnnotator.ClassifySubType(Document)"/> on its TSV format (id, EventSnippet, SubType with a header line).
 /// </summary>
 public static class Case2021
 {

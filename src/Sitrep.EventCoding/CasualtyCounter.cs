@@ -88,9 +88,18 @@ internal static class CasualtyCounter
         // Backward: "6 civilians were killed", "20 dead", "No civilians were killed".
         var words = 0;
         var sawCivilian = false;
-        for (var j = keyword - 1; j >= first && j >= keyword - BackWindow; j--)
+        var floor = keyword - BackWindow;
+        for (var j = keyword - 1; j >= first && j >= floor; j--)
         {
             var w = view.Word(j);
+            if (view.Is(j, "including"))
+            {
+                // "18 members of the same family, including five children and four women, were killed": the total
+                // stands before the inclusion, however long the list; search on from there with a fresh budget.
+                floor = Math.Min(floor, j - BackWindow);
+                words = -InclusionHeadWords;
+                continue;
+            }
             if (EventLexicon.Civilians.Contains(w)) sawCivilian = true;
             if (EventLexicon.Zero.Contains(w) || (view.Is(j, "one") && j > first && view.Is(j - 1, "no")))
             {
@@ -100,7 +109,12 @@ internal static class CasualtyCounter
             }
             if (TryNumberAt(view, first, end, j, out var c, out _))
             {
-                if (IsPartOfInclusion(view, first, j)) continue;
+                if (IsPartOfInclusion(view, first, j))
+                {
+                    // Reach back to the "including" that opened the list, and past it to the total.
+                    floor = Math.Min(floor, j - InclusionListReach);
+                    continue;
+                }
                 // "between 10 and 15 fighters": read the range from its first number.
                 if (j - 2 >= first && (view.Is(j - 1, "and") || view.Is(j - 1, "to")) && TryNumberAt(view, first, end, j - 2, out var range, out _))
                     c = range;
@@ -115,13 +129,25 @@ internal static class CasualtyCounter
         return null;
     }
 
-    // "6 civilians, including 2 women, were killed": the 2 is part of the 6.
+    // "6 civilians, including 2 women, were killed": the 2 is part of the 6 — also further into the list
+    // ("including at least five children and four women").
     private static bool IsPartOfInclusion(DocumentView view, int first, int j)
     {
         for (var k = j - 1; k >= first && k >= j - 2; k--)
             if (view.In(k, EventLexicon.Including)) return true;
+        for (var k = j - 3; k >= first && k >= j - InclusionListReach; k--)
+        {
+            var w = view.Word(k);
+            if (w is "." or ";" or ":" || view.In(k, EventLexicon.Fatal) || view.In(k, EventLexicon.Injured)) return false;
+            if (view.Is(k, "including")) return true;
+        }
         return false;
     }
+
+    // How far back from a number "including" may open the list it is in, and how many more words the head of an
+    // inclusion ("18 members of the same family") may have than a plain count's.
+    private const int InclusionListReach = 8;
+    private const int InclusionHeadWords = 2;
 
     private static bool IsQualifierWord(DocumentView view, int j) =>
         view.In(j, EventLexicon.QualifierWords) || EventLexicon.Qualifiers.TryGet(view.Word(j), out _);

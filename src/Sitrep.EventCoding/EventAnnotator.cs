@@ -14,7 +14,8 @@ public delegate string? CountryNameResolver(string name);
 
 /// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
-/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes.
+/// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes and
+/// reported speech.
 /// One event per sentence: a second trigger in the same sentence is taken to describe the same event. A definite
 /// mention of an event already told ("the strikes were carried out by Russian jets") adds to that event; talk about
 /// violence in general is no event (<see cref="ReportFilter"/>); a later denial by the attributed party is kept as
@@ -26,14 +27,21 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly SubTypeChooser _chooser;
     private readonly CountryActorResolver? _resolveInCountry;
     private readonly CountryNameResolver? _countryOfName;
+    private readonly SubTypeModel? _subTypeModel;
+
+    // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched; a
+    // round guess (not tuned): opinion text must stay unclassified, a clear report without a trigger word need not.
+    private const float MinMarginWithoutTrigger = 8f;
 
     /// <summary>
     /// An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by
     /// country, <paramref name="countryOfName"/> recognises a country named as a speaker ("Russia's defence ministry
     /// denied..."). Both come from other stages, so the pipeline passes them in.
     /// </summary>
-    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null)
+    public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null,
+        SubTypeModel? subTypeModel = null)
     {
+        _subTypeModel = subTypeModel;
         _ontology = ontology;
         _chooser = new SubTypeChooser(ontology);
         _resolveInCountry = resolveInCountry;
@@ -42,7 +50,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
 
     /// <summary>An annotator over the embedded ontology.</summary>
     public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null) =>
-        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName);
+        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault());
 
     /// <inheritdoc />
     public string Name => "events";
@@ -56,31 +64,53 @@ public sealed class EventAnnotator : IDocumentAnnotator
     {
         var view = new DocumentView(document);
         var quotes = QuoteFinder.Find(view);
+        // Events are coded against direct quotes only: "officials said 20 people were killed" is a report of an
+        // event, while talk in quotation marks may be rhetoric; reported speech is added for the record after.
         var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
+        var reported = ReportedSpeechFinder.Find(view, quotes);
+        if (reported.Count > 0)
+        {
+            quotes.AddRange(reported);
+            quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        }
         return document with { Events = events, Quotes = quotes };
     }
 
+    /// <summary>How <see cref="ClassifySubType(Document)"/> decides (default: chosen on the team's dev split).</summary>
+    public SubTypeStrategy SubTypeStrategy { get; init; } = SubTypeStrategy.Classifier;
+
     /// <summary>
-    /// The best sub-type for a short snippet (one or a few sentences), or null when no trigger is found. Counts
+    /// The best sub-type for a short snippet (one or a few sentences), or null when nothing points to one. Counts
     /// every modality: a snippet about a planned offensive is still about an offensive.
     /// </summary>
-    public string? ClassifySubType(Document document)
+    public string? ClassifySubType(Document document) => ClassifySubType(document, SubTypeStrategy);
+
+    /// <summary>The best sub-type for a short snippet under <paramref name="strategy"/>, or null.</summary>
+    public string? ClassifySubType(Document document, SubTypeStrategy strategy)
     {
         var view = new DocumentView(document);
-        var matches = new List<TriggerMatch>();
-        var viable = new List<TriggerMatch>();
-        ChosenTrigger? best = null;
-        for (var s = 0; s < document.SentenceCount; s++)
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var features = SubTypeFeatures.Extract(view, _ontology, _chooser, out var best, candidates);
+        if (strategy == SubTypeStrategy.Rules || _subTypeModel is not { } model) return best?.Entry.SubEventType;
+        var scores = model.Scores(features);
+        var restrict = strategy == SubTypeStrategy.ClassifierAmongRuleCandidates && candidates.Count > 0;
+        int top = -1, second = -1;
+        for (var k = 0; k < scores.Length; k++)
         {
-            var sentence = document.Sentence(s);
-            matches.Clear();
-            _ontology.Matcher.Find(document, sentence.FirstToken, sentence.EndToken, matches);
-            var chosen = _chooser.Choose(view, s, matches, viable);
-            if (chosen is { } c && (best is null || c.Entry.Priority > best.Value.Entry.Priority)) best = c;
+            if (restrict && !candidates.Contains(model.Labels[k])) continue;
+            if (top < 0 || scores[k] > scores[top]) { second = top; top = k; }
+            else if (second < 0 || scores[k] > scores[second]) second = k;
         }
-        return best?.Entry.SubEventType;
+        if (top < 0) return best?.Entry.SubEventType;
+        // Without any trigger the text may be about nothing at all: only a clear winner counts.
+        if (candidates.Count == 0 && second >= 0 && scores[top] - scores[second] < MinMarginWithoutTrigger) return null;
+        return model.Labels[top];
     }
+
+    /// <summary>Features the sub-type classifier sees for <paramref name="document"/> (for training it).</summary>
+    public IReadOnlyList<string> SubTypeFeaturesOf(Document document) =>
+        SubTypeFeatures.Extract(new DocumentView(document), _ontology, _chooser, out _, new HashSet<string>(StringComparer.Ordinal));
 
     private List<ConflictEvent> Code(DocumentView view, List<Quote> quotes)
     {
@@ -101,6 +131,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (events.Count > 0) Coreference.AddDenial(view, s, events, sentences, _countryOfName);
                 continue;
             }
+            // "Airstrike", "Civilians reported killed": a label of a fact box or a list, not a report of anything.
+            if (sentence.EndToken - sentence.FirstToken <= MaxLabelTokens && !EndsAsSentence(view, sentence.EndToken - 1)) continue;
             ReportFilter.RemoveBackground(view, sentence.FirstToken, sentence.EndToken, matches);
             if (_chooser.Choose(view, s, matches, viable) is not { } chosen) continue;
             var coded = CodeOne(view, s, chosen, viable, country);
@@ -112,6 +144,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
                 if (lastSentence >= 0 && view.Paragraph[lastSentence] == view.Paragraph[s] && s - lastSentence <= 2)
                 {
                     events[^1] = EventMerger.AddCasualties(events[^1], coded);
+                    continue;
+                }
+                // "Multiple sources said at least five children were killed." later in a story about one strike:
+                // a toll with no date, place, perpetrator or "separate incident" of its own adds to the latest
+                // event rather than standing as an event nobody could date, map or merge.
+                if (LatestCounted(events) is var latest and >= 0 && !HasOwnAnchor(view, s, coded))
+                {
+                    events[latest] = EventMerger.AddCasualties(events[latest], coded);
                     continue;
                 }
                 if (coded.FatalitiesMax == 0 || coded.InjuredMax == 0) continue;
@@ -138,6 +178,28 @@ public sealed class EventAnnotator : IDocumentAnnotator
             lastSentence = s;
         }
         return EventMerger.Merge(events, doc.Text);
+    }
+
+    // Sentences this short without closing punctuation are labels ("Airstrike", "Civilians reported killed").
+    private const int MaxLabelTokens = 3;
+
+    private static bool EndsAsSentence(DocumentView view, int lastToken) => view.Word(lastToken) is "." or "!" or "?" or "\"" or "”" or "'" or "’";
+
+    private static int LatestCounted(List<ConflictEvent> events)
+    {
+        for (var k = events.Count - 1; k >= 0; k--)
+            if (events[k].Modality.IsCounted()) return k;
+        return -1;
+    }
+
+    /// <summary>True when a sentence dates, places or attributes its own report, or says it is another incident.</summary>
+    private static bool HasOwnAnchor(DocumentView view, int s, ConflictEvent coded)
+    {
+        if (coded.Actor1 is not null || view.Times[s].Count > 0 || Coreference.HasOwnPlace(view, s)) return true;
+        var sentence = view.Doc.Sentence(s);
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+            if (view.In(i, EventLexicon.OtherIncident)) return true;
+        return false;
     }
 
     /// <summary>The country most place mentions of the document are in, or null when it mentions none.</summary>
@@ -275,6 +337,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
         return new ConflictEvent
         {
             SubEventType = subType,
+            Plover = chosen.Entry.Plover == "-" ? null : chosen.Entry.Plover,
+            Cameo = chosen.Entry.Cameo == "-" ? null : chosen.Entry.Cameo,
             Trigger = trigger,
             Date = date.Date,
             Actor1 = actor1,

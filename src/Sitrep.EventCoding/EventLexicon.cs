@@ -71,6 +71,9 @@ internal static class EventLexicon
         "were", "was", "have", "has", "been", "had", "are", "is", "being", "got", "reportedly", "also", "allegedly",
         "all", "later", "so", "far", "confirmed", "feared", "believed", "left", "people", "persons", "others"]);
 
+    // Words that open a report of a different incident ("In a separate attack", "Elsewhere, ...").
+    public static readonly WordSet OtherIncident = new(["separate", "separately", "elsewhere", "meanwhile"]);
+
     public static readonly WordSet Including = new(["including", "among", "of", "whom", "them"]);
 
     public static readonly WordMap<int> NumberWords = new(Pairs(
@@ -202,6 +205,23 @@ internal static class EventLexicon
         "said", "says", "say", "told", "tells", "added", "stated", "explained", "wrote", "declared", "insisted",
         "noted", "announced", "warned", "threatened", "vowed", "described", "describing", "called", "calling",
         "tweeted", "posted", "argued", "replied", "recalled", "stressed", "asked", "urged", "according"]);
+
+    // Verbs of reported speech and stated belief that introduce a clause ("X said that ...", "..., X added.").
+    public static readonly WordSet ReportingVerbs = new([
+        "said", "says", "say", "told", "tells", "added", "adding", "stated", "explained", "wrote", "writes",
+        "declared", "insisted", "noted", "noting", "announced", "warned", "argued", "arguing", "acknowledged",
+        "claimed", "claims", "reported", "suggested", "suggests", "believes", "believe", "thinks", "think",
+        "contended", "maintained", "predicted", "admitted", "stressed", "recalled", "concluded", "tweeted",
+        "asserted", "confirmed", "emphasized", "emphasised", "estimated", "alleged", "saying", "telling", "indicated",
+        "conceded", "countered", "replied", "responded", "observed", "cautioned", "promised", "vowed"]);
+
+    // Words that may stand between a speaker and its reporting verb ("Trump also said", "officials have said").
+    public static readonly WordSet ReportingAuxiliaries = new(["also", "has", "have", "had", "later", "previously",
+        "then", "further", "repeatedly", "reportedly", "once", "again", "recently", "publicly", "privately", "often",
+        "would", "will", "did", "does", "do", "long", "earlier"]);
+
+    // Sentence-opening connectives that are never part of a speaker's name ("And she added").
+    public static readonly WordSet Connectives = new(["and", "but", "so", "yet", "then", "meanwhile", "however", "still", "also"]);
 
     // "the group said" speaks for an organisation, "the defector said" for a person.
     public static readonly WordSet GroupNouns = new(["group", "organisation", "organization", "ministry", "army",

@@ -82,7 +82,7 @@ internal static class QuoteFinder
         return new TextRange(start, end);
     }
 
-    private static int CountWords(string text, TextRange r)
+    internal static int CountWords(string text, TextRange r)
     {
         var words = 0;
         var inWord = false;
@@ -140,7 +140,7 @@ internal static class QuoteFinder
         return (null, null);
     }
 
-    private static bool IsBoundary(Document doc, int t) => doc.Text[doc.TokenStarts[t]] is '.' or ',' or ';' or ':' or '"' or '“' or '”' or '!' or '?';
+    internal static bool IsBoundary(Document doc, int t) => doc.Text[doc.TokenStarts[t]] is '.' or ',' or ';' or ':' or '"' or '“' or '”' or '!' or '?';
 
     private static bool CrossesParagraph(string text, int from, int to) => to > from && text.AsSpan(from, to - from).Contains('\n');
 
@@ -152,7 +152,7 @@ internal static class QuoteFinder
     }
 
     /// <summary>The speaker named by tokens [npStart, npEnd), looking for entities over [spanStart, spanEnd).</summary>
-    private static (string?, TextRange?) Resolve(DocumentView view, int npStart, int npEnd, int spanStart, int spanEnd, List<(int End, string Name)> persons)
+    internal static (string?, TextRange?) Resolve(DocumentView view, int npStart, int npEnd, int spanStart, int spanEnd, List<(int End, string Name)> persons)
     {
         var doc = view.Doc;
         if (npEnd <= npStart) return (null, null);

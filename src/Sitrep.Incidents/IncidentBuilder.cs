@@ -260,7 +260,21 @@ public sealed class IncidentBuilder
         });
     }
 
-    private (IncidentGrade, string) Grade(List<SourcedEvent> members, List<string> claims, int sourceCount)
+    /// <summary>
+    /// The grade of one incident reported by <paramref name="reports"/> when <paramref name="independentSources"/>
+    /// outlets carried it: for sources known only by count (an incident page listing the reports it rests on).
+    /// </summary>
+    public (IncidentGrade Grade, string Reason) GradeOf(IReadOnlyList<SourcedEvent> reports, int independentSources)
+    {
+        var claims = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in reports)
+            foreach (var c in r.Event.Claims)
+                if (seen.Add(c)) claims.Add(c);
+        return Grade(reports, claims, independentSources);
+    }
+
+    private (IncidentGrade, string) Grade(IReadOnlyList<SourcedEvent> members, List<string> claims, int sourceCount)
     {
         foreach (var m in members)
         {

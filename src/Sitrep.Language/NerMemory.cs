@@ -64,6 +64,9 @@ public sealed class NerMemory
         return best | (bestCount == total ? 8 : 0);
     }
 
+    /// <summary>How often the word was tagged as part of a person's name so far, this sentence included (saturates at 63).</summary>
+    internal int PersonCount(ulong lowerHash) => (_history.GetValueOrDefault(lowerHash) >> 6) & 63;
+
     /// <summary>Records the tags given to the capitalised tokens of a sentence (hashes and classes from the features).</summary>
     internal void Record(ReadOnlySpan<ulong> lowerHashes, ReadOnlySpan<byte> capClasses, ReadOnlySpan<int> tags)
     {

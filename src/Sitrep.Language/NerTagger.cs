@@ -36,6 +36,9 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     /// <summary>Gazetteer membership bits of the last tagged sentence's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
     internal ReadOnlySpan<ushort> GazetteerMarks(int n) => NerFeatures.GazetteerMarks(_scratch, n);
 
+    /// <summary>Lower-case hashes of the last tagged sentence's tokens.</summary>
+    internal ReadOnlySpan<ulong> LowerHashes(int n) => NerFeatures.LowerHashes(_scratch, n);
+
     /// <summary>The memory this tagger keeps for the document it is reading (reset it at each document).</summary>
     internal NerMemory Memory => _memory;
 

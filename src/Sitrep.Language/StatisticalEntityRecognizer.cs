@@ -54,7 +54,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     {
         if (end <= first) return;
         var tags = tagger.Tag(doc.Text, doc.TokenStarts, doc.TokenEnds, first, end, tagger.Memory);
-        Tidy(doc, first, tags, tagger.GazetteerMarks(tags.Length));
+        Tidy(doc, first, tags, tagger);
         var open = -1;
         for (var k = 0; k <= tags.Length; k++)
         {
@@ -75,11 +75,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     /// Two corrections for conflict news, which Reuters' 1996 text rarely shows: an Arabic article glued to a name
     /// ("al-Numan") continues the entity right before it ("Maarat al-Numan"), and a lone word the model calls a person
     /// that the gazetteer lists as a place and not as a first name ("shelled Douma") is that place, unless a speech
-    /// verb follows it.
+    /// verb follows it or the document names that person elsewhere ("President Bill Clinton ... Clinton").
     /// </summary>
-    private void Tidy(Document doc, int first, Span<int> tags, ReadOnlySpan<ushort> marks)
+    private void Tidy(Document doc, int first, Span<int> tags, NerTagger tagger)
     {
         const int BPer = 1, IPer = 2, BLoc = 5;
+        var marks = tagger.GazetteerMarks(tags.Length);
+        var hashes = tagger.LowerHashes(tags.Length);
         for (var k = 0; k < tags.Length; k++)
         {
             // O or B-X after an entity: an I- tag there would already continue it.
@@ -87,7 +89,8 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
                 tags[k] = 2 + 2 * ((tags[k - 1] - 1) / 2);
             else if (tags[k] == BPer && (k + 1 == tags.Length || tags[k + 1] != IPer)
                 && (marks[k] & (NerGazetteer.PlaceStart | NerGazetteer.FirstNameStart)) == NerGazetteer.PlaceStart
-                && (k + 1 == tags.Length || (_lexicon.RolesOf(Token(doc, first + k + 1)) & WordRole.PerCue) == 0))
+                && (k + 1 == tags.Length || (_lexicon.RolesOf(Token(doc, first + k + 1)) & WordRole.PerCue) == 0)
+                && tagger.Memory.PersonCount(hashes[k]) <= 1)
                 tags[k] = BLoc;
         }
     }

@@ -167,8 +167,11 @@ public static class ContractJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        // Extensions: why the date is what it is, and competing attributions of responsibility.
+        // Extensions: why the date is what it is, competing attributions of responsibility, and the PLOVER and
+        // CAMEO equivalents of the sub-type for users who join Sitrep with GDELT/PETRARCH-coded data.
         w.WriteString("date_reason", e.Date.Reason);
+        w.WriteString("plover", e.Plover);
+        w.WriteString("cameo", e.Cameo);
         w.WritePropertyName("claims");
         w.WriteStartArray();
         foreach (var c in e.Claims) w.WriteStringValue(c);

@@ -162,7 +162,7 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                     for (var d = 0; d < cj.Count && d < MaxCoMentionCandidates; d++)
                     {
                         var q = gazetteer[cj[d] & int.MaxValue];
-                        if (IsPoint(q) && p.Point.DistanceKm(q.Point) < CoMentionKm) { seen++; break; }
+                        if (IsPoint(q) && Within(p.Point, q.Point, CoMentionKm)) { seen++; break; }
                     }
                 }
                 support[c] = seen * CoMentionBonus;
@@ -170,6 +170,12 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
         }
         return result;
     }
+
+    // Most candidate pairs are continents apart: a latitude difference rules them out before any trigonometry.
+    private static bool Within(GeoPoint a, GeoPoint b, double km) =>
+        Math.Abs(a.Latitude - b.Latitude) * KmPerDegreeLatitude < km && a.DistanceKm(b) < km;
+
+    private const double KmPerDegreeLatitude = 111.0;
 
     private static bool IsPoint(Place p) => p.Kind is PlaceKind.PopulatedPlace or PlaceKind.Feature or PlaceKind.Admin1 && p.CountryCode.Length > 0;
 

@@ -7,8 +7,9 @@ namespace Sitrep.Storage;
 public sealed record Migration(int Version, string Description, IReadOnlyList<string> Statements);
 
 /// <summary>
-/// The SQLite schema as ordered data. Plain tables and indexes use portable SQL so a PostgreSQL list can mirror
-/// them; only the full-text index is SQLite-specific (FTS5 external-content table over documents).
+/// Both schemas as ordered data: <see cref="Sqlite"/> and <see cref="Postgres"/> hold the same tables and columns
+/// (dates as ISO text in both, so filters compare alike); they differ in the full-text index (FTS5 there, a tsvector
+/// column with a GIN index here) and in PostgreSQL's ingest queue, which lets many workers share one store.
 /// Never edit a shipped step: add a new one.
 /// </summary>
 public static class Migrations
@@ -17,7 +18,7 @@ public static class Migrations
     public const string VersionTable =
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL)";
 
-    /// <summary>Every step, in order.</summary>
+    /// <summary>Every SQLite step, in order.</summary>
     public static IReadOnlyList<Migration> Sqlite { get; } =
     [
         new(1, "documents and their events",
@@ -127,6 +128,172 @@ public static class Migrations
         new(4, "near-duplicate fingerprint per document, so copy detection spans runs",
         [
             "ALTER TABLE documents ADD COLUMN fingerprint BLOB",
+        ]),
+        new(5, "indexes in the order incidents are listed, and the longest incident date range",
+        [
+            "CREATE INDEX incidents_order ON incidents (event_date IS NULL, event_date, incident_id)",
+            "CREATE INDEX incidents_dated ON incidents (event_date, incident_id)",
+            "CREATE INDEX incidents_country_order ON incidents (country, event_date IS NULL, event_date, incident_id)",
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            """
+            INSERT INTO store_meta (key, value)
+            SELECT 'max_span_days', CAST(COALESCE(MAX(julianday(event_date_end) - julianday(event_date)), 0) AS INTEGER) FROM incidents
+            """,
+        ]),
+        new(6, "indexes covering the distance filter's box with the listing order, and country with the dated order",
+        [
+            "DROP INDEX incidents_latlon",
+            "CREATE INDEX incidents_near ON incidents (latitude, longitude, event_date, incident_id)",
+            // With a date filter the listing order is (event_date, incident_id): a country index in that order too.
+            "CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)",
+        ]),
+    ];
+
+    /// <summary>Every PostgreSQL step, in order.</summary>
+    public static IReadOnlyList<Migration> Postgres { get; } =
+    [
+        new(1, "documents, events, full-text index",
+        [
+            """
+            CREATE TABLE documents (
+                doc_rowid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id TEXT COLLATE "C" NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL UNIQUE,
+                path TEXT NOT NULL,
+                url TEXT,
+                source TEXT,
+                title TEXT,
+                published TEXT,
+                published_source TEXT,
+                text TEXT NOT NULL,
+                entities_json TEXT NOT NULL,
+                quotes_json TEXT NOT NULL,
+                events_json TEXT NOT NULL,
+                layers_json TEXT NOT NULL,
+                tokens BYTEA,
+                duplicate_of TEXT COLLATE "C",
+                fingerprint BYTEA,
+                queue_seq BIGINT,
+                search TSVECTOR GENERATED ALWAYS AS (
+                    setweight(to_tsvector('simple', COALESCE(title, '')), 'A') || to_tsvector('simple', text)) STORED
+            )
+            """,
+            "CREATE INDEX documents_search ON documents USING GIN (search)",
+            """
+            CREATE TABLE events (
+                document_id TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                event_date TEXT COLLATE "C",
+                event_date_end TEXT COLLATE "C",
+                time_precision TEXT,
+                actor1 TEXT COLLATE "C",
+                actor2 TEXT COLLATE "C",
+                country TEXT,
+                admin1 TEXT,
+                location TEXT,
+                latitude DOUBLE PRECISION,
+                longitude DOUBLE PRECISION,
+                geo_precision INTEGER,
+                fatalities INTEGER NOT NULL,
+                fatalities_min INTEGER,
+                fatalities_max INTEGER,
+                injured_min INTEGER,
+                injured_max INTEGER,
+                civilian_targeting INTEGER NOT NULL,
+                modality TEXT NOT NULL,
+                event_json TEXT NOT NULL,
+                PRIMARY KEY (document_id, ordinal)
+            )
+            """,
+            "CREATE INDEX events_date ON events (event_date)",
+            "CREATE INDEX events_type ON events (sub_event_type)",
+        ]),
+        new(2, "incidents and the documents that report them",
+        [
+            """
+            CREATE TABLE incidents (
+                incident_id TEXT COLLATE "C" PRIMARY KEY,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                event_date TEXT COLLATE "C",
+                event_date_end TEXT COLLATE "C",
+                time_precision TEXT,
+                actor1 TEXT COLLATE "C",
+                actor2 TEXT COLLATE "C",
+                country TEXT,
+                admin1 TEXT,
+                location TEXT,
+                latitude DOUBLE PRECISION,
+                longitude DOUBLE PRECISION,
+                geo_precision INTEGER,
+                fatalities INTEGER NOT NULL,
+                fatalities_min INTEGER,
+                fatalities_max INTEGER,
+                injured_min INTEGER,
+                injured_max INTEGER,
+                civilian_targeting INTEGER NOT NULL,
+                modality TEXT NOT NULL,
+                source_count INTEGER NOT NULL,
+                grade TEXT NOT NULL,
+                grade_reason TEXT NOT NULL,
+                event_json TEXT NOT NULL,
+                sources_json TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX incidents_date ON incidents (event_date)",
+            "CREATE INDEX incidents_country ON incidents (country)",
+            "CREATE INDEX incidents_latlon ON incidents (latitude, longitude)",
+            """
+            CREATE TABLE incident_documents (
+                incident_id TEXT COLLATE "C" NOT NULL REFERENCES incidents(incident_id) ON DELETE CASCADE,
+                document_id TEXT COLLATE "C" NOT NULL,
+                PRIMARY KEY (incident_id, document_id)
+            )
+            """,
+            "CREATE INDEX incident_documents_document ON incident_documents (document_id)",
+        ]),
+        new(3, "ingest queue: raw inputs waiting for a worker, claimed with FOR UPDATE SKIP LOCKED",
+        [
+            """
+            CREATE TABLE ingest_queue (
+                seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+                content_hash TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL,
+                path TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                content BYTEA,
+                url TEXT,
+                source TEXT,
+                title TEXT,
+                published TEXT,
+                default_published TEXT,
+                state TEXT NOT NULL DEFAULT 'pending',
+                worker TEXT,
+                reason TEXT,
+                finished_at TIMESTAMPTZ
+            )
+            """,
+            "CREATE INDEX ingest_queue_pending ON ingest_queue (seq) WHERE state = 'pending'",
+        ]),
+        new(4, "indexes in the order incidents are listed, and the longest incident date range",
+        [
+            "CREATE INDEX incidents_order ON incidents ((event_date IS NULL), event_date, incident_id)",
+            "CREATE INDEX incidents_dated ON incidents (event_date, incident_id)",
+            "CREATE INDEX incidents_country_order ON incidents (country, (event_date IS NULL), event_date, incident_id)",
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            """
+            INSERT INTO store_meta (key, value)
+            SELECT 'max_span_days', COALESCE(MAX(event_date_end::date - event_date::date), 0) FROM incidents
+            """,
+        ]),
+        new(5, "indexes covering the distance filter's box with the listing order, and country with the dated order",
+        [
+            "DROP INDEX incidents_latlon",
+            "CREATE INDEX incidents_near ON incidents (latitude, longitude, event_date, incident_id)",
+            // With a date filter the listing order is (event_date, incident_id): a country index in that order too.
+            "CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)",
         ]),
     ];
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Sitrep.Core;
+using static Sitrep.Storage.StoredRows;
 
 namespace Sitrep.Storage;
 
@@ -14,8 +13,6 @@ namespace Sitrep.Storage;
 /// </summary>
 public sealed class SqliteStore : IEventStore
 {
-    private const double KmPerDegree = 111.32;
-
     private readonly SqliteConnection _connection;
 
     private SqliteStore(SqliteConnection connection) => _connection = connection;
@@ -116,10 +113,7 @@ public sealed class SqliteStore : IEventStore
     {
         var (document, duplicateOf, fingerprint) = item;
         var meta = document.Meta;
-        // Without a hash of the raw input, the clean text is the next best identity of the content.
-        var hash = meta.ContentHash.Length > 0
-            ? meta.ContentHash
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Text)));
+        var hash = HashOf(document);
 
         if (ScalarExists(tx, "SELECT 1 FROM documents WHERE content_hash = $h", ("$h", hash)))
             return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
@@ -154,8 +148,7 @@ public sealed class SqliteStore : IEventStore
             ("$title", meta.Title), ("$published", Iso(meta.Published)), ("$psource", meta.PublishedSource),
             ("$text", document.Text), ("$entities", SitrepJson.Serialize(document.Entities)),
             ("$quotes", SitrepJson.Serialize(document.Quotes)), ("$events", SitrepJson.Serialize(document.Events)),
-            ("$layers", SitrepJson.Serialize(new StoredLayers(document.Segments, document.Actors, document.Times,
-                document.Places, document.Errors))),
+            ("$layers", LayersJson(document)),
             ("$tokens", PackTokens(document)), ("$dup", duplicateOf), ("$fingerprint", fingerprint)))
         {
             docRowid = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -245,8 +238,10 @@ public sealed class SqliteStore : IEventStore
         var linkIncident = link.Parameters.AddWithValue("$i", "");
         var linkDocument = link.Parameters.AddWithValue("$d", "");
         link.Prepare();
+        long maxSpan = 0;
         foreach (var incident in incidents)
         {
+            maxSpan = Math.Max(maxSpan, SpanDays(incident));
             id.Value = incident.IncidentId;
             SetEventParameters(eventParameters, incident.Event, incident.FatalitiesMin, incident.FatalitiesMax, incident.InjuredMin,
                 incident.InjuredMax);
@@ -263,34 +258,65 @@ public sealed class SqliteStore : IEventStore
                 link.ExecuteNonQuery();
             }
         }
+        Execute(_connection, tx, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ($k, $v)", ("$k", MaxSpanKey), ("$v", maxSpan));
         tx.Commit();
+    }
+
+    private long MaxSpanDays()
+    {
+        using var cmd = Command(null, "SELECT value FROM store_meta WHERE key = $k", ("$k", MaxSpanKey));
+        return cmd.ExecuteScalar() is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : 0;
     }
 
     /// <inheritdoc />
     public IReadOnlyList<Incident> QueryIncidents(IncidentQuery query)
     {
-        var results = new List<Incident>();
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
-        if (limit == 0) return results;
+        if (limit == 0) return [];
+        if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
         using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
-        if (cmd is null) return results;
-        // Paging by SQL unless the distance filter, which runs here, may still drop rows.
-        if (query.Near is null)
-        {
-            cmd.CommandText += " LIMIT $limit OFFSET $offset";
-            cmd.Parameters.AddWithValue("$limit", limit);
-            cmd.Parameters.AddWithValue("$offset", offset);
-        }
+        if (cmd is null) return [];
+        cmd.CommandText += " LIMIT $limit OFFSET $offset";
+        cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$offset", offset);
+        var results = new List<Incident>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) results.Add(ReadIncident(reader));
+        return results;
+    }
+
+    // The distance is checked here, so SQL cannot page: keys come first (box and order from one covering index),
+    // and only the page's rows are read whole.
+    private List<string> NearIds(IncidentQuery query, int offset, int limit)
+    {
+        var ids = new List<string>();
+        using var cmd = IncidentSelect(query, NearKeys);
+        if (cmd is null) return ids;
         using var reader = cmd.ExecuteReader();
         var skipped = 0;
-        while (reader.Read() && results.Count < limit)
+        while (ids.Count < limit && reader.Read())
         {
-            if (query.Near is { } near && !IsNear(reader, near)) continue;
-            if (query.Near is not null && skipped < offset) { skipped++; continue; }
-            results.Add(ReadIncident(reader));
+            if (!IsNear(reader, query.Near!.Value)) continue;
+            if (skipped < offset) { skipped++; continue; }
+            ids.Add(reader.GetString(0));
         }
-        return results;
+        return ids;
+    }
+
+    private List<Incident> FetchInOrder(List<string> ids)
+    {
+        var byId = new Dictionary<string, Incident>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(IdsPerStatement))
+        {
+            using var cmd = Command(null, "");
+            var names = new string[chunk.Length];
+            for (var k = 0; k < chunk.Length; k++) cmd.Parameters.AddWithValue(names[k] = "$id" + k.ToString(CultureInfo.InvariantCulture), chunk[k]);
+            cmd.CommandText = $"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id IN ({string.Join(", ", names)})";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
+        }
+        return [.. ids.Select(id => byId[id])];
     }
 
     /// <inheritdoc />
@@ -301,7 +327,7 @@ public sealed class SqliteStore : IEventStore
             using var countCmd = IncidentSelect(query, "SELECT COUNT(*) FROM incidents i", ordered: false);
             return countCmd is null ? 0 : Convert.ToInt32(countCmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i", ordered: false);
+        using var cmd = IncidentSelect(query, NearKeys, ordered: false);
         if (cmd is null) return 0;
         using var reader = cmd.ExecuteReader();
         var count = 0;
@@ -354,27 +380,7 @@ public sealed class SqliteStore : IEventStore
             FROM documents d WHERE d.id = $id
             """, ("$id", id));
         using var reader = cmd.ExecuteReader();
-        if (!reader.Read()) return null;
-        var meta = ReadMeta(reader);
-        var c = MetaColumnCount;
-        var layers = SitrepJson.Deserialize<StoredLayers>(reader.GetString(c + 4));
-        var (tokenStarts, tokenEnds, sentenceStarts) = UnpackTokens(reader.IsDBNull(c + 5) ? [] : (byte[])reader.GetValue(c + 5));
-        return new Document
-        {
-            Meta = meta,
-            Text = reader.GetString(c),
-            Entities = SitrepJson.Deserialize<List<EntityMention>>(reader.GetString(c + 1)),
-            Quotes = SitrepJson.Deserialize<List<Quote>>(reader.GetString(c + 2)),
-            Events = SitrepJson.Deserialize<List<ConflictEvent>>(reader.GetString(c + 3)),
-            Segments = layers.Segments,
-            Actors = layers.Actors,
-            Times = layers.Times,
-            Places = layers.Places,
-            Errors = layers.Errors,
-            TokenStarts = tokenStarts,
-            TokenEnds = tokenEnds,
-            SentenceStarts = sentenceStarts,
-        };
+        return reader.Read() ? ReadDocument(reader) : null;
     }
 
     /// <summary>Closes the database.</summary>
@@ -388,8 +394,9 @@ public sealed class SqliteStore : IEventStore
         var cmd = Command(null, "");
         if (q.From is { } from)
         {
-            where.Add("i.event_date_end >= $from");
+            where.Add("i.event_date_end >= $from AND i.event_date >= $earliest");
             cmd.Parameters.AddWithValue("$from", Iso(from));
+            cmd.Parameters.AddWithValue("$earliest", EarliestStart(from, MaxSpanDays()));
         }
         if (q.To is { } to)
         {
@@ -418,18 +425,15 @@ public sealed class SqliteStore : IEventStore
         }
         if (q.Near is { } near)
         {
-            var dLat = near.Km / KmPerDegree;
+            var (latMin, latMax, lon) = Box(near);
             where.Add("i.latitude BETWEEN $latMin AND $latMax");
-            cmd.Parameters.AddWithValue("$latMin", near.Lat - dLat);
-            cmd.Parameters.AddWithValue("$latMax", near.Lat + dLat);
-            var cos = Math.Cos(near.Lat * Math.PI / 180.0);
-            var dLon = cos > 1e-6 ? near.Km / (KmPerDegree * cos) : 360;
-            // Near the poles or across the date line a longitude band is not one interval: leave it to haversine.
-            if (Math.Abs(near.Lat) + dLat < 89 && near.Lon - dLon >= -180 && near.Lon + dLon <= 180)
+            cmd.Parameters.AddWithValue("$latMin", latMin);
+            cmd.Parameters.AddWithValue("$latMax", latMax);
+            if (lon is { } band)
             {
                 where.Add("i.longitude BETWEEN $lonMin AND $lonMax");
-                cmd.Parameters.AddWithValue("$lonMin", near.Lon - dLon);
-                cmd.Parameters.AddWithValue("$lonMax", near.Lon + dLon);
+                cmd.Parameters.AddWithValue("$lonMin", band.Min);
+                cmd.Parameters.AddWithValue("$lonMax", band.Max);
             }
         }
         if (!string.IsNullOrWhiteSpace(q.Text))
@@ -450,64 +454,15 @@ public sealed class SqliteStore : IEventStore
         }
         var sb = new StringBuilder(select);
         if (where.Count > 0) sb.Append(" WHERE ").AppendJoin(" AND ", where);
-        if (ordered) sb.Append(" ORDER BY i.event_date IS NULL, i.event_date, i.incident_id");
+        if (ordered) sb.Append(IncidentOrder(q));
         cmd.CommandText = sb.ToString();
         return cmd;
     }
 
-    private static bool IsNear(SqliteDataReader reader, (double Lat, double Lon, double Km) near)
-    {
-        if (reader.IsDBNull(IncidentLatitude) || reader.IsDBNull(IncidentLatitude + 1)) return false;
-        var p = new GeoPoint(reader.GetDouble(IncidentLatitude), reader.GetDouble(IncidentLatitude + 1));
-        return p.DistanceKm(new GeoPoint(near.Lat, near.Lon)) <= near.Km;
-    }
-
-    private static string EscapeLike(string s) =>
-        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
-
     // ---- rows ----
 
-    private const string IncidentColumns =
-        "i.incident_id, i.latitude, i.longitude, i.fatalities_min, i.fatalities_max, i.injured_min, i.injured_max, " +
-        "i.source_count, i.grade, i.grade_reason, i.event_json, i.sources_json";
-    private const int IncidentLatitude = 1;
-
-    private static Incident ReadIncident(SqliteDataReader r) => new()
-    {
-        IncidentId = r.GetString(0),
-        FatalitiesMin = NullableInt(r, 3),
-        FatalitiesMax = NullableInt(r, 4),
-        InjuredMin = NullableInt(r, 5),
-        InjuredMax = NullableInt(r, 6),
-        SourceCount = r.GetInt32(7),
-        Grade = Enum.Parse<IncidentGrade>(r.GetString(8)),
-        GradeReason = r.GetString(9),
-        Event = SitrepJson.Deserialize<ConflictEvent>(r.GetString(10)),
-        Sources = SitrepJson.Deserialize<List<IncidentSource>>(r.GetString(11)),
-    };
-
-    private const string MetaColumns = "d.id, d.path, d.url, d.source, d.title, d.published, d.published_source, d.content_hash";
-    private const int MetaColumnCount = 8;
-
-    private static DocumentMeta ReadMeta(SqliteDataReader r) => new(r.GetString(0), r.GetString(1))
-    {
-        Url = NullableString(r, 2),
-        Source = NullableString(r, 3),
-        Title = NullableString(r, 4),
-        Published = NullableString(r, 5) is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        PublishedSource = NullableString(r, 6),
-        ContentHash = r.GetString(7),
-    };
-
-    private const string EventColumns =
-        "event_type, sub_event_type, event_date, event_date_end, time_precision, actor1, actor2, country, admin1, " +
-        "location, latitude, longitude, geo_precision, fatalities, fatalities_min, fatalities_max, injured_min, " +
-        "injured_max, civilian_targeting, modality";
-    private const string EventParameters =
-        "$event_type, $sub_event_type, $event_date, $event_date_end, $time_precision, $actor1, $actor2, $country, " +
-        "$admin1, $location, $latitude, $longitude, $geo_precision, $fatalities, $fatalities_min, $fatalities_max, " +
-        "$injured_min, $injured_max, $civilian_targeting, $modality";
+    private static readonly string EventColumns = string.Join(", ", EventColumnNames);
+    private static readonly string EventParameters = string.Join(", ", EventColumnNames.Select(c => "$" + c));
 
     private static SqliteParameter[] AddEventParameters(SqliteCommand cmd)
     {
@@ -520,67 +475,8 @@ public sealed class SqliteStore : IEventStore
 
     private static void SetEventParameters(SqliteParameter[] p, ConflictEvent e, int? fatMin, int? fatMax, int? injMin, int? injMax)
     {
-        p[0].Value = e.EventType;
-        p[1].Value = e.SubEventType;
-        p[2].Value = Db(Iso(e.Date.Start));
-        p[3].Value = Db(Iso(e.Date.End));
-        p[4].Value = e.Date.IsResolved ? GranularityName(e.Date.Granularity) : DBNull.Value;
-        p[5].Value = Db(e.Actor1);
-        p[6].Value = Db(e.Actor2);
-        p[7].Value = Db(e.Place?.CountryCode.ToUpperInvariant());
-        p[8].Value = Db(e.Place?.Admin1);
-        p[9].Value = Db(e.Place?.Name);
-        p[10].Value = e.Place is null ? DBNull.Value : e.Place.Point.Latitude;
-        p[11].Value = e.Place is null ? DBNull.Value : e.Place.Point.Longitude;
-        p[12].Value = e.Place is null ? DBNull.Value : e.GeoPrecision;
-        p[13].Value = fatMin ?? 0;
-        p[14].Value = Db(fatMin);
-        p[15].Value = Db(fatMax);
-        p[16].Value = Db(injMin);
-        p[17].Value = Db(injMax);
-        p[18].Value = e.CivilianTargeting ? 1 : 0;
-        p[19].Value = e.Modality.ToContractName();
-    }
-
-    private static string GranularityName(DateGranularity g) => g switch
-    {
-        DateGranularity.Day => "day",
-        DateGranularity.Week => "week",
-        DateGranularity.Month => "month",
-        DateGranularity.Year => "year",
-        _ => "unknown",
-    };
-
-    private static object Db(string? s) => s is null ? DBNull.Value : s;
-    private static object Db(int? i) => i is null ? DBNull.Value : i.Value;
-    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-    private static int? NullableInt(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
-
-    // ---- tokens: three int arrays packed as one blob, far smaller than JSON ----
-
-    private static byte[] PackTokens(Document d)
-    {
-        var ints = new int[3 + d.TokenStarts.Length + d.TokenEnds.Length + d.SentenceStarts.Length];
-        ints[0] = d.TokenStarts.Length;
-        ints[1] = d.TokenEnds.Length;
-        ints[2] = d.SentenceStarts.Length;
-        d.TokenStarts.CopyTo(ints, 3);
-        d.TokenEnds.CopyTo(ints, 3 + d.TokenStarts.Length);
-        d.SentenceStarts.CopyTo(ints, 3 + d.TokenStarts.Length + d.TokenEnds.Length);
-        if (!BitConverter.IsLittleEndian)
-            for (var i = 0; i < ints.Length; i++) ints[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(ints[i]);
-        return MemoryMarshal.AsBytes(ints.AsSpan()).ToArray();
-    }
-
-    private static (int[] Starts, int[] Ends, int[] Sentences) UnpackTokens(byte[] blob)
-    {
-        if (blob.Length < 12) return ([], [], []);
-        var ints = MemoryMarshal.Cast<byte, int>(blob.AsSpan()).ToArray();
-        if (!BitConverter.IsLittleEndian)
-            for (var i = 0; i < ints.Length; i++) ints[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(ints[i]);
-        int a = ints[0], b = ints[1], c = ints[2];
-        return (ints[3..(3 + a)], ints[(3 + a)..(3 + a + b)], ints[(3 + a + b)..(3 + a + b + c)]);
+        var values = EventValues(e, fatMin, fatMax, injMin, injMax);
+        for (var i = 0; i < p.Length; i++) p[i].Value = values[i];
     }
 
     // ---- plumbing ----
@@ -609,12 +505,4 @@ public sealed class SqliteStore : IEventStore
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         cmd.ExecuteNonQuery();
     }
-
-    /// <summary>The document layers without a column of their own, stored as one JSON object.</summary>
-    private sealed record StoredLayers(
-        IReadOnlyList<TextRange> Segments,
-        IReadOnlyList<ActorMention> Actors,
-        IReadOnlyList<TimeMention> Times,
-        IReadOnlyList<PlaceMention> Places,
-        IReadOnlyList<string> Errors);
 }

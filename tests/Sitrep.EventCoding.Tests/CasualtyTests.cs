@@ -32,6 +32,13 @@ public class CasualtyTests
     }
 
     [Fact]
+    public void LongInclusionList_CountsTheTotalBeforeIt()
+    {
+        var e = Code("On Saturday, 18 members of the same family, including at least five children and four women, were killed in an air strike.");
+        Assert.Equal(18, e.FatalitiesMin);
+    }
+
+    [Fact]
     public void TollRoseTo37_Is37()
     {
         var e = Code("The death toll from the car bomb rose to 37.");

@@ -28,6 +28,43 @@ public class MergeTests
     }
 
     [Fact]
+    public void TollWithNothingOfItsOwn_LaterInTheStory_AddsToTheEventAlreadyReported()
+    {
+        var doc = new TestDoc("Jets struck Raqqa on Saturday, killing 5 people.\nResidents fled the area.\nThe market was closed.\n" +
+                              "Multiple sources corroborated that at least seven civilians were killed.")
+            .Time("on Saturday", "2018-09-01").Place("Raqqa").Annotate();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal(7, e.FatalitiesMin);
+        Assert.True(e.CivilianTargeting);
+    }
+
+    [Fact]
+    public void TollOfASeparateIncident_StaysItsOwnEvent()
+    {
+        var doc = new TestDoc("Jets struck Raqqa on Saturday, killing 5 people.\nResidents fled the area.\nThe market was closed.\n" +
+                              "In a separate incident, three people were killed.")
+            .Time("on Saturday", "2018-09-01").Place("Raqqa").Annotate();
+        Assert.Equal(2, doc.Events.Count);
+    }
+
+    [Fact]
+    public void CodedEvent_CarriesThePloverAndCameoEquivalentsOfItsOntologyRow()
+    {
+        var e = Assert.Single(new TestDoc("US jets struck Raqqa on Saturday.").Time("on Saturday", "2018-09-01").Place("Raqqa").Annotate().Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal("FIGHT:aerial", e.Plover);
+        Assert.Equal("195", e.Cameo);
+    }
+
+    [Fact]
+    public void LabelLineOfAFactBox_IsNoEvent()
+    {
+        var doc = new TestDoc("Civilians reported killed").Annotate();
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
     public void SameTypeDifferentPlaces_StayTwoEvents()
     {
         var doc = new TestDoc("Jets struck Raqqa on Saturday. Jets struck Deir ez-Zor on Saturday.")

@@ -21,7 +21,7 @@ public class NerModelTests
         var loaded = NerModel.Load(buffer);
         Assert.Equal(NerModel.Default.Bits, loaded.Bits);
         Assert.Equal(NerModel.Default.Transition, loaded.Transition);
-        Assert.True(NerModel.Default.Emission.AsSpan().SequenceEqual(loaded.Emission));
+        Assert.True(NerModel.Default.DenseEmission().AsSpan().SequenceEqual(loaded.DenseEmission()));
         var original = new NerTagger(NerModel.Default, new NerFeatures(NerModel.Default.Bits, NerGazetteer.Default));
         var reloaded = new NerTagger(loaded, new NerFeatures(loaded.Bits, NerGazetteer.Default));
         foreach (var s in Sentences) Assert.Equal(original.Tag(s.Split(' ')), reloaded.Tag(s.Split(' ')));
@@ -176,6 +176,20 @@ public class StatisticalEntityRecognizerTests
         var e = Entities("Warplanes struck the market in the town of Maarat al-Numan on Monday.");
         Assert.Contains(e, x => x.Text == "Maarat al-Numan" && x.Type == EntityType.LOC);
         Assert.DoesNotContain(e, x => x.Text == "al-Numan");
+    }
+
+    [Fact]
+    public void PlaceNamedSurname_StaysAPerson_WhenTheDocumentNamesThePersonInFull()
+    {
+        var e = Entities("President Bill Clinton met Boris Yeltsin in Moscow. Aides said Clinton flew home on Friday.");
+        Assert.Equal(2, e.Count(x => x.Text.EndsWith("Clinton", StringComparison.Ordinal) && x.Type == EntityType.PER));
+    }
+
+    [Fact]
+    public void PluralNounBeforeSaid_AtASentenceStart_IsNoPerson()
+    {
+        var e = Entities("Shares fell in Tokyo on Monday. Analysts said the yen would recover.");
+        Assert.DoesNotContain(e, x => x.Text == "Analysts");
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public class ContractJsonTests
         Assert.Equal("asserted", ev.GetProperty("modality").GetString());
         Assert.Equal(0, ev.GetProperty("fatalities").GetInt32());
         Assert.Equal(JsonValueKind.Null, ev.GetProperty("latitude").ValueKind);
+        Assert.Equal("FIGHT:aerial", ev.GetProperty("plover").GetString());
+        Assert.Equal("195", ev.GetProperty("cameo").GetString());
         Assert.Equal("planned", json.GetProperty("other_reports")[0].GetProperty("modality").GetString());
     }
 

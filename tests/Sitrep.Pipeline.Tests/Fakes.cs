@@ -40,7 +40,7 @@ internal sealed class OneEventAnnotator : IDocumentAnnotator
         [
             new ConflictEvent
             {
-                SubEventType = "Air/drone strike", Trigger = new(0, 4),
+                SubEventType = "Air/drone strike", Plover = "FIGHT:aerial", Cameo = "195", Trigger = new(0, 4),
                 Date = document.Meta.Published is { } p ? ResolvedDate.Day(p, "publication") : ResolvedDate.Unresolved("none"),
                 Evidence = [new(0, document.Text.Length)],
             },

@@ -15,4 +15,14 @@ public class FtsQueryTests
     [InlineData("")]
     [InlineData(" \"*( ) - ")]
     public void TextWithoutWords_GivesNoQuery(string? input) => Assert.Null(FtsQuery.Sanitise(input));
+
+    [Theory]
+    [InlineData("Air strike", "'air' & 'strike'")]
+    [InlineData("x' | !y & (z) <-> w:*", "'x' & 'y' & 'z' & 'w'")]
+    [InlineData("strik*", "'strik':*")]
+    [InlineData("قصف غزة", "'قصف' & 'غزة'")]
+    public void UserText_BecomesLowerCasedTsQueryTerms(string input, string expected) => Assert.Equal(expected, FtsQuery.ToTsQuery(input));
+
+    [Fact]
+    public void TextWithoutWords_GivesNoTsQuery() => Assert.Null(FtsQuery.ToTsQuery(" '&|!:* "));
 }

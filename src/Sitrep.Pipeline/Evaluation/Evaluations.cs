@@ -62,6 +62,16 @@ public static class Evaluations
         yield return s.MetricLine();
     }
 
+    /// <summary>Airwars incident pages through the whole pipeline: grade, casualty, date, place and actor agreement.</summary>
+    public static IEnumerable<string> Incidents(string airwarsDir, SitrepEngine engine) =>
+        AirwarsEvaluation.Evaluate(airwarsDir, path =>
+        {
+            var raw = engine.Read([path], null, () => Stream.Null).Single();
+            var outcome = engine.Pipeline.Process(raw);
+            return outcome.Document ?? throw new InvalidDataException(
+                outcome.Errors.Count > 0 ? string.Join("; ", outcome.Errors) : outcome.SkipReason ?? "no document");
+        }).Report();
+
     /// <summary>PolNeAR speaker attribution over a split folder (text/ and attributions/).</summary>
     public static IEnumerable<string> Quotes(string splitDir, SitrepEngine engine)
     {

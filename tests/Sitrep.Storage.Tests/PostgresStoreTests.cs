@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Npgsql;
+using Sitrep.Core;
+using Sitrep.Testing;
+using static Sitrep.Storage.Tests.Samples;
+
+namespace Sitrep.Storage.Tests;
+
+/// <summary>The store contract on PostgreSQL (a private throwaway cluster), plus the ingest queue and rebuild lock.</summary>
+[NeedsPostgres]
+public sealed class PostgresStoreTests : StoreContractTests
+{
+    private string? _connectionString;
+
+    private string ConnectionString => _connectionString ??= PostgresCluster.Shared.CreateDatabase();
+
+    protected override IEventStore OpenEmpty() => PostgresStore.Open(ConnectionString);
+
+    protected override IEventStore Reopen() => PostgresStore.Open(ConnectionString);
+
+    private PostgresStore Pg => (PostgresStore)Store;
+
+    private static (RawDocument Raw, string ContentHash) Input(string id, string text) =>
+        (new RawDocument(id, id + ".txt", ContentKind.Text, Encoding.UTF8.GetBytes(text)) { Url = $"https://example.org/{id}" },
+            "hash-" + id);
+
+    private static DocumentToStore Processed(QueuedInput q) =>
+        new(Doc(q.Raw.Id, Encoding.UTF8.GetString(q.Raw.Content), hash: q.ContentHash, events: Event(Hajin, "2018-08-30")));
+
+    private static readonly IReadOnlyDictionary<string, string> NoFailures = new Dictionary<string, string>();
+
+    [StoreFact]
+    public void Open_FreshDatabase_AppliesEveryMigration() => Assert.Equal(Migrations.Postgres[^1].Version, Pg.SchemaVersion);
+
+    [StoreFact]
+    public void Open_ByManyWorkersAtOnce_MigratesOnce()
+    {
+        var connectionString = ConnectionString;
+        var versions = new ConcurrentBag<int>();
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            using var store = PostgresStore.Open(connectionString);
+            versions.Add(store.SchemaVersion);
+        });
+        Assert.All(versions, v => Assert.Equal(Migrations.Postgres[^1].Version, v));
+    }
+
+    [StoreFact]
+    public void Open_UpToDateStore_AsAReadOnlyUser_Queries()
+    {
+        Store.ReplaceIncidents([Incident("i1", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")]);
+        var role = $"reader_{Guid.NewGuid():N}";
+        using (var admin = new NpgsqlConnection(ConnectionString))
+        {
+            admin.Open();
+            foreach (var sql in (string[])[$"CREATE ROLE {role} LOGIN", $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"])
+                using (var cmd = new NpgsqlCommand(sql, admin)) cmd.ExecuteNonQuery();
+        }
+
+        using var reader = PostgresStore.Open(new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role }.ConnectionString);
+
+        Assert.Equal("i1", Assert.Single(reader.QueryIncidents(IncidentQuery.All)).IncidentId);
+    }
+
+    [Fact]
+    public void Open_UnreachableServer_FailsNamingTheHost()
+    {
+        var ex = Assert.Throws<StoreUnavailableException>(() =>
+            PostgresStore.Open("Host=127.0.0.1;Port=1;Database=nowhere;Timeout=2"));
+        Assert.Contains("127.0.0.1", ex.Message);
+        Assert.Contains("nowhere", ex.Message);
+    }
+
+    [Fact]
+    public void Open_MalformedConnectionString_FailsSayingSo()
+    {
+        var ex = Assert.Throws<StoreUnavailableException>(() => PostgresStore.Open("Hots=x;;=="));
+        Assert.Contains("connection string", ex.Message);
+    }
+
+    [StoreFact]
+    public void Enqueue_SameInputsAgain_QueuesNothing_AndStoredContentIsNeverQueued()
+    {
+        Store.SaveDocument(Doc("stored", "Already here.", hash: "hash-stored"));
+        Assert.Equal(2, Pg.Enqueue([Input("a", "Jets hit Hajin."), Input("b", "Drones hit Mosul."), Input("stored", "Already here.")]));
+        Assert.Equal(0, Pg.Enqueue([Input("b", "Drones hit Mosul."), Input("a", "Jets hit Hajin.")]));
+        Assert.Equal(new QueueCounts(2, 0, 0), Pg.QueueCounts());
+    }
+
+    [StoreFact]
+    public void Claim_ByTwoWorkers_NeverHandsOutTheSameInput_AndOldestComeFirst()
+    {
+        Pg.Enqueue([Input("a", "one"), Input("b", "two"), Input("c", "three"), Input("d", "four"), Input("e", "five")]);
+        using var other = PostgresStore.Open(ConnectionString);
+
+        var mine = Pg.Claim(2);
+        var theirs = other.Claim(10);
+
+        Assert.Equal(["a", "b"], mine.Select(q => q.Raw.Id));
+        Assert.Equal(["c", "d", "e"], theirs.Select(q => q.Raw.Id));
+        Assert.Equal("two", Encoding.UTF8.GetString(mine[1].Raw.Content));
+        Assert.Equal("https://example.org/b", mine[1].Raw.Url);
+    }
+
+    [StoreFact]
+    public void Complete_StoresResultsAndClaimInOneCommit_ThenNothingIsLeftToClaim()
+    {
+        Pg.Enqueue([Input("a", "Jets hit Hajin."), Input("b", "not readable")]);
+        var claimed = Pg.Claim(10);
+
+        var results = Pg.Complete(claimed, [Processed(claimed[0])], new Dictionary<string, string> { ["hash-b"] = "binary junk" }, "w1");
+
+        Assert.Equal(StoreOutcome.Added, Assert.Single(results).Outcome);
+        Assert.Equal(new StoreCounts(1, 1, 0), Store.Counts());
+        Assert.Equal(new QueueCounts(0, 1, 1), Pg.QueueCounts());
+        Assert.Empty(Pg.Claim(10));
+        // A failed input is queued again by the next run; a done one is not.
+        Assert.Equal(1, Pg.Enqueue([Input("a", "Jets hit Hajin."), Input("b", "not readable")]));
+    }
+
+    [StoreFact]
+    public void Claim_OfAWorkerThatDies_IsReleased_AndNothingOfItIsStored()
+    {
+        Pg.Enqueue([Input("a", "one"), Input("b", "two")]);
+        using (var dying = PostgresStore.Open(ConnectionString))
+        {
+            var claimed = dying.Claim(10);
+            Assert.Equal(2, claimed.Count);
+            Assert.Empty(Pg.Claim(10));
+        } // the connection closes mid-batch, as when the process is killed
+
+        var again = Pg.Claim(10);
+        Assert.Equal(["a", "b"], again.Select(q => q.Raw.Id));
+        Assert.Equal(new StoreCounts(0, 0, 0), Store.Counts());
+    }
+
+    [StoreFact]
+    public void ThreeWorkers_WithTheirOwnConnections_ProcessEveryInputExactlyOnce()
+    {
+        var inputs = Enumerable.Range(0, 60).Select(i => Input($"doc{i:D2}", $"Report number {i}.")).ToList();
+        var connectionString = ConnectionString;
+        var processedBy = new ConcurrentDictionary<string, ConcurrentBag<int>>();
+        var workers = Enumerable.Range(0, 3).Select(w => Task.Run(() =>
+        {
+            using var store = PostgresStore.Open(connectionString);
+            store.Enqueue(inputs); // every worker reads the same inputs
+            while (store.Claim(4) is { Count: > 0 } claimed)
+            {
+                foreach (var q in claimed) processedBy.GetOrAdd(q.Raw.Id, _ => []).Add(w);
+                Thread.Sleep(5); // processing takes time, so the workers interleave
+                store.Complete(claimed, [.. claimed.Select(Processed)], NoFailures, $"w{w}");
+            }
+        })).ToArray();
+        Task.WaitAll(workers);
+
+        Assert.Equal(inputs.Select(i => i.Raw.Id).Order(), processedBy.Keys.Order());
+        Assert.All(processedBy.Values, by => Assert.Single(by));
+        Assert.Equal(new StoreCounts(60, 60, 0), Store.Counts());
+        Assert.Equal(new QueueCounts(0, 60, 0), Pg.QueueCounts());
+    }
+
+    [StoreFact]
+    public void Fingerprints_FollowQueueOrder_WhicheverWorkerStoredThem()
+    {
+        Pg.Enqueue([Input("first", "one"), Input("second", "two")]);
+        using var other = PostgresStore.Open(ConnectionString);
+        var early = Pg.Claim(1);
+        var late = other.Claim(1);
+        // The later input is committed first.
+        other.Complete(late, [Processed(late[0]) with { Fingerprint = [2] }], NoFailures, "w2");
+        Pg.Complete(early, [Processed(early[0]) with { Fingerprint = [1] }], NoFailures, "w1");
+
+        Assert.Equal(["first", "second"], Pg.LoadFingerprints().Select(f => f.DocumentId));
+    }
+
+    [StoreFact]
+    public void RebuildIncidents_UpdatesCopyLinks_AndReplacesIncidents()
+    {
+        Store.SaveDocument(Doc("wire", "Jets hit Hajin."), fingerprint: [1]);
+        Store.SaveDocument(Doc("copy", "Jets hit Hajin. Share."), duplicateOf: null, fingerprint: [1]);
+        Store.ReplaceIncidents([Incident("old", Event(Mosul, "2018-08-01"), 1, IncidentGrade.Weak, "x")]);
+
+        Pg.RebuildIncidents(() =>
+        {
+            Pg.UpdateDuplicateLinks(new Dictionary<string, string?> { ["wire"] = null, ["copy"] = "wire" });
+            return [Incident("new", Event(Hajin, "2018-08-30"), Pg.LoadDuplicateLinks().Count, IncidentGrade.Weak, "wire", "copy")];
+        });
+
+        var incident = Assert.Single(Store.QueryIncidents(IncidentQuery.All));
+        Assert.Equal("new", incident.IncidentId);
+        Assert.Equal(1, incident.SourceCount);
+        Assert.Equal("wire", Store.LoadDuplicateLinks()["copy"]);
+    }
+
+    [StoreFact]
+    public void RebuildIncidents_FromTwoWorkersAtOnce_RunOneAtATime()
+    {
+        var connectionString = ConnectionString;
+        var inside = 0;
+        var most = 0;
+        Parallel.For(0, 3, new ParallelOptions { MaxDegreeOfParallelism = 3 }, w =>
+        {
+            using var store = PostgresStore.Open(connectionString);
+            store.RebuildIncidents(() =>
+            {
+                var now = Interlocked.Increment(ref inside);
+                InterlockedMax(ref most, now);
+                Thread.Sleep(200);
+                Interlocked.Decrement(ref inside);
+                return [Incident($"by{w}", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")];
+            });
+        });
+        Assert.Equal(1, most);
+        Assert.Single(Store.QueryIncidents(IncidentQuery.All));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+}
