@@ -27,8 +27,12 @@ function extract(page) {
 
 for (const p of pages) extract(p); // warm-up pass: JIT, as the C# side warms up too
 let chars = 0;
+const cpu = process.cpuUsage();
 const start = process.hrtime.bigint();
 for (let i = 0; i < passes; i++) for (const p of pages) chars += extract(p);
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+// CPU seconds of the process (all threads, GC included), as SitrepRate reports them: the cost when the machine is busy.
+const used = process.cpuUsage(cpu);
+const cpuSeconds = (used.user + used.system) / 1e6;
 const n = pages.length * passes;
-console.log(`readability.js pages=${n} seconds=${seconds.toFixed(2)} pages_per_s=${(n / seconds).toFixed(1)} chars=${chars}`);
+console.log(`readability.js pages=${n} seconds=${seconds.toFixed(2)} pages_per_s=${(n / seconds).toFixed(1)} cpu_seconds=${cpuSeconds.toFixed(2)} pages_per_cpu_s=${(n / cpuSeconds).toFixed(1)} chars=${chars}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side speed: Sitrep's ArticleExtractor vs @mozilla/readability 0.6.0 on jsdom 26.1.0, same pages, one core.
 # Usage: bench/readability-compare/run.sh [HTML_DIR] [SITREP_PASSES] [READABILITY_PASSES]
-# Each side runs one warm-up pass, then its timed passes (default 5 for Sitrep, whose pass takes seconds, and 1 for
-# readability.js, whose pass takes about a minute); the rate is pages per second of the timed passes.
+# Sitrep runs three warm-up passes (tiered JIT), readability.js one; then each side runs its timed passes (default 5
+# for Sitrep, whose pass takes seconds, and 1 for readability.js, whose pass takes about a minute); the rate is pages
+# per second of the timed passes, and pages per CPU second of the process.
 # Default pages: the 181 of ../shared/bench/scrapinghub-article-extraction-benchmark (or $SITREP_SHARED/bench/...).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,5 +25,8 @@ ours=$("${pin[@]}" dotnet "$here/SitrepRate/bin/Release/net10.0/SitrepRate.dll" 
 theirs=$("${pin[@]}" node "$here/readability-rate.mjs" "$pages" "$their_passes")
 echo "$ours"
 echo "$theirs"
-rate() { sed -n 's/.*pages_per_s=\([0-9.]*\).*/\1/p' <<<"$1"; }
-awk -v a="$(rate "$ours")" -v b="$(rate "$theirs")" 'BEGIN { printf "speedup=%.1fx (sitrep %s pages/s, readability.js %s pages/s)\n", a / b, a, b }'
+rate() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
+awk -v a="$(rate "$ours" pages_per_s)" -v b="$(rate "$theirs" pages_per_s)" 'BEGIN { printf "speedup=%.1fx (sitrep %s pages/s, readability.js %s pages/s)\n", a / b, a, b }'
+# The same ratio in CPU time: what each side costs per page, whatever else the machine was running.
+awk -v a="$(rate "$ours" pages_per_cpu_s)" -v b="$(rate "$theirs" pages_per_cpu_s)" 'BEGIN { printf "cpu_speedup=%.1fx (sitrep %s pages/cpu-s, readability.js %s pages/cpu-s)\n", a / b, a, b }'
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) on $(nproc) cores"

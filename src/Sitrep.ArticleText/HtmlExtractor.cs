@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -155,16 +156,13 @@ public static class HtmlExtractor
     {
         var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
         var textLen = new Dictionary<IElement, (int Text, int Links)>(ReferenceEqualityComparer.Instance);
-        // The last paragraph inside each element: whether the element ends a sentence.
-        var lastText = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
         foreach (var p in paragraphs)
         {
-            // Text and link totals for every ancestor, for link density.
+            // Text and link totals for every ancestor, for link density (one hash lookup per ancestor).
             for (IElement? a = p.Block; a is not null; a = a.ParentElement)
             {
-                textLen.TryGetValue(a, out var t);
-                textLen[a] = (t.Text + p.Text.Length, t.Links + p.LinkChars);
-                lastText[a] = p.Text;
+                ref var t = ref CollectionsMarshal.GetValueRefOrAddDefault(textLen, a, out _);
+                t = (t.Text + p.Text.Length, t.Links + p.LinkChars);
             }
             if (p.Text.Length < HtmlRules.MinScoredChars || !HtmlRules.ScoredTags.Contains(p.Block.LocalName)) continue;
             var points = 1.0 + CountCommas(p.Text) + Math.Min(p.Text.Length / HtmlRules.CharsPerPoint, HtmlRules.MaxLengthPoints);
@@ -194,6 +192,7 @@ public static class HtmlExtractor
         if (parent is null) return selected;
         var threshold = Math.Max(HtmlRules.SiblingMinScore, topScore * HtmlRules.SiblingScoreShare);
         var topClass = top.GetAttribute("class");
+        Dictionary<IElement, string>? lastText = null;
         foreach (var sibling in parent.Children)
         {
             if (ReferenceEquals(sibling, top)) continue;
@@ -202,7 +201,7 @@ public static class HtmlExtractor
             if (sibling.LocalName != "p" || !textLen.TryGetValue(sibling, out var t)) continue;
             var density = LinkDensity(textLen, sibling);
             if ((t.Text > HtmlRules.SiblingParagraphMinChars && density < HtmlRules.SiblingParagraphMaxLinkDensity) ||
-                (t.Text > 0 && density == 0 && PlainTextExtractor.EndsSentence(lastText[sibling])))
+                (t.Text > 0 && density == 0 && PlainTextExtractor.EndsSentence((lastText ??= LastTextPerChild(paragraphs, parent))[sibling])))
                 selected.Add(sibling);
         }
         return selected;
@@ -238,6 +237,16 @@ public static class HtmlExtractor
             last = s;
         }
         return top;
+    }
+
+    /// <summary>For each child of <paramref name="parent"/> holding text, the text of the last paragraph inside it.</summary>
+    private static Dictionary<IElement, string> LastTextPerChild(List<HtmlParagraph> paragraphs, IElement parent)
+    {
+        var last = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
+        foreach (var p in paragraphs)
+            for (IElement? a = p.Block; a is not null; a = a.ParentElement)
+                if (ReferenceEquals(a.ParentElement, parent)) { last[a] = p.Text; break; }
+        return last;
     }
 
     private static bool IsOnlyKeptChild(IElement parent, IElement child, Func<IElement, bool> kept)

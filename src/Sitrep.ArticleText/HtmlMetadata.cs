@@ -28,6 +28,7 @@ internal static partial class HtmlMetadata
         public readonly List<IElement> Times = [];
     }
 
+    /// <summary>Reads the metadata of a parsed page; <paramref name="html"/> is its source, for JSON-LD script text.</summary>
     public static HtmlMetadataValues Read(IDocument doc, string html)
     {
         var marks = Walk(doc);
@@ -57,15 +58,30 @@ internal static partial class HtmlMetadata
                 case "link": if (m.Canonical is null && e.GetAttribute("rel") == "canonical") m.Canonical = e; break;
                 case "time": if (e.HasAttribute("datetime")) m.Times.Add(e); break;
             }
-            if (e.Attributes.Length == 0) continue;
-            var itemprop = e.GetAttribute("itemprop");
-            if (itemprop == "datePublished") m.DatePublished.Add(e);
-            else if (itemprop == "author") m.ItempropAuthor ??= e;
-            if (m.RelAuthor is null && e.GetAttribute("rel") == "author") m.RelAuthor = e;
-            if (m.BylineClass is null && e.ClassList.Contains("byline")) m.BylineClass = e;
-            if (m.AuthorClass is null && e.ClassList.Contains("author")) m.AuthorClass = e;
+            // One pass over the attributes (no per-name lookups, no class-list objects).
+            foreach (var a in e.Attributes)
+            {
+                switch (a.Name)
+                {
+                    case "itemprop" when a.Value == "datePublished": m.DatePublished.Add(e); break;
+                    case "itemprop" when a.Value == "author": m.ItempropAuthor ??= e; break;
+                    case "rel" when a.Value == "author": m.RelAuthor ??= e; break;
+                    case "class":
+                        if (m.BylineClass is null && HasClass(a.Value, "byline")) m.BylineClass = e;
+                        if (m.AuthorClass is null && HasClass(a.Value, "author")) m.AuthorClass = e;
+                        break;
+                }
+            }
         }
         return m;
+    }
+
+    /// <summary>Whether the whitespace-separated class list holds <paramref name="name"/> (as the ".name" selector).</summary>
+    private static bool HasClass(string classes, string name)
+    {
+        foreach (var range in classes.AsSpan().SplitAny(" \t\n\r\f"))
+            if (classes.AsSpan()[range].SequenceEqual(name)) return true;
+        return false;
     }
 
     private static string? Get(Dictionary<string, string> metas, string key) =>

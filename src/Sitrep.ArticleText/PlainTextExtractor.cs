@@ -99,6 +99,7 @@ public static class PlainTextExtractor
     /// <summary>Trims and folds the odd spaces scrapes leave (NBSP, zero-width, tabs) into single spaces.</summary>
     private static string Normalize(string raw)
     {
+        if (IsNormal(raw)) return raw;
         var sb = new StringBuilder(raw.Length);
         var space = false;
         foreach (var c in raw)
@@ -111,14 +112,34 @@ public static class PlainTextExtractor
         return sb.ToString();
     }
 
+    /// <summary>True when <see cref="Normalize"/> would return the line unchanged: no odd or doubled spaces, no edges.</summary>
+    private static bool IsNormal(string raw)
+    {
+        if (raw.Length == 0 || char.IsWhiteSpace(raw[0]) || char.IsWhiteSpace(raw[^1])) return raw.Length == 0;
+        var previousSpace = false;
+        foreach (var c in raw)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace) return false;
+                previousSpace = true;
+                continue;
+            }
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' || (c < '\u00A1' ? c is (< ' ' or '\u0085' or '\u00A0') : char.IsWhiteSpace(c))) return false;
+            previousSpace = false;
+        }
+        return true;
+    }
+
     /// <summary>Index of the line where the comment section starts (lines.Count when none after some body).</summary>
     private static int CommentCut(List<Line> lines)
     {
         var sawBody = false;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (sawBody && TextRules.CommentStart().IsMatch(lines[i].Text)) return i;
-            if (!sawBody && CountWords(lines[i].Text) >= TextRules.BodyMinWords && EndsSentence(lines[i].Text)) sawBody = true;
+            var t = lines[i].Text;
+            if (sawBody && t.Length <= TextRules.ShortFurnitureMaxChars && TextRules.CommentStart().IsMatch(t)) return i;
+            if (!sawBody && EndsSentence(t) && CountWords(t) >= TextRules.BodyMinWords) sawBody = true;
         }
         return lines.Count;
     }
@@ -131,7 +152,7 @@ public static class PlainTextExtractor
             var a = lines[i].Text;
             var b = lines[i + 1].Text;
             if (EndsSentence(a) || a.EndsWith(':') || !char.IsLower(b[0])) continue;
-            if (TextRules.Boilerplate().IsMatch(a) || TextRules.ScriptureReference().IsMatch(a)) continue;
+            if (TextRules.IsBoilerplate(a) || TextRules.ScriptureReference().IsMatch(a)) continue;
             lines[i] = new Line { Text = a + " " + b };
             lines.RemoveAt(i + 1);
         }
@@ -142,9 +163,8 @@ public static class PlainTextExtractor
         var t = l.Text;
         l.Words = CountWords(t);
         l.EndsSentence = EndsSentence(t);
-        var stops = StopWordShare(t);
-        l.IsBody = (l.EndsSentence && l.Words >= TextRules.BodyMinWords && stops >= TextRules.BodyMinStopWordShare)
-                   || l.Words >= TextRules.BodyMinWordsUnpunctuated;
+        l.IsBody = l.Words >= TextRules.BodyMinWordsUnpunctuated ||
+                   (l.EndsSentence && l.Words >= TextRules.BodyMinWords && StopWordShare(t) >= TextRules.BodyMinStopWordShare);
         l.IsHeadlineLike = !t.EndsWith('.') && l.Words >= TextRules.HeadlineMinWords && l.Words <= TextRules.HeadlineMaxWords
                            && (char.IsUpper(t[0]) || char.IsDigit(t[0]) || t[0] is '"' or '“' or '\'' or '‘');
     }
@@ -155,6 +175,8 @@ public static class PlainTextExtractor
         {
             ref var l = ref arr[i];
             var t = l.Text;
+            // Long lines (body paragraphs) can only be any-length furniture; the other patterns are for short lines.
+            if (t.Length > TextRules.ShortFurnitureMaxChars) { if (TextRules.IsBoilerplate(t)) l.Role = Role.Drop; continue; }
             if (TextRules.ArticleSeparator().IsMatch(t)) l.Role = Role.Separator;
             else if (TextRules.Counter().IsMatch(t)) l.Role = Role.Drop;
             else if (TextRules.ScriptureReference().IsMatch(t))
@@ -164,7 +186,7 @@ public static class PlainTextExtractor
                 if (i + 1 < arr.Length && arr[i + 1].Text.Length <= TextRules.VerseMaxChars) arr[++i].Role = Role.Drop;
             }
             else if (IsRelatedHeader(t)) l.Role = Role.Related;
-            else if (TextRules.Boilerplate().IsMatch(t)) l.Role = Role.Drop;
+            else if (TextRules.IsBoilerplate(t)) l.Role = Role.Drop;
             else if (l.Words <= 12 && PageDates.ParseDateLine(t) is not null) l.Role = Role.Date;
             else if (TextRules.Byline().IsMatch(t)) l.Role = Role.Byline;
         }

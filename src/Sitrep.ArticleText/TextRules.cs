@@ -55,16 +55,37 @@ public static partial class TextRules
     public static partial Regex CallToAction();
 
     /// <summary>
-    /// A date or time stamp ("11/18/19 11:04 PM", "2018-09-16", "August 08, 2018", "Updated at 1:23 p.m."): a short
+    /// A date or time stamp ("11/18/19 11:04 PM", "2018-09-16", "August 08, 2018", "Updated 1:23 PM EST"): a short
     /// line holding one, and no sentence, is a dateline or byline of the page, not article text (unless it attributes a
     /// quotation: "— Jane Doe (@jane) November 18, 2019" signs an embedded post).
     /// </summary>
     [GeneratedRegex(@"\b(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}\s?[ap]\.?m\b\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,? \d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DateStamp();
 
+    /// <summary>Furniture lines of bounded length (none longer than <see cref="ShortFurnitureMaxChars"/>).</summary>
+    private const string ShortFurniture = @"advertisement|advertising|advert|sponsored(?: content)?|ad|this slideshow requires javascript\.?|tell us what you think\b.{0,40}|don[’']?t miss:?|trending(?: now)?:?|sharing is caring!?|\d+ ?shares?|sponsored links?|.{0,120}\((?:image|photo|picture)s?: [^)]{0,60}\)|.{0,80}\b(?:getty images|shutterstock|ap photo|afp photo)\)?|share(?: this(?: article| story)?)?:?|tweet|email|print|subscribe\b.{0,60}|sign up\b.{0,80}|support [\p{L}\p{N} .'&-]{1,40}|donate\b.{0,60}|(?:read|see) more\b.{0,80}|(?:related|more)(?: (?:stories|articles|posts|news|coverage))?:?|recommended(?: for you)?:?|representational (?:image|photo)|file (?:photo|image)|(?:photo|image|picture|video)(?: credit)?:.{0,120}|\((?:photo|image|picture)\b[^)]{0,120}\)|please enter your name here|copyright\b.{0,100}|previous (?:article|post)|next (?:article|post)|home|menu|search|skip to (?:main )?content|loading\.*|text size|caption|close|back to gallery|image \d+ of \d+";
+
+    /// <summary>Furniture lines of any length: a label or notice followed by anything.</summary>
+    private const string AnyLengthFurniture = @"related (?:tags|roundup|topics|coverage)\b.*|post (?:a )?comment\b.*|.{0,80}©.*|click (?:here|to)\b.*|tap to\b.*|follow us\b.*|you (?:may|might) also (?:like|be interested in)\b.*|.{0,60}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.*|comment moderation is enabled\b.*|you must be logged in\b.*|all rights reserved\b.*|©.*|tags?(?::.*)?|filed under:?.*";
+
     /// <summary>Lines that are page furniture wherever they appear.</summary>
-    [GeneratedRegex(@"^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|this slideshow requires javascript\.?|tell us what you think\b.{0,40}|related (?:tags|roundup|topics|coverage)\b.*|post (?:a )?comment\b.*|don[’']?t miss:?|trending(?: now)?:?|sharing is caring!?|\d+ ?shares?|sponsored links?|.{0,120}\((?:image|photo|picture)s?: [^)]{0,60}\)|.{0,80}©.*|.{0,80}\b(?:getty images|shutterstock|ap photo|afp photo)\)?|share(?: this(?: article| story)?)?:?|tweet|email|print|subscribe\b.{0,60}|sign up\b.{0,80}|support [\p{L}\p{N} .'&-]{1,40}|donate\b.{0,60}|click (?:here|to)\b.*|tap to\b.*|follow us\b.*|(?:read|see) more\b.{0,80}|(?:related|more)(?: (?:stories|articles|posts|news|coverage))?:?|you (?:may|might) also (?:like|be interested in)\b.*|recommended(?: for you)?:?|representational (?:image|photo)|file (?:photo|image)|(?:photo|image|picture|video)(?: credit)?:.{0,120}|\((?:photo|image|picture)\b[^)]{0,120}\)|.{0,60}\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies)\b.*|comment moderation is enabled\b.*|please enter your name here|you must be logged in\b.*|all rights reserved\b.*|©.*|copyright\b.{0,100}|tags?(?::.*)?|filed under:?.*|previous (?:article|post)|next (?:article|post)|home|menu|search|skip to (?:main )?content|loading\.*|text size|caption|close|back to gallery|image \d+ of \d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:" + ShortFurniture + "|" + AnyLengthFurniture + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Boilerplate();
+
+    /// <summary>The furniture patterns that can match a line longer than <see cref="ShortFurnitureMaxChars"/>.</summary>
+    [GeneratedRegex("^(?:" + AnyLengthFurniture + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LongBoilerplate();
+
+    /// <summary>
+    /// Longest line the bounded furniture patterns can match, and longest line judged as a counter, comment-section
+    /// header, separator, scripture reference or byline: longer lines (most body paragraphs) are tried against the
+    /// any-length furniture only.
+    /// </summary>
+    public const int ShortFurnitureMaxChars = 200;
+
+    /// <summary>Whether a line is page furniture (the same answer as <see cref="Boilerplate"/>, cheaper on long lines).</summary>
+    public static bool IsBoilerplate(string line) =>
+        line.Length <= ShortFurnitureMaxChars ? Boilerplate().IsMatch(line) : LongBoilerplate().IsMatch(line);
 
     /// <summary>Donation and fundraising counters: "2,500 $", "$ 5,000", "3 DAYS LEFT UNTIL THE END OF SEPTEMBER".</summary>
     [GeneratedRegex(@"^(?:[$€£]\s?[\d.,]+|[\d.,]+\s?[$€£]|\d{1,3}%|\d{1,3} (?:days?|hours?) left\b.*|.{0,40}\bgoal\b.{0,40}[$€£].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

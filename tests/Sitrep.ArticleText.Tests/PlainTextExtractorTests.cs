@@ -213,4 +213,21 @@ public sealed class PlainTextExtractorTests
         var a = PlainTextExtractor.Extract("Tags: Syria\n" + body + "\n" + lead + "\nTags");
         Assert.Equal(body + "\n" + lead, a.Text);
     }
+
+    [Fact]
+    public void OddSpacesTabsAndZeroWidthCharacters_AreFoldedIntoSingleSpaces()
+    {
+        var a = Extract($"  {Para1.Replace(" town ", " \u00A0town\t ")}\u200B\r\n{Para2.Replace(" the ", "  the ")}\n{Para3}\n");
+        Assert.Equal(string.Join("\n", Para1, Para2, Para3), a.Text);
+    }
+
+    [Theory]
+    [InlineData("We use cookies to improve your experience on this site, to show you personalised advertising and to analyse our traffic. By continuing to browse the site you agree to our use of cookies and to our privacy policy and terms.")]
+    [InlineData("Click here to read the full terms and conditions of our reader competition, including the rules on eligibility, the closing date, how the winners will be chosen from all the valid entries received and how we will contact them afterwards.")]
+    public void LongFurnitureLines_BeyondTheShortPatternLength_AreStillDropped(string line)
+    {
+        Assert.True(line.Length > TextRules.ShortFurnitureMaxChars);
+        var a = Extract($"{Para1}\n{line}\n{Para2}\n{Para3}\n");
+        Assert.Equal(string.Join("\n", Para1, Para2, Para3), a.Text);
+    }
 }
