@@ -92,7 +92,12 @@ internal sealed class HtmlParagraphs
 
     private void Flush()
     {
-        if (_buffer.Length > 0) _result.Add(new HtmlParagraph(_buffer.ToString(), _linkChars, _block));
+        if (_buffer.Length > 0)
+        {
+            var text = _buffer.ToString();
+            // Data is no paragraph: a map widget's GeoJSON would otherwise outscore the article by length alone.
+            if (!HtmlRules.IsMachineData(text)) _result.Add(new HtmlParagraph(text, _linkChars, _block));
+        }
         _buffer.Clear();
         _linkChars = 0;
         _pendingSpace = false;

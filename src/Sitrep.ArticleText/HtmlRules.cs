@@ -99,6 +99,32 @@ public static partial class HtmlRules
     /// <summary>How much of the page text (characters from its start) is searched for a "Published ..." phrase.</summary>
     public const int PublishedPhraseWindow = 20000;
 
+    /// <summary>A text block at least this long that opens like JSON is checked for being data, not prose.</summary>
+    public const int MinDataBlockChars = 80;
+    /// <summary>A JSON-looking block is data when fewer than this share of its non-space characters are letters.</summary>
+    public const double MaxDataLetterShare = 0.5;
+    /// <summary>A block with a run of this many characters without a space is data (minified JSON, base64, hashes).</summary>
+    public const int MaxWordChars = 200;
+
+    /// <summary>
+    /// True for machine data left in a page's text — a GeoJSON or JSON blob in a map widget's container, an
+    /// inline base64 image, a minified payload: its coordinates and keys outscore any prose by length alone.
+    /// </summary>
+    public static bool IsMachineData(string text)
+    {
+        if (text.Length < MinDataBlockChars) return false;
+        int letters = 0, nonSpace = 0, run = 0;
+        foreach (var ch in text)
+        {
+            if (ch == ' ') { run = 0; continue; }
+            nonSpace++;
+            if (char.IsLetter(ch)) letters++;
+            if (++run >= MaxWordChars) return true;
+        }
+        var first = text[0];
+        return first is '{' or '[' && letters < nonSpace * MaxDataLetterShare;
+    }
+
     // Guards: what is never handed to the DOM parser (its tree building is quadratic in nesting depth and its memory
     // tens of times the page size). Such pages go through TagStripper instead.
 

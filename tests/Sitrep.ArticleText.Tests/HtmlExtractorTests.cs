@@ -328,4 +328,23 @@ public sealed class HtmlExtractorTests
         Assert.Equal(P1 + "\n" + P2, a.Text);
         Assert.Null(a.Published);
     }
+
+    [Fact]
+    public void MapWidgetGeoJson_LongerThanTheStory_IsNotTheArticle()
+    {
+        var coordinates = string.Join(",", Enumerable.Range(0, 400).Select(k => $"[34.{5500 + k},31.{5200 + k}]"));
+        var geoJson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" +
+                      coordinates + "]]}}]}";
+        var html = Page("<title>Strike</title>",
+            $"<div class=\"incident\"><p>{P1}</p><p>{P2}</p></div><div class=\"map-data\">{geoJson}</div>");
+        var article = Extract(html);
+        Assert.Contains("Kafr Nabl", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FeatureCollection", article.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"FeatureCollection\",\"features\":[{\"geometry\":{\"coordinates\":[[34.55,31.52],[34.54,31.52],[34.53,31.51]]}}]}", true)]
+    [InlineData("[1, 2, 3] is how the list of the three towns that were shelled on Tuesday night was written in the army statement.", false)]
+    [InlineData("Government forces shelled the northern town of Kafr Nabl on Tuesday, killing three civilians, residents said on Wednesday.", false)]
+    public void IsMachineData_TellsDataFromProse(string text, bool data) => Assert.Equal(data, HtmlRules.IsMachineData(text));
 }
