@@ -74,6 +74,7 @@ switch (args.FirstOrDefault())
         for (var w = 0; w < 300; w++) (await http.GetAsync(mix[w % mix.Length](new Random(w)))).Dispose();
 
         var latencies = new double[requests];
+        var paths = new string[requests];
         var next = -1;
         var errors = 0;
         var clock = Stopwatch.StartNew();
@@ -84,7 +85,7 @@ switch (args.FirstOrDefault())
             {
                 var k = Interlocked.Increment(ref next);
                 if (k >= requests) return;
-                var path = mix[k % mix.Length](random);
+                var path = paths[k] = mix[k % mix.Length](random);
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
@@ -100,7 +101,10 @@ switch (args.FirstOrDefault())
         var done = Math.Min(requests, next + 1);
         var sorted = latencies.Take(done).Order().ToArray();
         double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        Console.WriteLine($"requests={done} concurrency={concurrency} seconds={elapsed:0.0} rps={done / elapsed:0} errors={errors} " +
+        // How often the mix asks again for an answer it already asked for in this run (what a response cache can reuse).
+        var distinct = paths.Take(done).Distinct(StringComparer.Ordinal).Count();
+        Console.WriteLine($"requests={done} distinct={distinct} repeated={1 - (double)distinct / Math.Max(1, done):0.00} " +
+            $"concurrency={concurrency} seconds={elapsed:0.0} rps={done / elapsed:0} errors={errors} " +
             $"p50_ms={P(0.50):0.0} p90_ms={P(0.90):0.0} p99_ms={P(0.99):0.0} max_ms={sorted[^1]:0.0}");
         return errors > 0 ? 2 : 0;
     }

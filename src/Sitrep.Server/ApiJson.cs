@@ -24,6 +24,22 @@ public static class ApiJson
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>The UTF-8 JSON <paramref name="write"/> writes, as one array.</summary>
+    public static byte[] Bytes(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) write(w);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes a JSON body already serialized, with status 200.</summary>
+    public static async Task SendBytes(HttpContext context, byte[] body)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
     /// <summary>Writes <c>{"error": message}</c> with <paramref name="status"/>.</summary>
     public static Task Error(HttpContext context, int status, string message) => Send(context, w =>
     {

@@ -44,6 +44,7 @@ public static class SitrepServer
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(new StorePool(options.OpenStore, options.PoolSize));
+        if (options.StoreVersion is { } stamp) builder.Services.AddSingleton(new ResponseCache(stamp));
 
         var app = builder.Build();
         var pool = app.Services.GetRequiredService<StorePool>();
@@ -84,7 +85,8 @@ public static class SitrepServer
         var allPoints = options.StoreVersion is { } version ? new PointsCache(pool, version) : null;
         // Built as soon as the server listens, so the first page load finds the map's columns ready.
         if (allPoints is not null) app.Lifetime.ApplicationStarted.Register(() => _ = allPoints.Get(CancellationToken.None));
-        MapApi(app, pool, options.CountryName, allPoints, options.StoreVersion is { } v ? new CountCache(v) : null);
+        MapApi(app, pool, app.Services.GetService<ResponseCache>(), options.CountryName, allPoints,
+            options.StoreVersion is { } v ? new CountCache(v) : null);
         return app;
     }
 
@@ -105,12 +107,15 @@ public static class SitrepServer
         return copy.ToArray();
     }
 
-    private static void MapApi(WebApplication app, StorePool pool, Func<string, string?>? countryName, PointsCache? allPoints,
-        CountCache? counts)
+    private static void MapApi(WebApplication app, StorePool pool, ResponseCache? cache, Func<string, string?>? countryName,
+        PointsCache? allPoints, CountCache? counts)
     {
+        Task Json(HttpContext c, Func<IEventStore, Action<Utf8JsonWriter>?> work, string notFound = "not found") =>
+            JsonAnswer(c, pool, cache, work, notFound);
+
         app.MapGet("/openapi.json", () => Results.Bytes(OpenApi, "application/json; charset=utf-8"));
 
-        app.MapGet("/api/status", (HttpContext c) => Json(c, pool, store =>
+        app.MapGet("/api/status", (HttpContext c) => Json(c, store =>
         {
             var counts = store.Counts();
             return w =>
@@ -126,7 +131,7 @@ public static class SitrepServer
         app.MapGet("/api/incidents", (HttpContext c) =>
         {
             var (query, page, size) = ApiQuery.Paged(c.Request.Query);
-            return Json(c, pool, store =>
+            return Json(c, store =>
             {
                 var items = store.QueryIncidents(query);
                 var total = counts?.Get(query, () => store.CountIncidents(query)) ?? store.CountIncidents(query);
@@ -134,23 +139,23 @@ public static class SitrepServer
             });
         });
 
-        app.MapGet("/api/incidents/{id}", (HttpContext c, string id) => Json(c, pool, store =>
+        app.MapGet("/api/incidents/{id}", (HttpContext c, string id) => Json(c, store =>
         {
             if (store.GetIncident(id) is not { } incident) return null;
             var documents = incident.Sources.Select(s => (s, store.GetDocument(s.DocumentId))).ToList();
             return w => ApiJson.IncidentDetail(w, incident, documents);
         }, $"no incident with id '{id}'"));
 
-        app.MapGet("/api/documents/{id}", (HttpContext c, string id) => Json(c, pool, store =>
+        app.MapGet("/api/documents/{id}", (HttpContext c, string id) => Json(c, store =>
             store.GetDocument(id) is { } doc ? w => ApiJson.Document(w, doc) : null, $"no document with id '{id}'"));
 
-        app.MapGet("/api/actors", (HttpContext c) => Json(c, pool, store =>
+        app.MapGet("/api/actors", (HttpContext c) => Json(c, store =>
         {
             var actors = store.Actors();
             return w => ApiJson.Actors(w, actors);
         }));
 
-        app.MapGet("/api/countries", (HttpContext c) => Json(c, pool, store =>
+        app.MapGet("/api/countries", (HttpContext c) => Json(c, store =>
         {
             var counts = store.QueryIncidentPoints(IncidentQuery.All with { Limit = int.MaxValue })
                 .Where(p => p.Country is not null)
@@ -172,7 +177,7 @@ public static class SitrepServer
                 await c.Response.Body.WriteAsync(body, c.RequestAborted);
                 return;
             }
-            await Json(c, pool, store =>
+            await Json(c, store =>
             {
                 var points = store.QueryIncidentPoints(query);
                 return w => ApiJson.Points(w, points);
@@ -186,13 +191,27 @@ public static class SitrepServer
 
     /// <summary>
     /// Answers with the JSON <paramref name="work"/> builds from a pooled store, or 404 with <paramref name="notFound"/>
-    /// when it returns null. The store is handed back before the body is written.
+    /// when it returns null. The store is handed back before the body is written. With a <paramref name="cache"/>, the
+    /// body is remembered under the request's path and query for the store's current version.
     /// </summary>
-    private static async Task Json(HttpContext c, StorePool pool, Func<IEventStore, Action<Utf8JsonWriter>?> work, string notFound = "not found")
+    private static async Task JsonAnswer(HttpContext c, StorePool pool, ResponseCache? cache,
+        Func<IEventStore, Action<Utf8JsonWriter>?> work, string notFound)
     {
-        var write = await pool.With(work, c.RequestAborted);
-        if (write is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
-        else await ApiJson.Send(c, write);
+        if (cache is null)
+        {
+            var write = await pool.With(work, c.RequestAborted);
+            if (write is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
+            else await ApiJson.Send(c, write);
+            return;
+        }
+        var key = c.Request.Path.Value + c.Request.QueryString.Value;
+        var body = await cache.Get(key, async () =>
+        {
+            var write = await pool.With(work, CancellationToken.None).ConfigureAwait(false);
+            return write is null ? null : ApiJson.Bytes(write);
+        }, c.RequestAborted);
+        if (body is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
+        else await ApiJson.SendBytes(c, body);
     }
 
     private static async Task Export(HttpContext c, StorePool pool, ExportFormat format, string contentType, string extension,

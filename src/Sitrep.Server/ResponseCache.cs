@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace Sitrep.Server;
+
+/// <summary>
+/// Whole JSON bodies of GET API answers, keyed by path and query, per store version. The store only changes when
+/// something ingests, and readers of a listing ask for the same pages again and again; a remembered answer costs a
+/// dictionary look-up instead of a pooled store, a query and a serialization. Bounded by <see cref="Capacity"/>
+/// answers and <see cref="MaxBytes"/> bytes: past either the cache starts again (a bound on memory, not a tuning knob).
+/// Concurrent requests for the same key share one build. Only found answers are kept (<c>null</c> = not found).
+/// </summary>
+public sealed class ResponseCache(Func<string> version)
+{
+    /// <summary>Answers remembered before the cache starts again.</summary>
+    public const int Capacity = 16384;
+
+    /// <summary>Bytes of bodies remembered before the cache starts again.</summary>
+    public const long MaxBytes = 64L << 20;
+
+    private readonly object _gate = new();
+    private Generation _current = new("");
+    private long _builds;
+
+    /// <summary>How many bodies were built rather than found (for tests and the load report).</summary>
+    public long Builds => Interlocked.Read(ref _builds);
+
+    /// <summary>
+    /// The remembered body for <paramref name="key"/> under the store's current version, or the one
+    /// <paramref name="build"/> makes (null when there is nothing to answer, which is not remembered).
+    /// </summary>
+    public Task<byte[]?> Get(string key, Func<Task<byte[]?>> build, CancellationToken cancel)
+    {
+        var now = version();
+        Generation g;
+        lock (_gate)
+        {
+            if (now != _current.Version || _current.Bodies.Count >= Capacity || Interlocked.Read(ref _current.Bytes) >= MaxBytes)
+                _current = new Generation(now);
+            g = _current;
+        }
+        if (!g.Bodies.TryGetValue(key, out var entry))
+        {
+            Lazy<Task<byte[]?>>? mine = null;
+            mine = new Lazy<Task<byte[]?>>(() => Build(g, key, mine!, build), LazyThreadSafetyMode.ExecutionAndPublication);
+            entry = g.Bodies.GetOrAdd(key, mine);
+        }
+        return entry.Value.WaitAsync(cancel);
+    }
+
+    // Built without the caller's token: other requests may be waiting on the same build.
+    private async Task<byte[]?> Build(Generation g, string key, Lazy<Task<byte[]?>> entry, Func<Task<byte[]?>> build)
+    {
+        Interlocked.Increment(ref _builds);
+        byte[]? body;
+        try
+        {
+            body = await build().ConfigureAwait(false);
+        }
+        catch
+        {
+            g.Bodies.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+        if (body is null) g.Bodies.TryRemove(KeyValuePair.Create(key, entry));
+        else Interlocked.Add(ref g.Bytes, body.Length);
+        return body;
+    }
+
+    private sealed class Generation(string version)
+    {
+        public readonly string Version = version;
+        public readonly ConcurrentDictionary<string, Lazy<Task<byte[]?>>> Bodies = new(StringComparer.Ordinal);
+        public long Bytes;
+    }
+}
