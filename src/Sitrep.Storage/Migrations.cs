@@ -300,5 +300,12 @@ public static class Migrations
             // With a date filter the listing order is (event_date, incident_id): a country index in that order too.
             "CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)",
         ]),
+        new(6, "trigram indexes so the actor substring filter (LOWER(actor) LIKE '%x%') uses an index",
+        [
+            // pg_trgm ships with the server (contrib) and is a trusted extension: a database owner may create it.
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+            "CREATE INDEX incidents_actor1_trgm ON incidents USING gin (LOWER(actor1) gin_trgm_ops)",
+            "CREATE INDEX incidents_actor2_trgm ON incidents USING gin (LOWER(actor2) gin_trgm_ops)",
+        ]),
     ];
 }

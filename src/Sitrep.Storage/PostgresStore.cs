@@ -307,6 +307,10 @@ public sealed class PostgresStore : IEventStore
         Execute(_connection, _tx, """
             INSERT INTO store_meta (key, value) VALUES (@k, @v) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
             """, ("k", MaxSpanKey), ("v", maxSpan));
+        // Fresh statistics in the same transaction (ANALYZE counts this transaction's rows): without them the planner
+        // guesses a few hundred rows for an actor substring and reads every match through the trigram indexes
+        // instead of walking the listing order to the first page (1M incidents: 214 / 365 ms p50 / p99 → 8 / 109 ms).
+        Execute(_connection, _tx, "ANALYZE incidents");
     }
 
     private long MaxSpanDays() => Scalar("SELECT value FROM store_meta WHERE key = @k", ("k", MaxSpanKey)) is { } v
