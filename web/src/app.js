@@ -231,7 +231,8 @@
       if (local) {
         current = params.toString() ? { d: all, ...maskOf(params) } : { d: all, mask: null, total: all.n };
       } else {
-        const raw = await getJson("api/points?" + params);
+        // Unfiltered, exactly the URL index.html preloads, so the response already on its way is the one used.
+        const raw = await getJson(params.toString() ? "api/points?" + params : "api/points");
         if (seq !== loadSeq) return; // a newer filter change is on its way
         fetched = performance.now();
         const d = prepare(raw, params.toString());
