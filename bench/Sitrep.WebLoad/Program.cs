@@ -57,8 +57,8 @@ switch (args.FirstOrDefault())
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = url, Timeout = deadline };
 
         // Real ids and actors to ask for, from the server itself.
-        using var points = JsonDocument.Parse(await http.GetStringAsync("/api/points?country=SY"));
-        var ids = points.RootElement.GetProperty("id").EnumerateArray().Select(x => x.GetString()!).Take(5000).ToArray();
+        using var points = JsonDocument.Parse(await http.GetStringAsync("/api/points/ids?country=SY&limit=5000"));
+        var ids = points.RootElement.GetProperty("ids").EnumerateArray().Select(x => x.GetString()!).Take(5000).ToArray();
         string[] countries = ["SY", "IQ", "YE", "AF", "SO", "ML", "NG", "SD", "UA", "CD"];
         string[] types = ["Battles", "Air/drone strike", "Protests", "Armed clash", "Riots"];
         var mix = new Func<Random, string>[]

@@ -35,6 +35,13 @@ public static class ApiQuery
         return (Filters(query) with { Offset = (page - 1) * size, Limit = size }, page, size);
     }
 
+    /// <summary><c>offset</c> (from 0) and <c>limit</c> (1..<see cref="MaxIds"/>, default 1) of <c>/api/points/ids</c>.</summary>
+    public static (int Offset, int Limit) Window(IQueryCollection query) =>
+        (Int(query, "offset", 0, 0, int.MaxValue), Int(query, "limit", 1, 1, MaxIds));
+
+    /// <summary>Most ids one <c>/api/points/ids</c> answer holds.</summary>
+    public const int MaxIds = 100_000;
+
     private static string? Text(IQueryCollection query, string name)
     {
         var v = query[name].ToString();

@@ -7,32 +7,38 @@ namespace Sitrep.Server;
 
 /// <summary>
 /// The JSON of every incident's map columns (<see cref="ApiJson.Points"/>), built once per store version and shared:
-/// each page load starts with it, and reading 100k incidents again for each would be most of the load time.
+/// each page load starts with it, and reading 100k incidents again for each would be most of the load time. The ids,
+/// which the columns leave out, are kept beside it in the same order for <c>/api/points/ids</c>.
 /// </summary>
 public sealed class PointsCache(StorePool pool, Func<string> version)
 {
     private readonly object _gate = new();
-    private (string Version, Task<byte[]> Body)? _current;
+    private (string Version, Task<(byte[] Body, string[] Ids)> Built)? _current;
 
     /// <summary>The JSON body for the store as it is now; built on first use after the store changed.</summary>
-    public Task<byte[]> Get(CancellationToken cancel)
+    public async Task<byte[]> Get(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Body;
+
+    /// <summary>Every incident's id, in the order of the columns <see cref="Get"/> answers with.</summary>
+    public async Task<string[]> Ids(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Ids;
+
+    private Task<(byte[] Body, string[] Ids)> Current()
     {
         var now = version();
         lock (_gate)
         {
-            if (_current is { } c && c.Version == now && !c.Body.IsFaulted && !c.Body.IsCanceled) return c.Body.WaitAsync(cancel);
+            if (_current is { } c && c.Version == now && !c.Built.IsFaulted && !c.Built.IsCanceled) return c.Built;
             // Built without the caller's token: other requests may be waiting on the same build.
-            var body = Task.Run(() => Build(CancellationToken.None));
-            _current = (now, body);
-            return body.WaitAsync(cancel);
+            var built = Task.Run(() => Build(CancellationToken.None));
+            _current = (now, built);
+            return built;
         }
     }
 
-    private async Task<byte[]> Build(CancellationToken cancel)
+    private async Task<(byte[] Body, string[] Ids)> Build(CancellationToken cancel)
     {
         var points = await pool.With(store => store.QueryIncidentPoints(ApiQuery.Unfiltered), cancel).ConfigureAwait(false);
-        var buffer = new ArrayBufferWriter<byte>(points.Count * 64 + 1024);
+        var buffer = new ArrayBufferWriter<byte>(points.Count * 40 + 1024);
         using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, points);
-        return buffer.WrittenSpan.ToArray();
+        return (buffer.WrittenSpan.ToArray(), [.. points.Select(p => p.IncidentId)]);
     }
 }

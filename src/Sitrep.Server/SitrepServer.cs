@@ -21,7 +21,7 @@ public static class SitrepServer
     public static readonly string[] Routes =
     [
         "/api/status", "/api/incidents", "/api/incidents/{id}", "/api/documents/{id}", "/api/actors", "/api/countries",
-        "/api/points", "/api/export.csv", "/api/export.geojson",
+        "/api/points", "/api/points/ids", "/api/export.csv", "/api/export.geojson",
     ];
 
     // Article text is shown as text, never markup; the policy stops any script but our own should that ever slip.
@@ -181,6 +181,24 @@ public static class SitrepServer
             {
                 var points = store.QueryIncidentPoints(query);
                 return w => ApiJson.Points(w, points);
+            });
+        });
+
+        // Ids by position in /api/points under the same filters: the map asks for a clicked disc's id, not for all.
+        app.MapGet("/api/points/ids", async (HttpContext c) =>
+        {
+            var query = ApiQuery.Filters(c.Request.Query);
+            var (offset, limit) = ApiQuery.Window(c.Request.Query);
+            if (query == ApiQuery.Unfiltered && allPoints is not null)
+            {
+                var ids = await allPoints.Ids(c.RequestAborted);
+                await ApiJson.Send(c, w => ApiJson.PointIds(w, ids, offset, limit));
+                return;
+            }
+            await Json(c, store =>
+            {
+                var ids = store.QueryIncidentPoints(query).Select(p => p.IncidentId).ToList();
+                return w => ApiJson.PointIds(w, ids, offset, limit);
             });
         });
 

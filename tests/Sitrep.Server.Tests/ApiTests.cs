@@ -133,17 +133,42 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     {
         var all = await server.Json("/api/points");
         Assert.Equal(3, all.GetProperty("total").GetInt32());
-        foreach (var column in new[] { "id", "lat", "lon", "type", "day", "span", "country", "fatalities", "grade", "actor1", "actor2" })
+        foreach (var column in new[] { "lat", "lon", "type", "day", "span", "country", "fatalities", "grade", "actor1", "actor2" })
             Assert.Equal(3, all.GetProperty(column).GetArrayLength());
+        Assert.False(all.TryGetProperty("id", out _));
+        Assert.Equal(["IQ", "PS", "SY"], all.GetProperty("countries").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal));
         var syria = await server.Json("/api/points?country=sy");
-        Assert.Equal(server.Store.In("SY").IncidentId, syria.GetProperty("id")[0].GetString());
-        Assert.Equal(new DateOnly(2018, 8, 30).DayNumber - new DateOnly(1970, 1, 1).DayNumber, syria.GetProperty("day")[0].GetInt32());
+        Assert.Equal("SY", syria.GetProperty("countries")[syria.GetProperty("country")[0].GetInt32()].GetString());
+        Assert.Equal(new DateOnly(2018, 8, 30).DayNumber - new DateOnly(1970, 1, 1).DayNumber,
+            syria.GetProperty("day_base").GetInt32() + syria.GetProperty("day")[0].GetInt32());
         var sub = syria.GetProperty("sub_event_types")[syria.GetProperty("type")[0].GetInt32()].GetString();
         Assert.Equal("Air/drone strike", sub);
-        Assert.Equal(34.69, syria.GetProperty("lat")[0].GetDouble(), 3);
+        Assert.Equal(1000, syria.GetProperty("coordinate_scale").GetInt32());
+        Assert.Equal(34690, syria.GetProperty("lat")[0].GetInt32());
         Assert.Equal(0, syria.GetProperty("span")[0].GetInt32());
         Assert.Equal("Civilians", syria.GetProperty("actors")[syria.GetProperty("actor2")[0].GetInt32()].GetString());
         Assert.Equal(server.Store.In("SY").Grade.ToString().ToLowerInvariant(), syria.GetProperty("grades")[syria.GetProperty("grade")[0].GetInt32()].GetString());
+    }
+
+    [Fact]
+    public async Task PointIds_AreThePointsIds_ByPosition_UnderTheSameFilters()
+    {
+        var all = await server.Json("/api/points");
+        var ids = (await server.Json("/api/points/ids?limit=10")).GetProperty("ids").EnumerateArray().Select(x => x.GetString()!).ToList();
+        Assert.Equal(3, ids.Count);
+        Assert.Equal(server.Store.Incidents.Select(i => i.IncidentId).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        // Position i of the ids is position i of the columns: the country of each id's incident is the column's.
+        for (var i = 0; i < ids.Count; i++)
+            Assert.Equal(server.Store.Incidents.Single(x => x.IncidentId == ids[i]).Event.Place?.CountryCode,
+                all.GetProperty("countries")[all.GetProperty("country")[i].GetInt32()].GetString());
+        var second = await server.Json("/api/points/ids?offset=1");
+        Assert.Equal(1, second.GetProperty("offset").GetInt32());
+        Assert.Equal([ids[1]], second.GetProperty("ids").EnumerateArray().Select(x => x.GetString()));
+        var syria = await server.Json("/api/points/ids?country=SY&offset=0&limit=5");
+        Assert.Equal(1, syria.GetProperty("total").GetInt32());
+        Assert.Equal([server.Store.In("SY").IncidentId], syria.GetProperty("ids").EnumerateArray().Select(x => x.GetString()));
+        Assert.Empty((await server.Json("/api/points/ids?offset=7")).GetProperty("ids").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await server.Http.GetAsync("/api/points/ids?limit=0")).StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed class PointsCacheTests
             using (var store = SqliteStore.Open(server.Store.Path)) store.ReplaceIncidents([server.Store.In("IQ")]);
             var now = await server.Json("/api/points");
             Assert.Equal(1, now.GetProperty("total").GetInt32());
-            Assert.Equal(server.Store.In("IQ").IncidentId, now.GetProperty("id")[0].GetString());
+            Assert.Equal(["IQ"], now.GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal([server.Store.In("IQ").IncidentId],
+                (await server.Json("/api/points/ids?limit=5")).GetProperty("ids").EnumerateArray().Select(x => x.GetString()));
             Assert.Equal(0, (await server.Json("/api/incidents?type=Air/drone strike")).GetProperty("total").GetInt32());
         }
         finally

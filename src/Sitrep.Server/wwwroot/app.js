@@ -125,34 +125,46 @@
     const i = points.hit(e.containerPoint);
     if (i < 0 || !current) return;
     const d = current.d, sub = d.sub_event_types[d.type[i]];
-    const link = el("a", { href: "#incident/" + encodeURIComponent(d.id[i]) }, "Open incident");
+    // The columns carry no ids: the clicked disc's is asked for by its position under the same filters.
+    const opening = el("div", { class: "popup-link" }, "…");
     const body = el("div", {},
       el("div", { class: "popup-title" }, sub),
-      el("div", {}, `${d.day[i] === null ? "undated" : isoDay(d.day[i])} · ${d.country[i] || "?"}`),
-      el("div", {}, `fatalities ${d.fatalities[i]} · ${d.grades[d.grade[i]]}`), link);
+      el("div", {}, `${d.day[i] === null ? "undated" : isoDay(d.day[i])} · ${d.country[i] === null ? "?" : d.countries[d.country[i]]}`),
+      el("div", {}, `fatalities ${d.fatalities[i]} · ${d.grades[d.grade[i]]}`), opening);
     L.popup().setLatLng(e.latlng).setContent(body).openOn(map);
+    const q = new URLSearchParams(d.params);
+    q.set("offset", String(i));
+    q.set("limit", "1");
+    getJson("api/points/ids?" + q).then((r) => {
+      opening.replaceChildren(el("a", { href: "#incident/" + encodeURIComponent(r.ids[0]) }, "Open incident"));
+    }).catch((err) => opening.replaceChildren(el("span", { class: "error" }, err.message)));
   });
 
   // ---- data ----
   // What the map shows: prepared columns and, when the page filtered them itself, a mask of the ones kept.
   let current = null;
 
-  // Columns from /api/points plus what drawing needs, computed once per load.
-  function prepare(raw) {
-    const n = raw.id.length;
+  // Columns from /api/points (params: the query they answer) plus what drawing needs, computed once per load.
+  // Coordinates come as whole thousandths of a degree and days as offsets from day_base: turned back here.
+  function prepare(raw, params) {
+    const n = raw.total, rawLat = raw.lat, rawLon = raw.lon;
     const d = Object.assign(raw, {
-      n, mx: new Float64Array(n), my: new Float64Array(n), radius: new Float32Array(n), placed: new Uint8Array(n),
+      n, params, lat: new Float64Array(n), lon: new Float64Array(n),
+      mx: new Float64Array(n), my: new Float64Array(n), radius: new Float32Array(n), placed: new Uint8Array(n),
       typeOf: new Uint8Array(n), byType: EVENT_TYPES.map(() => []),
     });
     const subType = raw.event_types.map((t) => typeIndex.get(t) ?? EVENT_TYPES.length - 1);
     const bySize = Array.from({ length: 23 }, () => []);
+    const scale = raw.coordinate_scale, base = raw.day_base, day = raw.day;
     for (let i = 0; i < n; i++) {
+      if (day[i] !== null) day[i] += base;
       d.typeOf[i] = subType[raw.type[i]];
-      if (raw.lat[i] === null || raw.lon[i] === null) continue;
+      if (rawLat[i] === null || rawLon[i] === null) continue;
       d.placed[i] = 1;
+      d.lat[i] = rawLat[i] / scale; d.lon[i] = rawLon[i] / scale;
       // Web Mercator in [0,1): projecting once here keeps each redraw to two multiply-adds per point.
-      const lat = Math.max(-85, Math.min(85, raw.lat[i])) * Math.PI / 180;
-      d.mx[i] = (raw.lon[i] + 180) / 360;
+      const lat = Math.max(-85, Math.min(85, d.lat[i])) * Math.PI / 180;
+      d.mx[i] = (d.lon[i] + 180) / 360;
       d.my[i] = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
       d.radius[i] = Math.min(22, 3 + 2 * Math.sqrt(raw.fatalities[i]));
       bySize[Math.floor(d.radius[i])].push(i);
@@ -183,6 +195,7 @@
     const from = params.has("from") ? dayOf(params.get("from")) : null;
     const to = params.has("to") ? dayOf(params.get("to")) : null;
     const country = params.has("country") ? params.get("country").toUpperCase() : null;
+    const countryOk = a.countries.map((c) => country === null || c.toUpperCase() === country);
     const typeName = params.has("type") ? params.get("type").toLowerCase() : null;
     const typeOk = a.sub_event_types.map((s, k) => typeName === null || s.toLowerCase() === typeName || a.event_types[k].toLowerCase() === typeName);
     const grade = params.has("grade") ? a.grades.indexOf(params.get("grade").toLowerCase()) : null;
@@ -191,7 +204,7 @@
     return (i) =>
       (from === null || (a.day[i] !== null && a.day[i] + a.span[i] >= from)) &&
       (to === null || (a.day[i] !== null && a.day[i] <= to)) &&
-      (country === null || (a.country[i] || "").toUpperCase() === country) &&
+      (country === null || (a.country[i] !== null && countryOk[a.country[i]])) &&
       typeOk[a.type[i]] &&
       (grade === null || a.grade[i] === grade) &&
       (actorOk === null || (a.actor1[i] !== null && actorOk[a.actor1[i]]) || (a.actor2[i] !== null && actorOk[a.actor2[i]]));
@@ -218,10 +231,11 @@
       if (local) {
         current = params.toString() ? { d: all, ...maskOf(params) } : { d: all, mask: null, total: all.n };
       } else {
-        const raw = await getJson("api/points?" + params);
+        // Unfiltered, exactly the URL index.html preloads, so the response already on its way is the one used.
+        const raw = await getJson(params.toString() ? "api/points?" + params : "api/points");
         if (seq !== loadSeq) return; // a newer filter change is on its way
         fetched = performance.now();
-        const d = prepare(raw);
+        const d = prepare(raw, params.toString());
         if (!params.toString()) all = d;
         current = { d, mask: null, total: d.n };
       }
