@@ -422,74 +422,18 @@ public sealed class SqliteStore : IEventStore
 
     private SqliteCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
     {
-        var where = new List<string>();
-        var cmd = Command(null, "");
-        if (q.From is { } from)
-        {
-            where.Add("i.event_date_end >= $from AND i.event_date >= $earliest");
-            cmd.Parameters.AddWithValue("$from", Iso(from));
-            cmd.Parameters.AddWithValue("$earliest", EarliestStart(from, MaxSpanDays()));
-        }
-        if (q.To is { } to)
-        {
-            where.Add("i.event_date <= $to");
-            cmd.Parameters.AddWithValue("$to", Iso(to));
-        }
-        if (!string.IsNullOrWhiteSpace(q.Country))
-        {
-            where.Add("i.country = $country");
-            cmd.Parameters.AddWithValue("$country", q.Country.Trim().ToUpperInvariant());
-        }
-        if (!string.IsNullOrWhiteSpace(q.Actor))
-        {
-            where.Add("(LOWER(i.actor1) LIKE $actor ESCAPE '\\' OR LOWER(i.actor2) LIKE $actor ESCAPE '\\')");
-            cmd.Parameters.AddWithValue("$actor", "%" + EscapeLike(q.Actor.Trim().ToLowerInvariant()) + "%");
-        }
-        if (!string.IsNullOrWhiteSpace(q.Type))
-        {
-            where.Add("(LOWER(i.event_type) = $type OR LOWER(i.sub_event_type) = $type)");
-            cmd.Parameters.AddWithValue("$type", q.Type.Trim().ToLowerInvariant());
-        }
-        if (q.Grade is { } grade)
-        {
-            where.Add("i.grade = $grade");
-            cmd.Parameters.AddWithValue("$grade", grade.ToString());
-        }
-        if (q.Near is { } near)
-        {
-            var (latMin, latMax, lon) = Box(near);
-            where.Add("i.latitude BETWEEN $latMin AND $latMax");
-            cmd.Parameters.AddWithValue("$latMin", latMin);
-            cmd.Parameters.AddWithValue("$latMax", latMax);
-            if (lon is { } band)
-            {
-                where.Add("i.longitude BETWEEN $lonMin AND $lonMax");
-                cmd.Parameters.AddWithValue("$lonMin", band.Min);
-                cmd.Parameters.AddWithValue("$lonMax", band.Max);
-            }
-        }
-        if (!string.IsNullOrWhiteSpace(q.Text))
-        {
-            var match = FtsQuery.Sanitise(q.Text);
-            if (match is null)
-            {
-                cmd.Dispose();
-                return null;
-            }
-            where.Add("""
-                i.incident_id IN (SELECT l.incident_id FROM incident_documents l
-                    JOIN documents d ON d.id = l.document_id
-                    JOIN documents_fts f ON f.rowid = d.doc_rowid
-                    WHERE documents_fts MATCH $match)
-                """);
-            cmd.Parameters.AddWithValue("$match", match);
-        }
-        var sb = new StringBuilder(select);
-        if (where.Count > 0) sb.Append(" WHERE ").AppendJoin(" AND ", where);
-        if (ordered) sb.Append(IncidentOrder(q));
-        cmd.CommandText = sb.ToString();
+        var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.Sanitise, """
+            i.incident_id IN (SELECT l.incident_id FROM incident_documents l
+                JOIN documents d ON d.id = l.document_id
+                JOIN documents_fts f ON f.rowid = d.doc_rowid
+                WHERE documents_fts MATCH @match)
+            """);
+        if (filter is null) return null;
+        var cmd = Command(null, filter.Sql(select, q, ordered));
+        foreach (var (name, value) in filter.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
         return cmd;
     }
+
 
     // ---- rows ----
 
