@@ -157,16 +157,7 @@ public static class ContractJson
         WriteNullableInt(w, "injured_max", injMax);
         w.WriteBoolean("civilian_targeting", e.CivilianTargeting);
         w.WriteString("modality", e.Modality.ToContractName());
-        w.WritePropertyName("evidence");
-        w.WriteStartArray();
-        foreach (var r in e.Evidence)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("start", r.Start);
-            w.WriteNumber("end", r.End);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteRanges(w, "evidence", e.Evidence);
         // Extensions: why the date is what it is, competing attributions of responsibility, and the PLOVER and
         // CAMEO equivalents of the sub-type for users who join Sitrep with GDELT/PETRARCH-coded data.
         w.WriteString("date_reason", e.Date.Reason);
@@ -175,6 +166,21 @@ public static class ContractJson
         w.WritePropertyName("claims");
         w.WriteStartArray();
         foreach (var c in e.Claims) w.WriteStringValue(c);
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes <paramref name="name"/>: [{"start", "end"}...], the contract's shape of character ranges.</summary>
+    public static void WriteRanges(Utf8JsonWriter w, string name, IReadOnlyList<TextRange> ranges)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var r in ranges)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", r.Start);
+            w.WriteNumber("end", r.End);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
     }
 

@@ -92,26 +92,12 @@ public static class ApiJson
             }
             w.WriteString("text", doc.Text);
             var (evidence, sentences) = IncidentEvidence.In(incident, doc);
-            Ranges(w, "evidence", evidence);
-            Ranges(w, "sentences", sentences);
+            ContractJson.WriteRanges(w, "evidence", evidence);
+            ContractJson.WriteRanges(w, "sentences", sentences);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Ranges(Utf8JsonWriter w, string name, IReadOnlyList<TextRange> ranges)
-    {
-        w.WritePropertyName(name);
-        w.WriteStartArray();
-        foreach (var r in ranges)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("start", r.Start);
-            w.WriteNumber("end", r.End);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 
     /// <summary>A stored document in the shape of a <c>sitrep extract</c> line (text, metadata, entities, events).</summary>
