@@ -216,8 +216,7 @@ public sealed class IncidentBuilder
         var best = members[0];
         var actor1 = best.Event.Actor1;
         var actor2 = best.Event.Actor2;
-        var claims = new List<string>();
-        var seenClaims = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var claims = ClaimsOf(members);
         int? fatMin = null, fatMax = null, injMin = null, injMax = null;
         DateOnly? earliest = null;
         foreach (var m in members)
@@ -225,7 +224,6 @@ public sealed class IncidentBuilder
             var e = m.Event;
             if (!IsKnownActor(actor1) && IsKnownActor(e.Actor1)) actor1 = e.Actor1;
             if (!IsKnownActor(actor2) && IsKnownActor(e.Actor2)) actor2 = e.Actor2;
-            foreach (var c in e.Claims) if (seenClaims.Add(c)) claims.Add(c);
             fatMin = Min(fatMin, e.FatalitiesMin);
             fatMax = Max(fatMax, e.FatalitiesMax ?? e.FatalitiesMin);
             injMin = Min(injMin, e.InjuredMin);
@@ -266,12 +264,18 @@ public sealed class IncidentBuilder
     /// </summary>
     public (IncidentGrade Grade, string Reason) GradeOf(IReadOnlyList<SourcedEvent> reports, int independentSources)
     {
+        return Grade(reports, ClaimsOf(reports), independentSources);
+    }
+
+    // Every distinct attribution the reports carry, in report order.
+    private static List<string> ClaimsOf(IReadOnlyList<SourcedEvent> reports)
+    {
         var claims = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var r in reports)
             foreach (var c in r.Event.Claims)
                 if (seen.Add(c)) claims.Add(c);
-        return Grade(reports, claims, independentSources);
+        return claims;
     }
 
     private (IncidentGrade, string) Grade(IReadOnlyList<SourcedEvent> members, List<string> claims, int sourceCount)
