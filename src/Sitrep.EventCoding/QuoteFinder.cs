@@ -19,9 +19,7 @@ internal static class QuoteFinder
         var doc = view.Doc;
         var text = doc.Text;
         var quotes = new List<Quote>();
-        var persons = new List<(int End, string Name)>();
-        foreach (var e in doc.Entities)
-            if (e.Type == EntityType.PER) persons.Add((e.Range.End, e.Text));
+        var persons = Persons(doc);
         if (doc.TokenCount == 0) return quotes;
 
         var open = -1;
@@ -60,6 +58,15 @@ internal static class QuoteFinder
             open = -1;
         }
         return quotes;
+    }
+
+    /// <summary>Where each person is named (end offset, name), in text order: candidates for "he said".</summary>
+    internal static List<(int End, string Name)> Persons(Document doc)
+    {
+        var persons = new List<(int End, string Name)>();
+        foreach (var e in doc.Entities)
+            if (e.Type == EntityType.PER) persons.Add((e.Range.End, e.Text));
+        return persons;
     }
 
     private static bool IsParagraphStart(string text, int offset)

@@ -22,9 +22,7 @@ internal static class ReportedSpeechFinder
     {
         var doc = view.Doc;
         var found = new List<Quote>();
-        var persons = new List<(int End, string Name)>();
-        foreach (var e in doc.Entities)
-            if (e.Type == EntityType.PER) persons.Add((e.Range.End, e.Text));
+        var persons = QuoteFinder.Persons(doc);
         var d = 0;
         for (var s = 0; s < doc.SentenceCount; s++)
         {
