@@ -45,6 +45,8 @@ internal enum LexKind : byte
     DecadeWord,
     /// <summary>Tense cue before a weekday that makes it future ("will").</summary>
     FutureCue,
+    /// <summary>Past reporting verb ("said", "announced"): a future cue beyond it belongs to another clause.</summary>
+    PastReportCue,
     /// <summary>Season; Value = its first month in the northern hemisphere (spring 3, summer 6, autumn 9, winter 12).</summary>
     Season,
 }
@@ -209,7 +211,9 @@ internal static class DateLexicon
         Add(LexKind.Season, 9, "autumn", "fall");
         Add(LexKind.Season, 12, "winter");
 
-        Add(LexKind.FutureCue, 0, "will", "shall", "scheduled", "expected", "planned", "plans", "upcoming", "payable", "due");
+        Add(LexKind.FutureCue, 0, "will", "shall", "would", "scheduled", "expected", "expect", "expects", "planned", "plans",
+            "intends", "upcoming", "payable", "due", "effective", "supposed");
+        Add(LexKind.PastReportCue, 0, "said", "says", "announced", "told", "reported", "added", "stated", "disclosed");
         return d;
     }
 

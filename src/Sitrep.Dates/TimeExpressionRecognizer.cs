@@ -647,12 +647,13 @@ public sealed class TimeExpressionRecognizer
         {
             for (var k = i - 1; k >= 0 && k >= i - DateLexicon.FutureCueLookback; k--)
             {
-                if (IsSentenceEnd(k)) break;
+                if (IsSentenceEnd(k) || K(k) == LexKind.PastReportCue) break;
                 if (K(k) == LexKind.FutureCue) return true;
             }
+            // After the date only its own clause counts: "said Tuesday that Iraq would..." is a past Tuesday.
             for (var k = i + 1; k < N && k <= i + DateLexicon.FutureCueLookahead; k++)
             {
-                if (IsSentenceEnd(k)) break;
+                if (IsSentenceEnd(k) || Pc(k, ',') || W(k, "that") || K(k) == LexKind.PastReportCue) break;
                 if (K(k) == LexKind.FutureCue) return true;
             }
             return false;

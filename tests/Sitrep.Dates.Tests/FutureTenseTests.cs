@@ -26,6 +26,27 @@ public class FutureTenseTests
         Assert.Equal("1990-02-01", Day(m));
     }
 
+    [Theory]
+    [InlineData("The rebels said they would withdraw from the town in January.", "2016-11-20", "2017-01-01")]
+    [InlineData("Commanders expect the offensive to begin by Dec. 15.", "2016-11-20", "2016-12-15")]
+    [InlineData("The curfew is supposed to end by May.", "2016-11-20", "2017-05-01")]
+    [InlineData("A ceasefire takes hold effective Feb. 1 across the province.", "2016-11-20", "2017-02-01")]
+    public void WouldExpectSupposedEffective_MakeAYearlessDateFuture(string text, string published, string expected)
+    {
+        var m = Assert.Single(Find(text, published));
+        Assert.Equal(expected, Day(m));
+    }
+
+    [Theory]
+    [InlineData("The governor said on Tuesday that the army would retake the town.", "2016-11-23", "2016-11-22")]
+    [InlineData("The ministry announced Friday, the troops would leave the area.", "2016-11-23", "2016-11-18")]
+    [InlineData("The army would not comment, the governor said Tuesday.", "2016-11-23", "2016-11-22")]
+    public void FutureCue_InAnotherClause_LeavesAReportingDayInThePast(string text, string published, string expected)
+    {
+        var m = Assert.Single(Find(text, published));
+        Assert.Equal(expected, Day(m));
+    }
+
     [Fact]
     public void PastTenseReport_YearlessDate_StaysInThePast()
     {
