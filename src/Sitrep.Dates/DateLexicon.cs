@@ -144,6 +144,13 @@ internal static class DateLexicon
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
         for (var n = 0; n < numbers.Length; n++) Add(LexKind.Number, n + 2, numbers[n]);
         Add(LexKind.Number, 30, "thirty");
+        // Tens complete spelled-out years ("nineteen ninety-four") and counts ("forty days ago").
+        Add(LexKind.Number, 40, "forty");
+        Add(LexKind.Number, 50, "fifty");
+        Add(LexKind.Number, 60, "sixty");
+        Add(LexKind.Number, 70, "seventy");
+        Add(LexKind.Number, 80, "eighty");
+        Add(LexKind.Number, 90, "ninety");
         // Vague counts: the upper value a range ending at publication assumes (documented in README).
         Add(LexKind.VagueCount, 2, "couple");
         Add(LexKind.VagueCount, 3, "few");

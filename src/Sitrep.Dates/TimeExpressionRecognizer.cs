@@ -156,6 +156,53 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
+        /// <summary>A year in digits, or spelled out as broadcast transcripts write it ("nineteen ninety-four").</summary>
+        private bool YearAt(int i, out int year, out int next)
+        {
+            next = i + 1;
+            return Year4(i, out year) || SpelledYear(i, out year, out next);
+        }
+
+        /// <summary>
+        /// "nineteen ninety-four", "twenty fifteen", "two thousand [and] one": a century word (eleven..twenty) and
+        /// two more digits, or "two thousand" with an optional remainder.
+        /// </summary>
+        private bool SpelledYear(int i, out int year, out int next)
+        {
+            year = 0;
+            next = i;
+            if (K(i) != LexKind.Number) return false;
+            var head = V(i);
+            if (head is >= 11 and <= 20 && TwoDigitWords(i + 1, out var rest, out next) && rest >= 10 &&
+                !(W(next, "hundred") || W(next, "thousand") || W(next, "million") || (IsDash(next) && Adj(next - 1))))
+            {
+                year = head * 100 + rest;
+                return true;
+            }
+            if (head != 2 || !W(i + 1, "thousand")) return false;
+            year = 2000;
+            next = i + 2;
+            var k = W(next, "and") ? next + 1 : next;
+            if (TwoDigitWords(k, out rest, out var after) && !W(after, "hundred")) { year += rest; next = after; }
+            return true;
+        }
+
+        /// <summary>1..99 in words: "four", "fourteen", "ninety", "ninety-four", "ninety four".</summary>
+        private bool TwoDigitWords(int i, out int value, out int next)
+        {
+            value = 0;
+            next = i;
+            if (K(i) != LexKind.Number || W(i, "a") || W(i, "an") || V(i) is < 1 or > 90) return false;
+            value = V(i);
+            next = i + 1;
+            if (value >= 20 && value % 10 == 0)
+            {
+                var u = IsDash(next) && Adj(i) ? next + 1 : next;
+                if (K(u) == LexKind.Number && V(u) is >= 1 and <= 9 && !W(u, "a") && !W(u, "an")) { value += V(u); next = u + 1; }
+            }
+            return true;
+        }
+
         /// <summary>A capitalised month name or abbreviation ("Aug."); weak for abbreviations and May/March.</summary>
         private bool Month(int i, out int month, out int end, out bool weak)
         {
@@ -321,8 +368,8 @@ public sealed class TimeExpressionRecognizer
             // Month Day [, Year] — "August 30, 2018", "Aug. 30".
             if (Month(j, out month, out e, out _) && DayNum(e, out day, out var e2))
             {
-                if (Pc(e2, ',') && Year4(e2 + 1, out year)) return DayOf(year, month, day, e2 + 2, out p);
-                if (Year4(e2, out year)) return DayOf(year, month, day, e2 + 1, out p);
+                if (Pc(e2, ',') && YearAt(e2 + 1, out year, out var y1)) return DayOf(year, month, day, y1, out p);
+                if (YearAt(e2, out year, out var y2)) return DayOf(year, month, day, y2, out p);
                 return DayNoYear(month, day, weekday, i, e2, out p);
             }
             // Day [of] Month [,] [Year] — "30 August 2018", "30th of Aug".
@@ -330,8 +377,8 @@ public sealed class TimeExpressionRecognizer
             {
                 var k = W(e, "of") ? e + 1 : e;
                 if (!Month(k, out month, out var e3, out _)) return false;
-                if (Pc(e3, ',') && Year4(e3 + 1, out year)) return DayOf(year, month, day, e3 + 2, out p);
-                if (Year4(e3, out year)) return DayOf(year, month, day, e3 + 1, out p);
+                if (Pc(e3, ',') && YearAt(e3 + 1, out year, out var y1)) return DayOf(year, month, day, y1, out p);
+                if (YearAt(e3, out year, out var y2)) return DayOf(year, month, day, y2, out p);
                 return DayNoYear(month, day, weekday, i, e3, out p);
             }
             // Month [,|of] Year — "August 2018"; "June last year".
@@ -345,9 +392,9 @@ public sealed class TimeExpressionRecognizer
                     return true;
                 }
                 var k = Pc(e, ',') || W(e, "of") ? e + 1 : e;
-                if (Year4(k, out year))
+                if (YearAt(k, out year, out var afterYear))
                 {
-                    p = new P(k + 1, ResolvedDate.Month(year, month, $"explicit month {year:D4}-{month:D2}"), TimexKind.Month);
+                    p = new P(afterYear, ResolvedDate.Month(year, month, $"explicit month {year:D4}-{month:D2}"), TimexKind.Month);
                     return true;
                 }
             }
@@ -530,8 +577,8 @@ public sealed class TimeExpressionRecognizer
             var end = j + 1;
             int year;
             if (prefixYear) year = yearBefore;
-            else if (W(end, "of") && Year4(end + 1, out year)) end += 2;
-            else if (Year4(end, out year)) end += 1;
+            else if (W(end, "of") && YearAt(end + 1, out year, out var afterOf)) end = afterOf;
+            else if (YearAt(end, out year, out var afterYear)) end = afterYear;
             else if (_anchor is { } a)
             {
                 // The latest such quarter that has begun by publication.
@@ -566,8 +613,8 @@ public sealed class TimeExpressionRecognizer
             var first = V(j);
             var end = j + 1;
             int year;
-            if (W(end, "of") && Year4(end + 1, out year)) end += 2;
-            else if (Year4(end, out year)) end++;
+            if (W(end, "of") && YearAt(end + 1, out year, out var afterOf)) end = afterOf;
+            else if (YearAt(end, out year, out var afterYear)) end = afterYear;
             else
             {
                 // A bare "summer" is too often generic ("summer offensive") unless a determiner or "in the" fixes it.
@@ -968,6 +1015,13 @@ public sealed class TimeExpressionRecognizer
         private bool YearAlone(int i, out P p)
         {
             p = default;
+            // Spelled out: "nineteen ninety-six" is a year anywhere; "two thousand [one]" only as "the year two thousand".
+            if (SpelledYear(i, out var spelled, out var afterSpelled) && (!W(i + 1, "thousand") || (i > 0 && W(i - 1, "year"))))
+            {
+                if (spelled is < DateLexicon.MinYear or > DateLexicon.MaxYear) return false;
+                p = new P(afterSpelled, ResolvedDate.Year(spelled, $"year {spelled} (spelled out)"), TimexKind.Year);
+                return true;
+            }
             if (!Year4(i, out var year) || year is < DateLexicon.MinYear or > DateLexicon.MaxYear) return false;
             if (i > 0 && (Pc(i - 1, '$') || Pc(i - 1, '#') || Pc(i - 1, '£') || Pc(i - 1, '€'))) return false;
             if (Pc(i + 1, '%')) return false;

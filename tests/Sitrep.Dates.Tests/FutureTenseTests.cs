@@ -89,3 +89,37 @@ public class QuarterModifierTests
         Assert.Equal(new DateOnly(1988, 9, 30), m.Date.End);
     }
 }
+
+/// <summary>Years spelled out as broadcast transcripts write them.</summary>
+public class SpelledYearTests
+{
+    private static readonly TimeExpressionRecognizer Recognizer = new();
+
+    [Theory]
+    [InlineData("The war began in nineteen ninety-one.", 1991)]
+    [InlineData("Elections are due in the year two thousand.", 2000)]
+    [InlineData("The dam was finished in nineteen seventy nine.", 1979)]
+    [InlineData("The agreement of twenty fifteen still holds.", 2015)]
+    public void SpelledYear_IsThatYear(string text, int year)
+    {
+        var m = Assert.Single(Recognizer.Find(text, new DateOnly(2016, 3, 1)));
+        Assert.Equal(new DateOnly(year, 1, 1), m.Date.Start);
+        Assert.Equal(DateGranularity.Year, m.Date.Granularity);
+    }
+
+    [Fact]
+    public void MonthAndSpelledYear_IsThatMonth()
+    {
+        var m = Assert.Single(Recognizer.Find("The siege lasted until January nineteen ninety-seven.", new DateOnly(1998, 2, 27)));
+        Assert.Equal(new DateOnly(1997, 1, 1), m.Date.Start);
+        Assert.Equal(DateGranularity.Month, m.Date.Granularity);
+    }
+
+    [Theory]
+    [InlineData("Two thousand people fled the town.")]
+    [InlineData("About nineteen people were wounded.")]
+    [InlineData("In two thousand five hundred homes the power was cut.")]
+    [InlineData("Nineteen twenty-five-year-old recruits deserted.")]
+    public void SpelledQuantities_AreNotYears(string text) =>
+        Assert.Empty(Recognizer.Find(text, new DateOnly(2016, 3, 1)));
+}
