@@ -164,7 +164,7 @@ public sealed partial class IncidentBuilder
             foreach (var c in open)
                 if (c.Reach < bound) blocked.Add(c.Reach);
         var done = new List<int>();
-        foreach (var (day, byKey) in pending)
+        foreach (var day in pending.Keys)
         {
             if (day >= bound) break;
             if (blocked.Contains(day)) continue;
