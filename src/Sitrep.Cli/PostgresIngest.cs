@@ -51,7 +51,7 @@ internal static class PostgresIngest
         store.RebuildIncidents(() =>
         {
             store.UpdateDuplicateLinks(DuplicateTracker.Relink(store.LoadFingerprints()));
-            return engine.BuildIncidents(store.LoadEvents(), store.LoadDuplicateLinks());
+            return StoreCommands.Incidents(store, engine);
         });
         var queue = store.QueueCounts();
         io.Err.WriteLine($"queue: {read} inputs read, {queued} newly queued; {queue.Pending} waiting, {queue.Done} done, {queue.Failed} failed");

@@ -69,6 +69,7 @@ internal static class StoreCommands
     private static void IngestOne(CliIo io, IEventStore store, SitrepEngine engine, IEnumerable<RawDocument> raws, int batchSize,
         RunSummary summary, Progress progress)
     {
+        var heap = new HeapLog(io.Err);
         var duplicates = new DuplicateTracker();
         duplicates.Seed(store.LoadFingerprints());
         var pending = new List<DocumentToStore>(batchSize);
@@ -84,10 +85,20 @@ internal static class StoreCommands
             summary.Add(outcome);
             DocumentCommands.ReportProblems(io, outcome);
             progress.Tick(summary);
+            heap.Documents(summary.Total);
         }
         if (pending.Count > 0) store.SaveDocuments(pending);
-        store.ReplaceIncidents(engine.BuildIncidents(store.LoadEvents(), store.LoadDuplicateLinks()));
+        pending.Clear();
+        store.ReplaceIncidents(heap.Incidents(Incidents(store, engine)));
     }
+
+    /// <summary>Every incident of the store's events, built lazily as the store writes them.</summary>
+    internal static IEnumerable<Incident> Incidents(IEventStore store, SitrepEngine engine) =>
+        engine.BuildIncidents(after => store.LoadEventsOfDocuments(after, RebuildDocumentsPerRead), store.LoadEventsOnNextStartDate,
+            store.LoadDuplicateLinks());
+
+    // Documents per read while incidents are rebuilt: a few hundred rows, few round trips.
+    private const int RebuildDocumentsPerRead = 200;
 
     private static ProcessedDocument? AlreadyStored(IEventStore store, RawDocument raw)
     {

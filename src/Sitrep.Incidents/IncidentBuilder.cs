@@ -14,7 +14,7 @@ namespace Sitrep.Incidents;
 /// incident, because nothing would keep two different undated attacks in one province apart. Output does not depend
 /// on input order.
 /// </summary>
-public sealed class IncidentBuilder
+public sealed partial class IncidentBuilder
 {
     private static readonly IReadOnlyDictionary<string, string> NoDuplicates = new Dictionary<string, string>();
 
@@ -70,11 +70,7 @@ public sealed class IncidentBuilder
             if (!active.TryGetValue(key, out var open)) active[key] = open = [];
             // Members arrive by start date, so a cluster that ended before this one starts can take nobody later.
             for (var i = open.Count - 1; i >= 0; i--) if (open[i].MaxEnd < entry.Start) open.RemoveAt(i);
-            Cluster? home = null;
-            foreach (var c in open)
-            {
-                if (FitsAll(c.Entries, entry)) { home = c; break; }
-            }
+            var home = FirstFitting(open, entry);
             if (home is null)
             {
                 home = new Cluster();
@@ -112,20 +108,23 @@ public sealed class IncidentBuilder
         {
             if (events.Count < 2) continue;
             foreach (var part in events)
-            {
-                if (IsMergeable(part.Event)) continue;
-                SourcedEvent? host = null;
-                var ambiguous = false;
-                foreach (var whole in events)
-                {
-                    if (!IsMergeable(whole.Event) || !CanComplete(part.Event, whole.Event)) continue;
-                    if (host is not null) { ambiguous = true; break; }
-                    host = whole;
-                }
-                if (host is not null && !ambiguous) hostOf[part] = host;
-            }
+                if (!IsMergeable(part.Event) && HostIndex(part.Event, events, e => e.Event) is { } host) hostOf[part] = events[host];
         }
         return hostOf;
+    }
+
+    // Index of the one complete event of a document that the incomplete `part` can join, or null (none, or ambiguous).
+    private int? HostIndex<T>(ConflictEvent part, IReadOnlyList<T> documentEvents, Func<T, ConflictEvent> eventOf)
+    {
+        int? host = null;
+        for (var i = 0; i < documentEvents.Count; i++)
+        {
+            var whole = eventOf(documentEvents[i]);
+            if (!IsMergeable(whole) || !CanComplete(part, whole)) continue;
+            if (host is not null) return null;
+            host = i;
+        }
+        return host;
     }
 
     private bool CanComplete(ConflictEvent part, ConflictEvent whole)
@@ -146,6 +145,14 @@ public sealed class IncidentBuilder
     private static readonly DocumentMeta Nobody = new("", "");
 
     private static bool IsMergeable(ConflictEvent e) => e.Date.IsResolved && e.Place is not null;
+
+    // The first open cluster (in opening order) every member of which fits the candidate.
+    private Cluster? FirstFitting(List<Cluster> open, Entry entry)
+    {
+        foreach (var c in open)
+            if (FitsAll(c.Entries, entry)) return c;
+        return null;
+    }
 
     private bool FitsAll(List<Entry> members, Entry candidate)
     {
@@ -243,7 +250,7 @@ public sealed class IncidentBuilder
         var merged = best.Event with { Actor1 = actor1, Actor2 = actor2, Claims = claims };
         var (grade, reason) = Grade(members, claims, sourceCount);
         var key = IdentityKey(best, earliest, IsMergeable(best.Event));
-        return new Draft(key, best, new Incident
+        return new Draft(key, best, earliest, new Incident
         {
             IncidentId = "",
             Event = merged,
@@ -366,21 +373,14 @@ public sealed class IncidentBuilder
 
     private static IReadOnlyList<Incident> AssignIds(List<Draft> drafts)
     {
-        drafts.Sort((x, y) =>
-        {
-            var c = string.CompareOrdinal(x.Key, y.Key);
-            return c != 0 ? c : CompareForClustering(x.Best, y.Best);
-        });
+        drafts.Sort(CompareCanonically);
         var dated = new List<(DateOnly? Date, Incident Incident)>(drafts.Count);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in drafts)
         {
-            var id = Hash(d.Key);
-            // Two incidents with one key (same type, day and place, conflicting actors): the later one in canonical
-            // order is told apart by its best report.
-            for (var n = 0; !used.Add(id); n++) id = Hash($"{d.Key}|{d.Best.Document.Id}|{d.Best.Event.Trigger.Start}|{n}");
+            var incident = Named(d, used);
             // Listed by the merged event's date, the same order the store's queries give.
-            dated.Add((d.Incident.Event.Date.Start, d.Incident with { IncidentId = id }));
+            dated.Add((incident.Event.Date.Start, incident));
         }
         dated.Sort((x, y) =>
         {
@@ -390,6 +390,23 @@ public sealed class IncidentBuilder
         var incidents = new Incident[dated.Count];
         for (var i = 0; i < incidents.Length; i++) incidents[i] = dated[i].Incident;
         return incidents;
+    }
+
+    // Key, then best report: the order in which the drafts of one key are told apart.
+    private static int CompareCanonically(Draft x, Draft y)
+    {
+        var c = string.CompareOrdinal(x.Key, y.Key);
+        return c != 0 ? c : CompareForClustering(x.Best, y.Best);
+    }
+
+    // Drafts must come in canonical order (key, then best report), so the first of a key keeps the plain hash.
+    private static Incident Named(Draft d, HashSet<string> used)
+    {
+        var id = Hash(d.Key);
+        // Two incidents with one key (same type, day and place, conflicting actors): the later one in canonical
+        // order is told apart by its best report.
+        for (var n = 0; !used.Add(id); n++) id = Hash($"{d.Key}|{d.Best.Document.Id}|{d.Best.Event.Trigger.Start}|{n}");
+        return d.Incident with { IncidentId = id };
     }
 
     private static string Hash(string key) =>
@@ -450,6 +467,8 @@ public sealed class IncidentBuilder
         public List<SourcedEvent> Members { get; } = [];
         public List<Entry> Entries { get; } = [];
         public int MaxEnd { get; set; } = int.MinValue;
+        /// <summary>Earliest start day of any member, parts included (streaming build only).</summary>
+        public int Reach { get; set; } = int.MaxValue;
     }
 
     /// <summary>A mergeable report with the fields clustering compares often, computed once.</summary>
@@ -462,5 +481,5 @@ public sealed class IncidentBuilder
         public int End { get; } = item.Event.Date.End!.Value.DayNumber;
     }
 
-    private sealed record Draft(string Key, SourcedEvent Best, Incident Incident);
+    private sealed record Draft(string Key, SourcedEvent Best, DateOnly? Earliest, Incident Incident);
 }

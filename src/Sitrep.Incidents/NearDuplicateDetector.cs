@@ -16,9 +16,16 @@ public sealed class NearDuplicateDetector
 
     private readonly int _shingleWords;
     private readonly double _threshold;
+    // Signatures per storage chunk: 512 KB chunks stay off the large-object heap's growth path and are never copied.
+    private const int SignaturesPerChunk = 1024;
+
     private readonly object _gate = new();
-    private readonly Dictionary<ulong, List<int>> _bandIndex = [];
-    private readonly List<ulong[]> _signatures = [];
+    // Memory per registered text is what bounds a long ingest, so the index is kept flat: a band key maps to the
+    // newest text with that key, and _nextInBand[text * Bands + band] to the previous one (-1: none), instead of a
+    // list per key; signatures sit side by side in chunks instead of one array each.
+    private readonly Dictionary<ulong, int> _bandHead = [];
+    private readonly List<int> _nextInBand = [];
+    private readonly List<ulong[]> _signatureChunks = [];
     private readonly List<string> _ids = [];
     private readonly List<int> _rootOf = [];
     private readonly Dictionary<string, int> _indexOfId = new(StringComparer.Ordinal);
@@ -58,12 +65,12 @@ public sealed class NearDuplicateDetector
             var bestSimilarity = 0.0;
             Span<ulong> keys = stackalloc ulong[Bands];
             BandKeys(signature, keys);
-            foreach (var key in keys)
+            for (var b = 0; b < Bands; b++)
             {
-                if (!_bandIndex.TryGetValue(key, out var members)) continue;
-                foreach (var candidate in members)
+                if (!_bandHead.TryGetValue(keys[b], out var candidate)) continue;
+                for (; candidate >= 0; candidate = _nextInBand[candidate * Bands + b])
                 {
-                    var similarity = Similarity(signature, _signatures[candidate]);
+                    var similarity = Similarity(signature, StoredSignature(candidate));
                     // Ties go to the earlier text so the answer does not depend on dictionary order.
                     if (similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best))
                     {
@@ -100,16 +107,23 @@ public sealed class NearDuplicateDetector
     {
         var index = _ids.Count;
         _ids.Add(docId);
-        _signatures.Add(signature);
+        if (index % SignaturesPerChunk == 0) _signatureChunks.Add(new ulong[SignaturesPerChunk * SignatureLength]);
+        signature.CopyTo(StoredSignatureSpan(index));
         _rootOf.Add(root);
         _indexOfId[docId] = index;
-        foreach (var key in keys)
+        for (var b = 0; b < Bands; b++)
         {
-            if (!_bandIndex.TryGetValue(key, out var members)) _bandIndex[key] = members = [];
-            members.Add(index);
+            // Two bands of one text with one key (a 64-bit collision) must not link the text to itself.
+            _nextInBand.Add(_bandHead.TryGetValue(keys[b], out var previous) && previous != index ? previous : -1);
+            _bandHead[keys[b]] = index;
         }
         return root == index ? null : _ids[root];
     }
+
+    private Span<ulong> StoredSignatureSpan(int index) =>
+        _signatureChunks[index / SignaturesPerChunk].AsSpan(index % SignaturesPerChunk * SignatureLength, SignatureLength);
+
+    private ReadOnlySpan<ulong> StoredSignature(int index) => StoredSignatureSpan(index);
 
     /// <summary>A signature as bytes for storage (little-endian).</summary>
     public static byte[] ToBytes(ulong[] signature)
@@ -192,7 +206,7 @@ public sealed class NearDuplicateDetector
         }
     }
 
-    private static double Similarity(ulong[] a, ulong[] b)
+    private static double Similarity(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         var same = 0;
         for (var i = 0; i < SignatureLength; i++) if (a[i] == b[i]) same++;

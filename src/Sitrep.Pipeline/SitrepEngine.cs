@@ -63,6 +63,17 @@ public sealed class SitrepEngine
         IReadOnlyDictionary<string, string> duplicateOf) =>
         new IncidentBuilder().Build(events.Select(e => new SourcedEvent(e.Document, e.Event)), duplicateOf);
 
+    /// <summary>
+    /// The incidents <see cref="BuildIncidents(IEnumerable{ValueTuple{DocumentMeta, ConflictEvent}}, IReadOnlyDictionary{string, string})"/>
+    /// gives, streamed from a store read a few documents and then one start date at a time, so memory does not grow
+    /// with the number of events (see <see cref="IncidentBuilder.BuildStreaming"/> for what the readers return).
+    /// </summary>
+    public IEnumerable<Incident> BuildIncidents(
+        Func<string?, IReadOnlyList<(DocumentMeta Document, int Ordinal, ConflictEvent Event)>> eventsOfDocumentsAfter,
+        Func<DateOnly?, IReadOnlyList<(DocumentMeta Document, int Ordinal, ConflictEvent Event)>> eventsOnNextStartDate,
+        IReadOnlyDictionary<string, string> duplicateOf) =>
+        new IncidentBuilder().BuildStreaming(eventsOfDocumentsAfter, eventsOnNextStartDate, duplicateOf);
+
     /// <summary>The event coder, for evaluations that classify snippets.</summary>
     public EventAnnotator EventCoder => _events.Value;
 

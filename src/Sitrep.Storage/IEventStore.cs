@@ -34,8 +34,25 @@ public interface IEventStore : IDisposable
     /// <summary>Document id → id of the document it copies, for every document stored as a copy.</summary>
     IReadOnlyDictionary<string, string> LoadDuplicateLinks();
 
-    /// <summary>Replaces every stored incident with <paramref name="incidents"/> in one transaction.</summary>
-    void ReplaceIncidents(IReadOnlyList<Incident> incidents);
+    /// <summary>
+    /// Every event (all modalities) of the next <paramref name="maxDocuments"/> documents that have events, by id after
+    /// <paramref name="afterDocumentId"/> (null: from the first), with its ordinal in its document; by document id then
+    /// ordinal; empty when none is left. For rebuilding incidents a few documents at a time.
+    /// </summary>
+    IReadOnlyList<(DocumentMeta Document, int Ordinal, ConflictEvent Event)> LoadEventsOfDocuments(string? afterDocumentId, int maxDocuments);
+
+    /// <summary>
+    /// Every event whose date starts on the first start date after <paramref name="after"/> (null: the earliest), with
+    /// its ordinal in its document, in no particular order; empty when none is left. For rebuilding incidents by date.
+    /// </summary>
+    IReadOnlyList<(DocumentMeta Document, int Ordinal, ConflictEvent Event)> LoadEventsOnNextStartDate(DateOnly? after);
+
+    /// <summary>
+    /// Replaces every stored incident with <paramref name="incidents"/> in one transaction, enumerating them as it
+    /// writes (they may be built lazily from <see cref="LoadEventsOfDocuments"/> and <see cref="LoadEventsOnNextStartDate"/>
+    /// of this store). A failure while enumerating leaves the old incidents.
+    /// </summary>
+    void ReplaceIncidents(IEnumerable<Incident> incidents);
 
     /// <summary>Incidents matching every filter of <paramref name="query"/>, by date (undated last) then id, paged.</summary>
     IReadOnlyList<Incident> QueryIncidents(IncidentQuery query);

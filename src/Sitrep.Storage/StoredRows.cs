@@ -93,6 +93,42 @@ internal static class StoredRows
         Sources = SitrepJson.Deserialize<List<IncidentSource>>(r.GetString(11)),
     };
 
+    /// <summary>
+    /// Every event of the next @n documents (by id, after @after unless <paramref name="first"/>) that have events,
+    /// as rows for <see cref="ReadNumberedEvents"/>, by document id then ordinal.
+    /// </summary>
+    public static string EventsOfDocumentsSql(bool first) => $"""
+        SELECT {MetaColumns}, e.ordinal, e.event_json
+        FROM events e JOIN documents d ON d.id = e.document_id
+        WHERE e.document_id IN (SELECT DISTINCT document_id FROM events {(first ? "" : "WHERE document_id > @after")}
+                                ORDER BY document_id LIMIT @n)
+        ORDER BY e.document_id, e.ordinal
+        """;
+
+    /// <summary>
+    /// Every event whose date starts on the first start date (after @after unless <paramref name="first"/>), as rows
+    /// for <see cref="ReadNumberedEvents"/>, in no particular order. Stored dates are ISO text, so text order is date order.
+    /// </summary>
+    public static string EventsOnNextStartDateSql(bool first) => $"""
+        SELECT {MetaColumns}, e.ordinal, e.event_json
+        FROM events e JOIN documents d ON d.id = e.document_id
+        WHERE e.event_date = (SELECT MIN(event_date) FROM events WHERE {(first ? "event_date IS NOT NULL" : "event_date > @after")})
+        """;
+
+    /// <summary>Reads every row of <see cref="EventsOfDocumentsSql"/> or <see cref="EventsOnNextStartDateSql"/>.</summary>
+    public static List<(DocumentMeta Document, int Ordinal, ConflictEvent Event)> ReadNumberedEvents(System.Data.Common.DbDataReader r)
+    {
+        var events = new List<(DocumentMeta, int, ConflictEvent)>();
+        DocumentMeta? meta = null;
+        while (r.Read())
+        {
+            // Consecutive rows of one document share its metadata object.
+            if (meta is null || meta.Id != r.GetString(0)) meta = ReadMeta(r);
+            events.Add((meta, r.GetInt32(MetaColumnCount), SitrepJson.Deserialize<ConflictEvent>(r.GetString(MetaColumnCount + 1))));
+        }
+        return events;
+    }
+
     /// <summary>Reads the <see cref="MetaColumns"/> at the start of a row.</summary>
     public static DocumentMeta ReadMeta(System.Data.Common.DbDataReader r) => new(r.GetString(0), r.GetString(1))
     {

@@ -85,4 +85,18 @@ public class NearDuplicateDetectorTests
         Assert.Equal("original", detector.FindDuplicateOf("copy", Story));
         Assert.Equal("original", detector.FindDuplicateOf("copy2", Story));
     }
+
+    [Fact]
+    public void ThousandsOfTexts_CopiesOfTheFirstMiddleAndLastAreFound_AndNoOriginalIsACopy()
+    {
+        var detector = new NearDuplicateDetector();
+        string Text(int n) => $"Report {n}: forces of unit {n * 7919 % 10007} shelled district {n} of town {n % 97} " +
+                              $"on day {n % 365}, killing {n % 50} people and wounding {n % 31} more, officials of {n} said.";
+        for (var n = 0; n < 3000; n++) Assert.Null(detector.FindDuplicateOf($"doc-{n}", Text(n)));
+
+        Assert.Equal("doc-0", detector.FindDuplicateOf("copy-0", "Reposted. " + Text(0)));
+        Assert.Equal("doc-1500", detector.FindDuplicateOf("copy-1500", Text(1500) + " Read more."));
+        Assert.Equal("doc-2999", detector.FindDuplicateOf("copy-2999", Text(2999)));
+        Assert.Equal(3003, detector.Count);
+    }
 }

@@ -133,6 +133,83 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void LoadEventsOfDocuments_PagesWholeDocumentsById_WithOrdinals_SkippingDocumentsWithoutEvents()
+    {
+        var planned = Event(Hajin, "2018-09-05") with { Modality = Modality.Planned };
+        Store.SaveDocument(Doc("c", "Drones hit Mosul.", events: Event(Mosul, "2018-08-30")));
+        Store.SaveDocument(Doc("b", "Nothing happened."));
+        Store.SaveDocument(Doc("a", "Jets hit Hajin.", events: [Event(Hajin, "2018-08-30", killed: 4), planned]));
+
+        var first = Store.LoadEventsOfDocuments(null, 1);
+        var second = Store.LoadEventsOfDocuments("a", 1);
+        var rest = Store.LoadEventsOfDocuments("c", 5);
+
+        Assert.Equal([("a", 0), ("a", 1)], first.Select(e => (e.Document.Id, e.Ordinal)));
+        Assert.Equal("Outlet a", first[0].Document.Source);
+        Assert.Equal(4, first[0].Event.FatalitiesMin);
+        Assert.Equal(Modality.Planned, first[1].Event.Modality);
+        Assert.Equal([("c", 0)], second.Select(e => (e.Document.Id, e.Ordinal)));
+        Assert.Empty(rest);
+    }
+
+    [StoreFact]
+    public void LoadEventsOnNextStartDate_StepsThroughStartDates_AndLeavesUndatedEventsOut()
+    {
+        var undated = Event(Hajin, "2018-08-30") with { Date = ResolvedDate.Unresolved("no date") };
+        Store.SaveDocument(Doc("a", "Jets hit Hajin.", events: [Event(Hajin, "2018-08-30"), undated, Event(Hajin, "2018-08-02")]));
+        Store.SaveDocument(Doc("b", "Drones hit Mosul.", events: Event(Mosul, "2018-08-30")));
+
+        var first = Store.LoadEventsOnNextStartDate(null);
+        var second = Store.LoadEventsOnNextStartDate(new DateOnly(2018, 8, 2));
+        var none = Store.LoadEventsOnNextStartDate(new DateOnly(2018, 8, 30));
+
+        Assert.Equal([("a", 2)], first.Select(e => (e.Document.Id, e.Ordinal)));
+        Assert.Equal(new DateOnly(2018, 8, 2), first[0].Event.Date.Start);
+        Assert.Equal([("a", 0), ("b", 0)], second.Select(e => (e.Document.Id, e.Ordinal)).Order());
+        Assert.Empty(none);
+    }
+
+    [StoreFact]
+    public void ReplaceIncidents_FromALazySequence_ThatReadsTheStoreWhileWriting_StoresEveryIncident()
+    {
+        Store.SaveDocument(Doc("a", "Jets hit Hajin.", events: Event(Hajin, "2018-08-30")));
+        Store.SaveDocument(Doc("b", "Drones hit Mosul.", events: Event(Mosul, "2018-07-15")));
+
+        IEnumerable<Incident> Built()
+        {
+            // Reads between writes, as the streaming incident build does (more than one write batch in PostgreSQL).
+            for (var n = 0; n < 2500; n++)
+            {
+                var read = n % 2 == 0 ? Store.LoadEventsOfDocuments(null, 1) : Store.LoadEventsOnNextStartDate(null);
+                yield return Incident($"i{n:D4}", read[0].Event, 1, IncidentGrade.Weak, read[0].Document.Id);
+            }
+        }
+        Store.ReplaceIncidents(Built());
+
+        Assert.Equal(2500, Store.Counts().Incidents);
+        Assert.Equal(["a"], Store.DocumentIdsOf("i0000"));
+        Assert.Equal(["b"], Store.DocumentIdsOf("i2499"));
+    }
+
+    [StoreFact]
+    public void ReplaceIncidents_FailingWhileEnumerating_KeepsTheOldIncidents()
+    {
+        Store.SaveDocument(Doc("a", "Jets hit Hajin.", events: Event(Hajin, "2018-08-30")));
+        Store.ReplaceIncidents([Incident("old", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")]);
+
+        IEnumerable<Incident> Failing()
+        {
+            for (var n = 0; n < 2500; n++) yield return Incident($"new{n}", Event(Mosul, "2018-07-15"), 1, IncidentGrade.Weak, "a");
+            throw new InvalidOperationException("the build failed half way");
+        }
+
+        Assert.Throws<InvalidOperationException>(() => Store.ReplaceIncidents(Failing()));
+        Assert.Equal("old", Assert.Single(Store.QueryIncidents(IncidentQuery.All)).IncidentId);
+        Store.ReplaceIncidents([]);
+        Assert.Equal(0, Store.Counts().Incidents);
+    }
+
+    [StoreFact]
     public void DuplicateLinks_AreStoredWithTheCopy()
     {
         Store.SaveDocument(Doc("wire", "Jets hit Hajin."));
