@@ -42,7 +42,7 @@ switch (args.FirstOrDefault())
         var warm = args.Contains("--no-warm-up") ? 0 : await Sitrep.Server.SitrepServer.WarmUpAsync(app, CancellationToken.None);
         // Printed when ready: the load is meant to start after this line.
         Console.WriteLine($"serving {db} on {string.Join(", ", Sitrep.Server.SitrepServer.Addresses(app))} " +
-            $"(warm-up: {warm} requests, {sw.Elapsed.TotalSeconds:0.0} s)");
+            $"(warm-up: {warm} requests, {sw.Elapsed.TotalSeconds:0.0} s; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled)");
         // Stops after --seconds, or at once on Ctrl+C / SIGTERM.
         await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "600"), inv))), app.WaitForShutdownAsync());
         await app.StopAsync();
