@@ -110,14 +110,18 @@ public static class SitrepServer
     /// </summary>
     public const int SettledCompilations = 10;
 
+    /// <summary>Fewest warm-up rounds: enough calls for a method to go through every tier (30 calls each).</summary>
+    public const int MinWarmUpRounds = 120;
+
     /// <summary>
     /// Makes a started server ready for load before it is announced: builds the map's columns and listing index, then
     /// asks it over loopback, in rounds of distinct requests of every kind (five at once), until the JIT has compiled
-    /// (almost) nothing new over 20 rounds and a pause: the hot paths are then optimised (tiered compilation recompiles a method
-    /// after 30 calls, in the background) before the first client arrives, instead of while 200 clients wait. Bounded by
-    /// <see cref="MaxWarmUp"/>. The answers it left behind are then forgotten (<see cref="ServerCaches.ForgetAnswers"/>):
-    /// clients find warm code, not answers made for them in advance. A failing warm-up request is logged and the
-    /// server still serves. Returns how many requests were answered.
+    /// (almost) nothing new over two windows of 20 rounds and a pause, after at least <see cref="MinWarmUpRounds"/>: the
+    /// hot paths are then optimised (tiered compilation recompiles a method after 30 calls, in the background) before
+    /// the first client arrives, instead of while 200 clients wait. Bounded by <see cref="MaxWarmUp"/>. The answers it
+    /// left behind are then forgotten (<see cref="ServerCaches.ForgetAnswers"/>): clients find warm code, not answers
+    /// made for them in advance. A failing warm-up request is logged and the server still serves. Returns how many
+    /// requests were answered.
     /// </summary>
     public static async Task<int> WarmUpAsync(WebApplication app, CancellationToken cancel)
     {
@@ -131,6 +135,7 @@ public static class SitrepServer
         var answered = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quiet = 0;
         for (var r = 0; clock.Elapsed < MaxWarmUp; r++)
         {
             var from = new DateOnly(2000, 1, 1).AddDays(11 * r).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -159,11 +164,13 @@ public static class SitrepServer
             })).ConfigureAwait(false);
             answered += ok.Sum();
             if (r % 20 != 19) continue;
-            // A pause lets the background compiler catch up; (almost) nothing new compiled since the last check means warm.
+            // A pause lets the background compiler catch up. One quiet window is not enough: right after the tiering
+            // delay the runtime only starts counting calls, and recompiles come 30 calls later.
             await Task.Delay(200, cancel).ConfigureAwait(false);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now - compiled <= SettledCompilations) break;
+            quiet = now - compiled <= SettledCompilations ? quiet + 1 : 0;
             compiled = now;
+            if (r + 1 >= MinWarmUpRounds && quiet >= 2) break;
         }
         caches.ForgetAnswers();
         return answered;
