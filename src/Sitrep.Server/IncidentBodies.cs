@@ -44,8 +44,11 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
     }
 
     /// <summary>The body of <paramref name="incident"/> (just read from the store), remembered for its id.</summary>
-    public byte[] Of(Incident incident) =>
-        Current().Bodies.TryGetValue(incident.IncidentId, out var body) ? body : Add(Current(), incident);
+    public byte[] Of(Incident incident)
+    {
+        var g = Current();
+        return g.Bodies.TryGetValue(incident.IncidentId, out var body) ? body : Add(g, incident);
+    }
 
     private static byte[] Add(Generation g, Incident incident)
     {
