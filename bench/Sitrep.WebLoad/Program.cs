@@ -7,7 +7,8 @@ using Sitrep.WebLoad;
 // A bounded load test of `sitrep serve` on loopback: a fixed number of requests from a fixed number of concurrent
 // clients, stopping after --seconds whatever happens. Only loopback addresses are accepted as targets.
 //   fill --db FILE [--incidents 100000]          writes a synthetic store
-//   serve --db FILE [--urls http://127.0.0.1:5000] [--seconds 600]   the server of `sitrep serve`, stopping by itself
+//   serve --db FILE [--urls http://127.0.0.1:5000] [--seconds 600] [--no-warm-up]   the server of `sitrep serve`,
+//                                                 warmed up before it prints "serving", stopping by itself
 //   load --url http://127.0.0.1:5000 [--requests 20000] [--concurrency 200] [--seconds 120]
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback)
@@ -37,7 +38,11 @@ switch (args.FirstOrDefault())
             Urls = Arg("--urls", Sitrep.Server.ServerOptions.DefaultUrls),
         });
         await app.StartAsync();
-        Console.WriteLine($"serving {db} on {string.Join(", ", Sitrep.Server.SitrepServer.Addresses(app))}");
+        var sw = Stopwatch.StartNew();
+        var warm = args.Contains("--no-warm-up") ? 0 : await Sitrep.Server.SitrepServer.WarmUpAsync(app, CancellationToken.None);
+        // Printed when ready: the load is meant to start after this line.
+        Console.WriteLine($"serving {db} on {string.Join(", ", Sitrep.Server.SitrepServer.Addresses(app))} " +
+            $"(warm-up: {warm} requests, {sw.Elapsed.TotalSeconds:0.0} s; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled)");
         // Stops after --seconds, or at once on Ctrl+C / SIGTERM.
         await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "600"), inv))), app.WaitForShutdownAsync());
         await app.StopAsync();
@@ -55,6 +60,17 @@ switch (args.FirstOrDefault())
         var concurrency = int.Parse(Arg("--concurrency", "200"), inv);
         var deadline = TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "120"), inv));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = url, Timeout = deadline };
+
+        // Waits (bounded) for a server still starting or warming up.
+        for (var wait = Stopwatch.StartNew(); ; await Task.Delay(500))
+        {
+            try
+            {
+                (await http.GetAsync("/api/status")).Dispose();
+                break;
+            }
+            catch (HttpRequestException) when (wait.Elapsed < TimeSpan.FromSeconds(120)) { }
+        }
 
         // Real ids and actors to ask for, from the server itself.
         using var points = JsonDocument.Parse(await http.GetStringAsync("/api/points/ids?country=SY&limit=5000"));
@@ -109,6 +125,6 @@ switch (args.FirstOrDefault())
         return errors > 0 ? 2 : 0;
     }
     default:
-        Console.Error.WriteLine("usage: Sitrep.WebLoad fill --db FILE [--incidents N] | serve --db FILE [--urls URL] [--seconds S] | load --url URL [--requests N] [--concurrency C] [--seconds S]");
+        Console.Error.WriteLine("usage: Sitrep.WebLoad fill --db FILE [--incidents N] | serve --db FILE [--urls URL] [--seconds S] [--no-warm-up] | load --url URL [--requests N] [--concurrency C] [--seconds S]");
         return 1;
 }

@@ -62,42 +62,61 @@ public static class ApiJson
         w.WriteEndObject();
     }
 
-    /// <summary>
-    /// One incident with, for each source, the document's text and where the incident is reported in it. A source
-    /// whose document is no longer stored is listed with <c>"missing": true</c>.
-    /// </summary>
-    public static void IncidentDetail(Utf8JsonWriter w, Incident incident, IReadOnlyList<(IncidentSource Source, Document? Document)> documents)
+    /// <summary>A page of incidents whose contract JSON is written already (<see cref="IncidentBodies"/>).</summary>
+    public static byte[] IncidentPage(int total, int page, int size, IReadOnlyList<byte[]> items) => Bytes(w =>
     {
-        // The incident object of the contract, with "documents" appended: write it, then reopen it by copying.
-        var inner = new ArrayBufferWriter<byte>();
-        using (var iw = new Utf8JsonWriter(inner, ContractJson.WriterOptions)) ContractJson.WriteIncident(iw, incident);
-        using var parsed = JsonDocument.Parse(inner.WrittenMemory);
         w.WriteStartObject();
-        foreach (var p in parsed.RootElement.EnumerateObject()) p.WriteTo(w);
-        w.WritePropertyName("documents");
+        w.WriteNumber("total", total);
+        w.WriteNumber("page", page);
+        w.WriteNumber("size", size);
+        w.WritePropertyName("items");
         w.WriteStartArray();
-        foreach (var (source, doc) in documents)
-        {
-            w.WriteStartObject();
-            w.WriteString("document_id", source.DocumentId);
-            w.WriteString("source", doc?.Meta.Source ?? source.Source);
-            w.WriteString("url", doc?.Meta.Url ?? source.Url);
-            w.WriteString("title", doc?.Meta.Title ?? source.Title);
-            w.WriteString("published", doc?.Meta.Published?.ToString("yyyy-MM-dd"));
-            if (doc is null)
-            {
-                w.WriteBoolean("missing", true);
-                w.WriteEndObject();
-                continue;
-            }
-            w.WriteString("text", doc.Text);
-            var (evidence, sentences) = IncidentEvidence.In(incident, doc);
-            ContractJson.WriteRanges(w, "evidence", evidence);
-            ContractJson.WriteRanges(w, "sentences", sentences);
-            w.WriteEndObject();
-        }
+        // Written by ContractJson with the same options moments ago: valid JSON, so not parsed again.
+        foreach (var i in items) w.WriteRawValue(i, skipInputValidation: true);
         w.WriteEndArray();
         w.WriteEndObject();
+    });
+
+    /// <summary>
+    /// One incident (its contract JSON, <paramref name="incidentJson"/>) with <c>"documents"</c> appended: for each
+    /// source, the document's text and where the incident is reported in it. A source whose document is no longer
+    /// stored is listed with <c>"missing": true</c>.
+    /// </summary>
+    public static byte[] IncidentDetail(byte[] incidentJson, Incident incident, IReadOnlyList<(IncidentSource Source, Document? Document)> documents)
+    {
+        if (incidentJson.Length < 3 || incidentJson[0] != (byte)'{' || incidentJson[^1] != (byte)'}')
+            throw new ArgumentException("not the JSON object of an incident", nameof(incidentJson));
+        // The incident object reopened: everything but its closing brace, then one more property.
+        var buffer = new ArrayBufferWriter<byte>(incidentJson.Length + 4096);
+        buffer.Write(incidentJson.AsSpan(0, incidentJson.Length - 1));
+        buffer.Write(",\"documents\":"u8);
+        using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions))
+        {
+            w.WriteStartArray();
+            foreach (var (source, doc) in documents)
+            {
+                w.WriteStartObject();
+                w.WriteString("document_id", source.DocumentId);
+                w.WriteString("source", doc?.Meta.Source ?? source.Source);
+                w.WriteString("url", doc?.Meta.Url ?? source.Url);
+                w.WriteString("title", doc?.Meta.Title ?? source.Title);
+                w.WriteString("published", doc?.Meta.Published?.ToString("yyyy-MM-dd"));
+                if (doc is null)
+                {
+                    w.WriteBoolean("missing", true);
+                    w.WriteEndObject();
+                    continue;
+                }
+                w.WriteString("text", doc.Text);
+                var (evidence, sentences) = IncidentEvidence.In(incident, doc);
+                ContractJson.WriteRanges(w, "evidence", evidence);
+                ContractJson.WriteRanges(w, "sentences", sentences);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        buffer.Write("}"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>A stored document in the shape of a <c>sitrep extract</c> line (text, metadata, entities, events).</summary>

@@ -7,21 +7,25 @@ namespace Sitrep.Server;
 
 /// <summary>
 /// The JSON of every incident's map columns (<see cref="ApiJson.Points"/>), built once per store version and shared:
-/// each page load starts with it, and reading 100k incidents again for each would be most of the load time. The ids,
-/// which the columns leave out, are kept beside it in the same order for <c>/api/points/ids</c>.
+/// each page load starts with it, and reading 100k incidents again for each would be most of the load time. The same
+/// read builds the <see cref="ListingIndex"/> that answers listings, and whose ids (in the order of the columns, which
+/// leave them out) answer <c>/api/points/ids</c>.
 /// </summary>
 public sealed class PointsCache(StorePool pool, Func<string> version)
 {
     private readonly object _gate = new();
-    private (string Version, Task<(byte[] Body, string[] Ids)> Built)? _current;
+    private (string Version, Task<(byte[] Body, ListingIndex Index)> Built)? _current;
 
     /// <summary>The JSON body for the store as it is now; built on first use after the store changed.</summary>
     public async Task<byte[]> Get(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Body;
 
     /// <summary>Every incident's id, in the order of the columns <see cref="Get"/> answers with.</summary>
-    public async Task<string[]> Ids(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Ids;
+    public async Task<IReadOnlyList<string>> Ids(CancellationToken cancel) => (await Index(cancel).ConfigureAwait(false)).Ids;
 
-    private Task<(byte[] Body, string[] Ids)> Current()
+    /// <summary>The listing index of the store as it is now, built with the columns.</summary>
+    public async Task<ListingIndex> Index(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Index;
+
+    private Task<(byte[] Body, ListingIndex Index)> Current()
     {
         var now = version();
         lock (_gate)
@@ -34,11 +38,11 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
         }
     }
 
-    private async Task<(byte[] Body, string[] Ids)> Build(CancellationToken cancel)
+    private async Task<(byte[] Body, ListingIndex Index)> Build(CancellationToken cancel)
     {
         var points = await pool.With(store => store.QueryIncidentPoints(ApiQuery.Unfiltered), cancel).ConfigureAwait(false);
         var buffer = new ArrayBufferWriter<byte>(points.Count * 40 + 1024);
         using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, points);
-        return (buffer.WrittenSpan.ToArray(), [.. points.Select(p => p.IncidentId)]);
+        return (buffer.WrittenSpan.ToArray(), new ListingIndex(points));
     }
 }

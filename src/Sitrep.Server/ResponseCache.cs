@@ -66,6 +66,12 @@ public sealed class ResponseCache(Func<string> version)
         return body;
     }
 
+    /// <summary>Forgets every remembered answer.</summary>
+    public void Clear()
+    {
+        lock (_gate) _current = new Generation(_current.Version);
+    }
+
     private sealed class Generation(string version)
     {
         public readonly string Version = version;

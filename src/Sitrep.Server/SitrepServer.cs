@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
+using Sitrep.Core;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 
@@ -43,11 +44,19 @@ public static class SitrepServer
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddSingleton(new StorePool(options.OpenStore, options.PoolSize));
-        if (options.StoreVersion is { } stamp) builder.Services.AddSingleton(new ResponseCache(stamp));
+        var pool = new StorePool(options.OpenStore, options.PoolSize);
+        builder.Services.AddSingleton(pool);
+        var caches = options.StoreVersion is { } version
+            ? new ServerCaches(new ResponseCache(version), new PointsCache(pool, version), new CountCache(version),
+                new IncidentBodies(pool, version), new DocumentCache(version))
+            : null;
+        if (caches is not null)
+        {
+            builder.Services.AddSingleton(caches);
+            builder.Services.AddSingleton(caches.Responses);
+        }
 
         var app = builder.Build();
-        var pool = app.Services.GetRequiredService<StorePool>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("sitrep.serve");
         app.Use(async (context, next) =>
         {
@@ -74,20 +83,109 @@ public static class SitrepServer
         var files = new EmbeddedFileProvider(typeof(SitrepServer).Assembly, "Sitrep.Server.wwwroot");
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".geojson"] = "application/geo+json";
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
+        // API requests skip the page's files: looking each API path up among the embedded files is work for nothing.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), page =>
         {
-            FileProvider = files,
-            ContentTypeProvider = types,
-            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "no-cache",
+            page.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            page.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                ContentTypeProvider = types,
+                OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "no-cache",
+            });
         });
 
-        var allPoints = options.StoreVersion is { } version ? new PointsCache(pool, version) : null;
         // Built as soon as the server listens, so the first page load finds the map's columns ready.
-        if (allPoints is not null) app.Lifetime.ApplicationStarted.Register(() => _ = allPoints.Get(CancellationToken.None));
-        MapApi(app, pool, app.Services.GetService<ResponseCache>(), options.CountryName, allPoints,
-            options.StoreVersion is { } v ? new CountCache(v) : null);
+        if (caches is not null) app.Lifetime.ApplicationStarted.Register(() => _ = caches.Points.Get(CancellationToken.None));
+        MapApi(app, pool, caches, options.CountryName);
         return app;
+    }
+
+    /// <summary>Longest the warm-up goes on when compilation has not settled (a bound, not a target).</summary>
+    public static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Methods compiled over 20 rounds and a pause at or below which the warm-up counts compilation as settled: rarely
+    /// taken paths (a timer, a log line) keep a trickle going that never reaches zero.
+    /// </summary>
+    public const int SettledCompilations = 10;
+
+    /// <summary>Fewest warm-up rounds: enough calls for a method to go through every tier (30 calls each).</summary>
+    public const int MinWarmUpRounds = 120;
+
+    /// <summary>
+    /// Makes a started server ready for load before it is announced: builds the map's columns and listing index, then
+    /// asks it over loopback, in rounds of distinct requests of every kind (five at once), until the JIT has compiled
+    /// (almost) nothing new over two windows of 20 rounds and a pause, after at least <see cref="MinWarmUpRounds"/>: the
+    /// hot paths are then optimised (tiered compilation recompiles a method after 30 calls, in the background) before
+    /// the first client arrives, instead of while 200 clients wait. Bounded by <see cref="MaxWarmUp"/>. The answers it
+    /// left behind are then forgotten (<see cref="ServerCaches.ForgetAnswers"/>): clients find warm code, not answers
+    /// made for them in advance. A failing warm-up request is logged and the server still serves. Returns how many
+    /// requests were answered.
+    /// </summary>
+    public static async Task<int> WarmUpAsync(WebApplication app, CancellationToken cancel)
+    {
+        if (app.Services.GetService<ServerCaches>() is not { } caches) return 0;
+        var index = await caches.Points.Index(cancel).ConfigureAwait(false);
+        if (LoopbackAddress(Addresses(app)) is not { } address) return 0;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("sitrep.serve");
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        var types = AcledTaxonomy.EventTypeOf.Keys.Order(StringComparer.Ordinal).ToArray();
+        var grades = Enum.GetNames<IncidentGrade>();
+        var answered = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quiet = 0;
+        for (var r = 0; clock.Elapsed < MaxWarmUp; r++)
+        {
+            var from = new DateOnly(2000, 1, 1).AddDays(11 * r).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            string[] paths =
+            [
+                "/api/status",
+                $"/api/incidents?size=20&page={r + 1}",
+                $"/api/incidents?size=20&type={Uri.EscapeDataString(types[r % types.Length])}&from={from}",
+                $"/api/incidents?size=20&grade={grades[r % grades.Length].ToLowerInvariant()}&to={from}&actor={(char)('a' + r % 26)}",
+                .. index.Ids.Count == 0 ? [] : (string[])[$"/api/incidents/{Uri.EscapeDataString(index.Ids[r * 7919 % index.Ids.Count])}"],
+            ];
+            var ok = await Task.WhenAll(paths.Select(async path =>
+            {
+                try
+                {
+                    using var response = await http.GetAsync(path, cancel).ConfigureAwait(false);
+                    await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode) return 1;
+                    log.LogWarning("warm-up: {Path} answered {Status}", path, (int)response.StatusCode);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+                {
+                    log.LogWarning("warm-up: {Path} failed: {Message}", path, ex.Message);
+                }
+                return 0;
+            })).ConfigureAwait(false);
+            answered += ok.Sum();
+            if (r % 20 != 19) continue;
+            // A pause lets the background compiler catch up. One quiet window is not enough: right after the tiering
+            // delay the runtime only starts counting calls, and recompiles come 30 calls later.
+            await Task.Delay(200, cancel).ConfigureAwait(false);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quiet = now - compiled <= SettledCompilations ? quiet + 1 : 0;
+            compiled = now;
+            if (r + 1 >= MinWarmUpRounds && quiet >= 2) break;
+        }
+        caches.ForgetAnswers();
+        return answered;
+    }
+
+    // The first http address, with a wildcard host (0.0.0.0, [::], +, *) asked on loopback instead.
+    private static Uri? LoopbackAddress(IEnumerable<string> addresses)
+    {
+        foreach (var a in addresses)
+        {
+            var wildcard = a.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://[::]:", "://[::1]:", StringComparison.Ordinal);
+            if (Uri.TryCreate(wildcard, UriKind.Absolute, out var uri) && uri.Scheme == "http") return uri;
+        }
+        return null;
     }
 
     /// <summary>The addresses a started server listens on (with the real port when 0 was asked for).</summary>
@@ -107,11 +205,15 @@ public static class SitrepServer
         return copy.ToArray();
     }
 
-    private static void MapApi(WebApplication app, StorePool pool, ResponseCache? cache, Func<string, string?>? countryName,
-        PointsCache? allPoints, CountCache? counts)
+    private static void MapApi(WebApplication app, StorePool pool, ServerCaches? caches, Func<string, string?>? countryName)
     {
+        var cache = caches?.Responses;
         Task Json(HttpContext c, Func<IEventStore, Action<Utf8JsonWriter>?> work, string notFound = "not found") =>
-            JsonAnswer(c, pool, cache, work, notFound);
+            Answer(c, cache, async cancel =>
+            {
+                var write = await pool.With(work, cancel).ConfigureAwait(false);
+                return write is null ? null : ApiJson.Bytes(write);
+            }, notFound);
 
         app.MapGet("/openapi.json", () => Results.Bytes(OpenApi, "application/json; charset=utf-8"));
 
@@ -131,19 +233,39 @@ public static class SitrepServer
         app.MapGet("/api/incidents", (HttpContext c) =>
         {
             var (query, page, size) = ApiQuery.Paged(c.Request.Query);
-            return Json(c, store =>
+            return Answer(c, cache, async cancel =>
             {
-                var items = store.QueryIncidents(query);
-                var total = counts?.Get(query, () => store.CountIncidents(query)) ?? store.CountIncidents(query);
-                return w => ApiJson.IncidentPage(w, total, page, size, items);
-            });
+                // Filters the listing index answers need only the page's incidents from the store (often none).
+                if (caches is not null && await caches.Points.Index(cancel).ConfigureAwait(false) is { } index && index.Answers(query))
+                {
+                    var (total, ids) = index.Page(query);
+                    if (await caches.Incidents.Get(ids, cancel).ConfigureAwait(false) is { } items)
+                        return ApiJson.IncidentPage(total, page, size, items);
+                    // One of them is gone: the store changed since the index was built, so ask the store itself.
+                }
+                var write = await pool.With<Action<Utf8JsonWriter>>(store =>
+                {
+                    var items = store.QueryIncidents(query);
+                    var total = caches?.Counts.Get(query, () => store.CountIncidents(query)) ?? store.CountIncidents(query);
+                    return w => ApiJson.IncidentPage(w, total, page, size, items);
+                }, cancel).ConfigureAwait(false);
+                return ApiJson.Bytes(write);
+            }, "not found");
         });
 
-        app.MapGet("/api/incidents/{id}", (HttpContext c, string id) => Json(c, store =>
+        app.MapGet("/api/incidents/{id}", (HttpContext c, string id) => Answer(c, cache, async cancel =>
         {
-            if (store.GetIncident(id) is not { } incident) return null;
-            var documents = incident.Sources.Select(s => (s, store.GetDocument(s.DocumentId))).ToList();
-            return w => ApiJson.IncidentDetail(w, incident, documents);
+            var found = await pool.With(store =>
+            {
+                if (store.GetIncident(id) is not { } incident) return null;
+                var documents = incident.Sources
+                    .Select(s => (s, caches is null ? store.GetDocument(s.DocumentId) : caches.Documents.Get(store, s.DocumentId)))
+                    .ToList();
+                return ((Incident Incident, List<(IncidentSource, Document?)> Documents)?)(incident, documents);
+            }, cancel).ConfigureAwait(false);
+            if (found is not { } f) return null;
+            var body = caches?.Incidents.Of(f.Incident) ?? ApiJson.Bytes(w => ContractJson.WriteIncident(w, f.Incident));
+            return ApiJson.IncidentDetail(body, f.Incident, f.Documents);
         }, $"no incident with id '{id}'"));
 
         app.MapGet("/api/documents/{id}", (HttpContext c, string id) => Json(c, store =>
@@ -169,9 +291,9 @@ public static class SitrepServer
         app.MapGet("/api/points", async (HttpContext c) =>
         {
             var query = ApiQuery.Filters(c.Request.Query);
-            if (query == ApiQuery.Unfiltered && allPoints is not null)
+            if (query == ApiQuery.Unfiltered && caches is not null)
             {
-                var body = await allPoints.Get(c.RequestAborted);
+                var body = await caches.Points.Get(c.RequestAborted);
                 c.Response.ContentType = "application/json; charset=utf-8";
                 c.Response.ContentLength = body.Length;
                 await c.Response.Body.WriteAsync(body, c.RequestAborted);
@@ -189,9 +311,9 @@ public static class SitrepServer
         {
             var query = ApiQuery.Filters(c.Request.Query);
             var (offset, limit) = ApiQuery.Window(c.Request.Query);
-            if (query == ApiQuery.Unfiltered && allPoints is not null)
+            if (query == ApiQuery.Unfiltered && caches is not null)
             {
-                var ids = await allPoints.Ids(c.RequestAborted);
+                var ids = await caches.Points.Ids(c.RequestAborted);
                 await ApiJson.Send(c, w => ApiJson.PointIds(w, ids, offset, limit));
                 return;
             }
@@ -208,26 +330,16 @@ public static class SitrepServer
     }
 
     /// <summary>
-    /// Answers with the JSON <paramref name="work"/> builds from a pooled store, or 404 with <paramref name="notFound"/>
-    /// when it returns null. The store is handed back before the body is written. With a <paramref name="cache"/>, the
-    /// body is remembered under the request's path and query for the store's current version.
+    /// Answers with the JSON body <paramref name="build"/> makes, or 404 with <paramref name="notFound"/> when it
+    /// makes none. With a <paramref name="cache"/>, the body is remembered under the request's path and query for the
+    /// store's current version, and built without the request's token (other requests may wait on the same build).
     /// </summary>
-    private static async Task JsonAnswer(HttpContext c, StorePool pool, ResponseCache? cache,
-        Func<IEventStore, Action<Utf8JsonWriter>?> work, string notFound)
+    private static async Task Answer(HttpContext c, ResponseCache? cache, Func<CancellationToken, Task<byte[]?>> build, string notFound)
     {
-        if (cache is null)
-        {
-            var write = await pool.With(work, c.RequestAborted);
-            if (write is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
-            else await ApiJson.Send(c, write);
-            return;
-        }
-        var key = c.Request.Path.Value + c.Request.QueryString.Value;
-        var body = await cache.Get(key, async () =>
-        {
-            var write = await pool.With(work, CancellationToken.None).ConfigureAwait(false);
-            return write is null ? null : ApiJson.Bytes(write);
-        }, c.RequestAborted);
+        var body = cache is null
+            ? await build(c.RequestAborted).ConfigureAwait(false)
+            : await cache.Get(c.Request.Path.Value + c.Request.QueryString.Value, () => build(CancellationToken.None), c.RequestAborted)
+                .ConfigureAwait(false);
         if (body is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
         else await ApiJson.SendBytes(c, body);
     }

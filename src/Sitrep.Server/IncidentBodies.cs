@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Sitrep.Core;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Server;
+
+/// <summary>
+/// Each incident's contract JSON (<see cref="ContractJson.WriteIncident"/>), kept per store version once written. A
+/// listing page is then its incidents' bodies side by side, and different filters and pages that show the same
+/// incident share one read and one serialization. Bounded by <see cref="Capacity"/> incidents and
+/// <see cref="MaxBytes"/> bytes: past either it starts again (a bound on memory, not a tuning knob).
+/// </summary>
+public sealed class IncidentBodies(StorePool pool, Func<string> version)
+{
+    /// <summary>Incidents remembered before the cache starts again.</summary>
+    public const int Capacity = 250_000;
+
+    /// <summary>Bytes remembered before the cache starts again.</summary>
+    public const long MaxBytes = 256L << 20;
+
+    private readonly object _gate = new();
+    private Generation _current = new("");
+
+    /// <summary>
+    /// The bodies of the incidents <paramref name="ids"/>, in that order; those not remembered are read with one pooled
+    /// store. Null when one of them is no longer stored (the store changed since the ids were listed).
+    /// </summary>
+    public async Task<byte[][]?> Get(IReadOnlyList<string> ids, CancellationToken cancel)
+    {
+        var g = Current();
+        var bodies = new byte[ids.Count][];
+        var missing = new List<int>();
+        for (var k = 0; k < ids.Count; k++)
+            if (g.Bodies.TryGetValue(ids[k], out var body)) bodies[k] = body;
+            else missing.Add(k);
+        if (missing.Count == 0) return bodies;
+        var read = await pool.With(store => missing.Select(k => store.GetIncident(ids[k])).ToArray(), cancel).ConfigureAwait(false);
+        for (var m = 0; m < missing.Count; m++)
+        {
+            if (read[m] is not { } incident) return null;
+            bodies[missing[m]] = Add(g, incident);
+        }
+        return bodies;
+    }
+
+    /// <summary>The body of <paramref name="incident"/> (just read from the store), remembered for its id.</summary>
+    public byte[] Of(Incident incident)
+    {
+        var g = Current();
+        return g.Bodies.TryGetValue(incident.IncidentId, out var body) ? body : Add(g, incident);
+    }
+
+    private static byte[] Add(Generation g, Incident incident)
+    {
+        var body = ApiJson.Bytes(w => ContractJson.WriteIncident(w, incident));
+        if (g.Bodies.TryAdd(incident.IncidentId, body)) Interlocked.Add(ref g.Bytes, body.Length);
+        return body;
+    }
+
+    private Generation Current()
+    {
+        var now = version();
+        lock (_gate)
+        {
+            if (now != _current.Version || _current.Bodies.Count >= Capacity || Interlocked.Read(ref _current.Bytes) >= MaxBytes)
+                _current = new Generation(now);
+            return _current;
+        }
+    }
+
+    /// <summary>Forgets every remembered body.</summary>
+    public void Clear()
+    {
+        lock (_gate) _current = new Generation(_current.Version);
+    }
+
+    private sealed class Generation(string version)
+    {
+        public readonly string Version = version;
+        public readonly ConcurrentDictionary<string, byte[]> Bodies = new(StringComparer.Ordinal);
+        public long Bytes;
+    }
+}

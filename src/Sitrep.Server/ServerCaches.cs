@@ -1,0 +1,25 @@
+namespace Sitrep.Server;
+
+/// <summary>
+/// What the server keeps per store version (given <see cref="ServerOptions.StoreVersion"/>): whole answers, the map's
+/// columns with the listing index, listing totals the store counted, incident bodies and source documents.
+/// </summary>
+/// <param name="Responses">Whole GET answers by path and query.</param>
+/// <param name="Points">The map's columns and the listing index.</param>
+/// <param name="Counts">Totals of listings the store answered (text and distance filters).</param>
+/// <param name="Incidents">Each incident's contract JSON.</param>
+/// <param name="Documents">Source documents of incident pages.</param>
+public sealed record ServerCaches(
+    ResponseCache Responses, PointsCache Points, CountCache Counts, IncidentBodies Incidents, DocumentCache Documents)
+{
+    /// <summary>
+    /// Forgets every answer, incident body and document kept so far (the columns and index stay): after the warm-up,
+    /// so clients find compiled code, not answers made for them in advance.
+    /// </summary>
+    public void ForgetAnswers()
+    {
+        Responses.Clear();
+        Incidents.Clear();
+        Documents.Clear();
+    }
+}
