@@ -119,6 +119,7 @@ public sealed class SqliteStore : IEventStore
             return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
 
         var outcome = StoreOutcome.Added;
+        long? replacedRowid = null;
         using (var old = Command(tx, "SELECT doc_rowid, title, text FROM documents WHERE id = $id", ("$id", meta.Id)))
         using (var reader = old.ExecuteReader())
         {
@@ -133,6 +134,7 @@ public sealed class SqliteStore : IEventStore
                     ("$r", rowid), ("$t", oldTitle), ("$x", oldText));
                 Execute(_connection, tx, "DELETE FROM documents WHERE doc_rowid = $r", ("$r", rowid));
                 outcome = StoreOutcome.Replaced;
+                replacedRowid = rowid;
             }
         }
 
@@ -155,6 +157,9 @@ public sealed class SqliteStore : IEventStore
         }
         Execute(_connection, tx, "INSERT INTO documents_fts (rowid, title, text) VALUES ($r, $t, $x)",
             ("$r", docRowid), ("$t", meta.Title), ("$x", document.Text));
+        // The incidents citing the old version now find the new one in a text search.
+        if (replacedRowid is { } was)
+            Execute(_connection, tx, "UPDATE incident_search SET doc_rowid = $new WHERE doc_rowid = $old", ("$new", docRowid), ("$old", was));
 
         using (var ev = Command(tx, $"""
             INSERT INTO events (document_id, ordinal, {EventColumns}, event_json)
@@ -259,6 +264,7 @@ public sealed class SqliteStore : IEventStore
             }
         }
         Execute(_connection, tx, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ($k, $v)", ("$k", MaxSpanKey), ("$v", maxSpan));
+        Execute(_connection, tx, IncidentSearch.RefreshSqlite);
         tx.Commit();
         // Fresh statistics, or the planner takes the date index for a broad date range and reads most wide rows one
         // by one (2 s instead of 0.1 s on 100k incidents); about 0.3 s for 100k.
@@ -277,8 +283,53 @@ public sealed class SqliteStore : IEventStore
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
         if (limit == 0) return [];
+        if (!string.IsNullOrWhiteSpace(query.Text)) return FetchInOrder(SearchIds(query, offset, limit));
         if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
         return Query(query, IncidentColumns, ReadIncident);
+    }
+
+    // A text search in listing order through incident_search, the way chosen by how many documents match (counting
+    // stops where the choice is made); other filters join the incident rows, the distance is checked here.
+    private List<string> SearchIds(IncidentQuery query, int offset, int limit)
+    {
+        var ids = new List<string>();
+        if (FtsQuery.Sanitise(query.Text) is not { } match) return ids;
+        long documents;
+        using (var max = Command(null, "SELECT COALESCE(MAX(doc_rowid), 0) FROM documents"))
+            documents = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
+        long matching;
+        using (var count = Command(null, "SELECT COUNT(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH $m LIMIT $cap)",
+                   ("$m", match), ("$cap", IncidentSearch.CountCap(documents))))
+            matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (matching == 0) return ids;
+        var way = IncidentSearch.Choose(matching, documents);
+        var filter = IncidentFilter.Of(query with { Text = null }, MaxSpanDays, FtsQuery.Sanitise, "")!;
+        var join = filter.Conditions.Count > 0 || query.Near is not null;
+        var sql = new StringBuilder("SELECT s.incident_id, ").Append(join ? "i.latitude, i.longitude" : "NULL, NULL").Append(", s.pos FROM ")
+            // The plan is fixed rather than left to statistics, which know nothing of how many documents a word is in.
+            .Append(way == SearchWay.FromDocuments ? "incident_search s INDEXED BY incident_search_document" : "incident_search s NOT INDEXED");
+        if (join) sql.Append(" CROSS JOIN incidents i ON i.incident_id = s.incident_id");
+        sql.Append(" WHERE ").Append(way == SearchWay.WalkWithProbe
+            ? "EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts.rowid = s.doc_rowid AND documents_fts MATCH @match)"
+            : "s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)");
+        foreach (var condition in filter.Conditions) sql.Append(" AND ").Append(condition);
+        sql.Append(" ORDER BY s.pos");
+        using var cmd = Command(null, sql.ToString(), ("@match", match));
+        foreach (var (name, value) in filter.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
+        using var reader = cmd.ExecuteReader();
+        var skipped = 0;
+        long? previous = null;
+        while (ids.Count < limit && reader.Read())
+        {
+            // An incident with several matching documents comes once per document, one after the other.
+            var pos = reader.GetInt64(3);
+            if (pos == previous) continue;
+            previous = pos;
+            if (query.Near is { } near && !IsNear(reader, near)) continue;
+            if (skipped < offset) { skipped++; continue; }
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
     }
 
     /// <inheritdoc />
@@ -423,10 +474,8 @@ public sealed class SqliteStore : IEventStore
     private SqliteCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
     {
         var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.Sanitise, """
-            i.incident_id IN (SELECT l.incident_id FROM incident_documents l
-                JOIN documents d ON d.id = l.document_id
-                JOIN documents_fts f ON f.rowid = d.doc_rowid
-                WHERE documents_fts MATCH @match)
+            i.incident_id IN (SELECT s.incident_id FROM incident_search s
+                WHERE s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match))
             """);
         if (filter is null) return null;
         var cmd = Command(null, filter.Sql(select, q, ordered));

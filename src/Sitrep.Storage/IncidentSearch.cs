@@ -1,0 +1,65 @@
+namespace Sitrep.Storage;
+
+/// <summary>How a text search reaches its first page; see <see cref="IncidentSearch.Choose"/>.</summary>
+internal enum SearchWay
+{
+    /// <summary>From the matching documents to their incidents, sorted: cheap while few documents match.</summary>
+    FromDocuments,
+
+    /// <summary>The listing order walked, each incident's documents looked up in the set of matching documents read once.</summary>
+    WalkWithSet,
+
+    /// <summary>The listing order walked, each incident's documents tested against the full-text index one by one.</summary>
+    WalkWithProbe,
+}
+
+/// <summary>
+/// Full-text search of incidents in listing order, for both stores. The table incident_search holds one row per
+/// (incident, stored document): pos is the incident's place in the listing order (by date, undated last, then id) and
+/// doc_rowid the document's row in the full-text index. A search then finds its first page without sorting every match:
+/// a common word (a quarter of all incidents) walks the listing order and stops after a few hundred incidents, a rare
+/// one goes from its few documents. The table is rebuilt with the incidents (<c>ReplaceIncidents</c>) and follows a
+/// document replaced under the same id; a document stored after the incidents that cite it is searchable from the
+/// next rebuild, as its incidents are.
+/// </summary>
+internal static class IncidentSearch
+{
+    /// <summary>Below this share of documents matching, <see cref="SearchWay.FromDocuments"/>: at most a few
+    /// thousand documents' incidents are sorted (1M incidents, 250k documents: 2,500 documents, ~20,000 incidents).</summary>
+    public const double RareShare = 0.01;
+
+    /// <summary>From this share of documents matching on, <see cref="SearchWay.WalkWithProbe"/>: a tenth of the
+    /// documents is too many to read into a set, and so many incidents match that a page needs few probes.</summary>
+    public const double CommonShare = 0.10;
+
+    /// <summary>How many matching documents need counting at most to choose the way for a store of <paramref name="documents"/>.</summary>
+    public static long CountCap(long documents) => (long)Math.Ceiling(documents * CommonShare) + 1;
+
+    /// <summary>The way for <paramref name="matching"/> (or more) of <paramref name="documents"/> documents matching.</summary>
+    public static SearchWay Choose(long matching, long documents) =>
+        matching < documents * RareShare ? SearchWay.FromDocuments
+        : matching < documents * CommonShare ? SearchWay.WalkWithSet
+        : SearchWay.WalkWithProbe;
+
+    /// <summary>The incident_search rows of every stored incident, rebuilt in one go (SQLite).</summary>
+    public const string RefreshSqlite = """
+        DELETE FROM incident_search;
+        INSERT INTO incident_search (pos, doc_rowid, incident_id)
+        SELECT o.pos, d.doc_rowid, o.incident_id
+        FROM (SELECT incident_id, ROW_NUMBER() OVER (ORDER BY event_date IS NULL, event_date, incident_id) AS pos FROM incidents) o
+        JOIN incident_documents l ON l.incident_id = o.incident_id
+        JOIN documents d ON d.id = l.document_id;
+        """;
+
+    /// <summary>The incident_search rows of every stored incident, rebuilt in one go, with fresh statistics (PostgreSQL).</summary>
+    public const string RefreshPostgres = """
+        DELETE FROM incident_search;
+        INSERT INTO incident_search (pos, doc_rowid, incident_id)
+        SELECT o.pos, d.doc_rowid, o.incident_id
+        FROM (SELECT incident_id, ROW_NUMBER() OVER (ORDER BY (event_date IS NULL), event_date, incident_id) AS pos FROM incidents) o
+        JOIN incident_documents l ON l.incident_id = o.incident_id
+        JOIN documents d ON d.id = l.document_id
+        ORDER BY o.pos;
+        ANALYZE incident_search;
+        """;
+}
