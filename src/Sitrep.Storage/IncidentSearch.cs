@@ -51,7 +51,10 @@ internal static class IncidentSearch
         JOIN documents d ON d.id = l.document_id;
         """;
 
-    /// <summary>The incident_search rows of every stored incident, rebuilt in one go, with fresh statistics (PostgreSQL).</summary>
+    /// <summary>
+    /// The incident_search rows of every stored incident, rebuilt in one go (PostgreSQL), with fresh statistics: the
+    /// way a search takes comes from the planner's estimate of matching documents, so the documents' too.
+    /// </summary>
     public const string RefreshPostgres = """
         DELETE FROM incident_search;
         INSERT INTO incident_search (pos, doc_rowid, incident_id)
@@ -61,5 +64,6 @@ internal static class IncidentSearch
         JOIN documents d ON d.id = l.document_id
         ORDER BY o.pos;
         ANALYZE incident_search;
+        ANALYZE documents;
         """;
 }
