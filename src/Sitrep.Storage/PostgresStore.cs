@@ -260,7 +260,12 @@ public sealed class PostgresStore : IEventStore
         {
             if (own) Rollback();
         }
+        if (own) Vacuum();
     }
+
+    // After a rebuild every incident row is new and not yet marked all-visible, so index-only scans would still read
+    // the table (--near on 1M: 316 ms instead of 79 ms) until autovacuum comes by, minutes later. Outside a transaction.
+    private void Vacuum() => Execute(_connection, null, "VACUUM incidents, incident_search");
 
     private void WriteIncidents(IReadOnlyList<Incident> incidents)
     {
@@ -343,6 +348,7 @@ public sealed class PostgresStore : IEventStore
                 {
                     WriteIncidents(build());
                     Commit();
+                    Vacuum();
                     return;
                 }
                 catch (PostgresException ex) when (ex.SqlState == SerializationFailure && attempt < RebuildAttempts)
@@ -513,6 +519,25 @@ public sealed class PostgresStore : IEventStore
         if (limit == 0) return [];
         if (!string.IsNullOrWhiteSpace(query.Text)) return FetchInOrder(SearchIds(query, offset, limit));
         if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
+        if (limit > IdsFirstLimit) return ReadAll(query, offset, limit);
+        // Ids first: an index holding the filtered columns answers them without reading a wide row (index-only, once
+        // vacuumed), and only the page's rows are read whole.
+        using var cmd = IncidentSelect(query, "SELECT i.incident_id FROM incidents i");
+        if (cmd is null) return [];
+        cmd.CommandText += " LIMIT @limit OFFSET @offset";
+        cmd.Parameters.AddWithValue("limit", limit);
+        cmd.Parameters.AddWithValue("offset", offset);
+        var ids = new List<string>();
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read()) ids.Add(reader.GetString(0));
+        return FetchInOrder(ids);
+    }
+
+    // Pages up to this size are fetched ids first; an export of everything reads the rows in one pass.
+    private const int IdsFirstLimit = 10_000;
+
+    private List<Incident> ReadAll(IncidentQuery query, int offset, int limit)
+    {
         using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
         if (cmd is null) return [];
         cmd.CommandText += " LIMIT @limit OFFSET @offset";
@@ -522,6 +547,14 @@ public sealed class PostgresStore : IEventStore
         using var reader = cmd.ExecuteReader();
         while (reader.Read()) results.Add(ReadIncident(reader));
         return results;
+    }
+
+    /// <inheritdoc />
+    public Incident? GetIncident(string incidentId)
+    {
+        using var cmd = Command($"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = @id", ("id", incidentId));
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? ReadIncident(reader) : null;
     }
 
     // A text search in listing order through incident_search, the way chosen by the planner's estimate of how many
@@ -597,7 +630,8 @@ public sealed class PostgresStore : IEventStore
         using (var cmd = Command($"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = ANY(@ids)", ("ids", ids.ToArray())))
         using (var reader = cmd.ExecuteReader())
             while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
-        return [.. ids.Select(id => byId[id])];
+        // An id gone by now (incidents rebuilt between the two statements) is left out rather than failing the page.
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     /// <inheritdoc />

@@ -306,12 +306,16 @@ public sealed class SqliteStore : IEventStore
         var filter = IncidentFilter.Of(query with { Text = null }, MaxSpanDays, FtsQuery.Sanitise, "")!;
         var join = filter.Conditions.Count > 0 || query.Near is not null;
         var sql = new StringBuilder("SELECT s.incident_id, ").Append(join ? "i.latitude, i.longitude" : "NULL, NULL").Append(", s.pos FROM ")
-            // The plan is fixed rather than left to statistics, which know nothing of how many documents a word is in.
-            .Append(way == SearchWay.FromDocuments ? "incident_search s INDEXED BY incident_search_document" : "incident_search s NOT INDEXED");
+            // The plan is fixed rather than left to statistics, which know nothing of how many documents a word is in: a
+            // walk keeps the document column out of index choice ('+'), so only the primary key, in listing order, is left.
+            .Append(way == SearchWay.FromDocuments ? "incident_search s INDEXED BY incident_search_document" : "incident_search s");
         if (join) sql.Append(" CROSS JOIN incidents i ON i.incident_id = s.incident_id");
-        sql.Append(" WHERE ").Append(way == SearchWay.WalkWithProbe
-            ? "EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts.rowid = s.doc_rowid AND documents_fts MATCH @match)"
-            : "s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)");
+        sql.Append(" WHERE ").Append(way switch
+        {
+            SearchWay.WalkWithProbe => "EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts.rowid = s.doc_rowid AND documents_fts MATCH @match)",
+            SearchWay.WalkWithSet => "+s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)",
+            _ => "s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)",
+        });
         foreach (var condition in filter.Conditions) sql.Append(" AND ").Append(condition);
         sql.Append(" ORDER BY s.pos");
         using var cmd = Command(null, sql.ToString(), ("@match", match));
@@ -399,7 +403,8 @@ public sealed class SqliteStore : IEventStore
             using var reader = cmd.ExecuteReader();
             while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
         }
-        return [.. ids.Select(id => byId[id])];
+        // An id gone by now (incidents rebuilt between the two statements) is left out rather than failing the page.
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     /// <inheritdoc />
