@@ -269,16 +269,16 @@ public abstract class StoreContractTests : IDisposable
     [StoreFact]
     public void Query_ByText_ListsWhatAScanWould_WhetherFewSomeOrMostDocumentsMatch()
     {
-        // 200 documents: "rare" in one, "some" in every 20th, "often" in every 2nd — below, between and above the
+        // 400 documents: "rare" in one, "some" in every 20th, "often" in every 2nd — below, between and above the
         // shares at which a search changes its way — and 300 incidents citing one or two of them, or a missing one.
-        var words = new Func<int, bool>[] { d => d == 7, d => d % 20 == 3, d => d % 2 == 0 };
+        var words = new Func<int, bool>[] { d => d == 13, d => d % 20 == 3, d => d % 2 == 0 };
         string TextOf(int d) => string.Join(' ', new[] { "rare", "some", "often" }.Where((_, w) => words[w](d)).Append("report"));
-        var batch = Enumerable.Range(0, 200).Select(d => new DocumentToStore(Doc($"d{d}", TextOf(d) + ".", hash: $"h{d}"))).ToList();
+        var batch = Enumerable.Range(0, 400).Select(d => new DocumentToStore(Doc($"d{d}", TextOf(d) + ".", hash: $"h{d}"))).ToList();
         Store.SaveDocuments(batch);
         var places = new[] { Hajin, Mosul, Gaza };
         var incidents = Enumerable.Range(0, 300).Select(i =>
         {
-            var cited = i % 11 == 0 ? ["missing"] : i % 3 == 0 ? new[] { $"d{i % 200}", $"d{(i * 7 + 1) % 200}" } : [$"d{i * 13 % 200}"];
+            var cited = i % 11 == 0 ? ["missing"] : i % 3 == 0 ? new[] { $"d{i % 400}", $"d{(i * 7 + 1) % 400}" } : [$"d{i * 13 % 400}"];
             var e = Event(places[i % 3], new DateOnly(2018, 1, 1).AddDays(i * 37 % 400).ToString("yyyy-MM-dd"));
             return Incident($"i{i:D3}", e, cited.Length, IncidentGrade.Weak, cited);
         }).ToList();
