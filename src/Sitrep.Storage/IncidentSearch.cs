@@ -43,6 +43,16 @@ internal static class IncidentSearch
         : matching < documents * CommonShare ? SearchWay.WalkWithSet
         : SearchWay.WalkWithProbe;
 
+    /// <summary>
+    /// Share of incidents in a distance filter's box from which the listing order is walked to the first page instead
+    /// of reading the whole box and sorting it (SQLite, 1M incidents, 50 km: 20,600 in the box, 25 ms read and sorted,
+    /// 1.5 ms walked). At this share a page of 100 is found within 20,000 incidents of the walk.
+    /// </summary>
+    public const double NearWalkShare = 0.005;
+
+    /// <summary>How many incidents a box must hold, of <paramref name="incidents"/>, for the walk; counting stops there.</summary>
+    public static long NearWalkCount(long incidents) => Math.Max(1, (long)(incidents * NearWalkShare));
+
     /// <summary>The incident_search rows of every stored incident, rebuilt in one go (SQLite).</summary>
     public const string RefreshSqlite = """
         DELETE FROM incident_search;

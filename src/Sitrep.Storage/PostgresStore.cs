@@ -611,17 +611,38 @@ public sealed class PostgresStore : IEventStore
     private List<string> NearIds(IncidentQuery query, int offset, int limit)
     {
         var ids = new List<string>();
-        using var cmd = IncidentSelect(query, NearKeys);
-        if (cmd is null) return ids;
-        using var reader = cmd.ExecuteReader();
-        var skipped = 0;
-        while (ids.Count < limit && reader.Read())
+        // A box holding many incidents is best met walking the listing order (its index holds latitude and longitude)
+        // to the page, and the planner does that when told how few rows are wanted; the box's corners lie outside the
+        // circle, so a short answer is asked again for more. A small box is read whole and sorted.
+        var walk = query == new IncidentQuery(Near: query.Near, Offset: query.Offset, Limit: query.Limit) && BoxHoldsMany(query);
+        for (var rows = (offset + (long)limit) * 2 + 64; ; rows *= 4)
         {
-            if (!IsNear(reader, query.Near!.Value)) continue;
-            if (skipped < offset) { skipped++; continue; }
-            ids.Add(reader.GetString(0));
+            ids.Clear();
+            using var cmd = IncidentSelect(query, NearKeys);
+            if (cmd is null) return ids;
+            if (walk) cmd.CommandText += " LIMIT " + rows.ToString(CultureInfo.InvariantCulture);
+            using var reader = cmd.ExecuteReader();
+            var skipped = 0;
+            var read = 0L;
+            while (ids.Count < limit && reader.Read())
+            {
+                read++;
+                if (!IsNear(reader, query.Near!.Value)) continue;
+                if (skipped < offset) { skipped++; continue; }
+                ids.Add(reader.GetString(0));
+            }
+            if (!walk || ids.Count >= limit || read < rows) return ids;
         }
-        return ids;
+    }
+
+    private bool BoxHoldsMany(IncidentQuery query)
+    {
+        var incidents = Convert.ToInt64(Scalar("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'incidents'::regclass"),
+            CultureInfo.InvariantCulture);
+        var cap = IncidentSearch.NearWalkCount(incidents);
+        using var count = IncidentSelect(new IncidentQuery(Near: query.Near), "SELECT 1 FROM incidents i", ordered: false)!;
+        count.CommandText = $"SELECT COUNT(*) FROM ({count.CommandText} LIMIT {cap}) box";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) >= cap;
     }
 
     private List<Incident> FetchInOrder(List<string> ids)

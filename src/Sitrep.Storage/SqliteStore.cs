@@ -378,7 +378,10 @@ public sealed class SqliteStore : IEventStore
     private List<string> NearIds(IncidentQuery query, int offset, int limit)
     {
         var ids = new List<string>();
-        using var cmd = IncidentSelect(query, NearKeys);
+        // A box holding many incidents is best met walking the listing order (the order index holds latitude and
+        // longitude) to the page; a small one is read whole from the box index and sorted.
+        var walk = query == new IncidentQuery(Near: query.Near, Offset: query.Offset, Limit: query.Limit) && BoxHoldsMany(query);
+        using var cmd = IncidentSelect(query, walk ? NearKeys + " INDEXED BY incidents_order" : NearKeys);
         if (cmd is null) return ids;
         using var reader = cmd.ExecuteReader();
         var skipped = 0;
@@ -389,6 +392,17 @@ public sealed class SqliteStore : IEventStore
             ids.Add(reader.GetString(0));
         }
         return ids;
+    }
+
+    private bool BoxHoldsMany(IncidentQuery query)
+    {
+        long incidents;
+        using (var max = Command(null, "SELECT COALESCE(MAX(rowid), 0) FROM incidents"))
+            incidents = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var cap = IncidentSearch.NearWalkCount(incidents);
+        using var count = IncidentSelect(new IncidentQuery(Near: query.Near), "SELECT 1 FROM incidents i INDEXED BY incidents_near", ordered: false)!;
+        count.CommandText = $"SELECT COUNT(*) FROM ({count.CommandText} LIMIT {cap})";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) >= cap;
     }
 
     private List<Incident> FetchInOrder(List<string> ids)

@@ -256,6 +256,25 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void Query_Near_FindsThePage_PastManyIncidentsInTheBoxCornersListedFirst()
+    {
+        // 200 incidents in the corners of the 50 km box around Hajin (70 km away) listed before 20 within 10 km: a walk
+        // of the listing order that reads a few rows more than the page needs must go on reading.
+        var corner = Hajin with { Point = new GeoPoint(Hajin.Point.Latitude + 0.44, Hajin.Point.Longitude + 0.54) };
+        var near = Hajin with { Point = new GeoPoint(Hajin.Point.Latitude + 0.05, Hajin.Point.Longitude) };
+        Store.ReplaceIncidents(
+        [
+            .. Enumerable.Range(0, 200).Select(i => Incident($"c{i:D3}", Event(corner, "2018-01-01"), 1, IncidentGrade.Weak, "a")),
+            .. Enumerable.Range(0, 20).Select(i => Incident($"n{i:D3}", Event(near, "2018-06-01"), 1, IncidentGrade.Weak, "a")),
+        ]);
+
+        var hajin = (Hajin.Point.Latitude, Hajin.Point.Longitude, 50.0);
+        Assert.Equal(Enumerable.Range(3, 10).Select(i => $"n{i:D3}"), Ids(new IncidentQuery(Near: hajin, Offset: 3, Limit: 10)));
+        Assert.Equal(20, Store.CountIncidents(new IncidentQuery(Near: hajin)));
+        Assert.Equal(220, Store.CountIncidents(new IncidentQuery(Near: (Hajin.Point.Latitude, Hajin.Point.Longitude, 100.0))));
+    }
+
+    [StoreFact]
     public void Query_ByText_SearchesTitleAndTextOfSourceDocuments()
     {
         SeedThreeIncidents();
