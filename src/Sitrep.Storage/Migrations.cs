@@ -152,6 +152,16 @@ public static class Migrations
             // With a date filter the listing order is (event_date, incident_id): a country index in that order too.
             "CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)",
         ]),
+        new(7, "incident_search: each incident's documents by listing position, so text search finds a page without sorting every match",
+        [
+            // WITHOUT ROWID: the rows are the (pos, doc_rowid) index itself, read in listing order by a walk.
+            """
+            CREATE TABLE incident_search (pos INTEGER NOT NULL, doc_rowid INTEGER NOT NULL, incident_id TEXT NOT NULL,
+                PRIMARY KEY (pos, doc_rowid)) WITHOUT ROWID
+            """,
+            "CREATE INDEX incident_search_document ON incident_search (doc_rowid, pos)",
+            IncidentSearch.RefreshSqlite,
+        ]),
     ];
 
     /// <summary>Every PostgreSQL step, in order.</summary>
@@ -306,6 +316,29 @@ public static class Migrations
             "CREATE EXTENSION IF NOT EXISTS pg_trgm",
             "CREATE INDEX incidents_actor1_trgm ON incidents USING gin (LOWER(actor1) gin_trgm_ops)",
             "CREATE INDEX incidents_actor2_trgm ON incidents USING gin (LOWER(actor2) gin_trgm_ops)",
+        ]),
+        new(7, "incident_search: each incident's documents by listing position, so text search finds a page without sorting every match",
+        [
+            """
+            CREATE TABLE incident_search (pos INTEGER NOT NULL, doc_rowid BIGINT NOT NULL, incident_id TEXT COLLATE "C" NOT NULL,
+                PRIMARY KEY (pos, doc_rowid))
+            """,
+            // incident_id included: going from matching documents to their incidents reads this index only.
+            "CREATE INDEX incident_search_document ON incident_search (doc_rowid, pos) INCLUDE (incident_id)",
+            IncidentSearch.RefreshPostgres,
+            // The listing orders holding the filtered columns, as SQLite's incidents_order does: a page's ids come from
+            // an index-only scan that tests each filter on the index entry instead of reading the wide row first
+            // (country, type and a year on 1M: 103 / 189 ms p50 / p99 reading ~1,000 rows for a page of 100).
+            "DROP INDEX incidents_order",
+            """
+            CREATE INDEX incidents_order ON incidents ((event_date IS NULL), event_date, incident_id)
+                INCLUDE (event_date_end, country, grade, event_type, sub_event_type, actor1, actor2, latitude, longitude)
+            """,
+            "DROP INDEX incidents_country_dated",
+            """
+            CREATE INDEX incidents_country_dated ON incidents (country, event_date, incident_id)
+                INCLUDE (event_date_end, grade, event_type, sub_event_type, actor1, actor2, latitude, longitude)
+            """,
         ]),
     ];
 }

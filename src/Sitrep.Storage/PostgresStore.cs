@@ -150,7 +150,8 @@ public sealed class PostgresStore : IEventStore
             return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
 
         // Events go with the old version (ON DELETE CASCADE); the generated search column needs no upkeep.
-        var replaced = Execute(_connection, _tx, "DELETE FROM documents WHERE id = @id", ("id", meta.Id)) > 0;
+        var replacedRowid = Scalar("DELETE FROM documents WHERE id = @id RETURNING doc_rowid", ("id", meta.Id));
+        var replaced = replacedRowid is not null;
         Execute(_connection, _tx, """
             INSERT INTO documents (id, content_hash, path, url, source, title, published, published_source, text,
                 entities_json, quotes_json, events_json, layers_json, tokens, duplicate_of, fingerprint, queue_seq)
@@ -163,6 +164,10 @@ public sealed class PostgresStore : IEventStore
             ("quotes", SitrepJson.Serialize(document.Quotes)), ("events", SitrepJson.Serialize(document.Events)),
             ("layers", LayersJson(document)), ("tokens", PackTokens(document)), ("dup", duplicateOf),
             ("fingerprint", fingerprint), ("seq", queueSeq));
+        // The incidents citing the old version now find the new one in a text search.
+        if (replaced)
+            Execute(_connection, _tx, "UPDATE incident_search SET doc_rowid = (SELECT doc_rowid FROM documents WHERE id = @id) WHERE doc_rowid = @old",
+                ("id", meta.Id), ("old", replacedRowid));
 
         if (document.Events.Count > 0)
         {
@@ -273,7 +278,12 @@ public sealed class PostgresStore : IEventStore
         {
             if (own) Rollback();
         }
+        if (own) Vacuum();
     }
+
+    // After a rebuild every incident row is new and not yet marked all-visible, so index-only scans would still read
+    // the table (--near on 1M: 316 ms instead of 79 ms) until autovacuum comes by, minutes later. Outside a transaction.
+    private void Vacuum() => Execute(_connection, null, "VACUUM incidents, incident_search");
 
     // Batches of incidents, each copied in before the next is enumerated: the connection is free again for the
     // reads that build the next batch, and memory holds one batch.
@@ -299,6 +309,7 @@ public sealed class PostgresStore : IEventStore
         // guesses a few hundred rows for an actor substring and reads every match through the trigram indexes
         // instead of walking the listing order to the first page (1M incidents: 214 / 365 ms p50 / p99 → 8 / 109 ms).
         Execute(_connection, _tx, "ANALYZE incidents");
+        Execute(_connection, _tx, IncidentSearch.RefreshPostgres);
     }
 
     // Copies one batch of incidents and their document links; returns the longest date range among them in days.
@@ -373,6 +384,7 @@ public sealed class PostgresStore : IEventStore
                 {
                     WriteIncidents(build());
                     Commit();
+                    Vacuum();
                     return;
                 }
                 catch (PostgresException ex) when (ex.SqlState == SerializationFailure && attempt < RebuildAttempts)
@@ -541,7 +553,27 @@ public sealed class PostgresStore : IEventStore
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
         if (limit == 0) return [];
+        if (!string.IsNullOrWhiteSpace(query.Text)) return FetchInOrder(SearchIds(query, offset, limit));
         if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
+        if (limit > IdsFirstLimit) return ReadAll(query, offset, limit);
+        // Ids first: an index holding the filtered columns answers them without reading a wide row (index-only, once
+        // vacuumed), and only the page's rows are read whole.
+        using var cmd = IncidentSelect(query, "SELECT i.incident_id FROM incidents i");
+        if (cmd is null) return [];
+        cmd.CommandText += " LIMIT @limit OFFSET @offset";
+        cmd.Parameters.AddWithValue("limit", limit);
+        cmd.Parameters.AddWithValue("offset", offset);
+        var ids = new List<string>();
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read()) ids.Add(reader.GetString(0));
+        return FetchInOrder(ids);
+    }
+
+    // Pages up to this size are fetched ids first; an export of everything reads the rows in one pass.
+    private const int IdsFirstLimit = 10_000;
+
+    private List<Incident> ReadAll(IncidentQuery query, int offset, int limit)
+    {
         using var cmd = IncidentSelect(query, $"SELECT {IncidentColumns} FROM incidents i");
         if (cmd is null) return [];
         cmd.CommandText += " LIMIT @limit OFFSET @offset";
@@ -553,22 +585,100 @@ public sealed class PostgresStore : IEventStore
         return results;
     }
 
+    /// <inheritdoc />
+    public Incident? GetIncident(string incidentId)
+    {
+        using var cmd = Command($"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = @id", ("id", incidentId));
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? ReadIncident(reader) : null;
+    }
+
+    // A text search in listing order through incident_search, the way chosen by the planner's estimate of how many
+    // documents match (from the tsvector statistics); other filters join the incident rows, the distance is checked here.
+    private List<string> SearchIds(IncidentQuery query, int offset, int limit)
+    {
+        var ids = new List<string>();
+        if (FtsQuery.ToTsQuery(query.Text) is not { } match) return ids;
+        var documents = Convert.ToInt64(Scalar("SELECT COALESCE(MAX(doc_rowid), 0) FROM documents"), CultureInfo.InvariantCulture);
+        var way = IncidentSearch.Choose(EstimatedMatches(match), documents);
+        var filter = IncidentFilter.Of(query with { Text = null }, MaxSpanDays, FtsQuery.ToTsQuery, "")!;
+        var join = filter.Conditions.Count > 0 || query.Near is not null;
+        var sql = new StringBuilder("SELECT DISTINCT ON (s.pos) s.incident_id, ")
+            .Append(join ? "i.latitude, i.longitude" : "NULL::float8, NULL::float8").Append(", s.pos FROM incident_search s");
+        if (join) sql.Append(" JOIN incidents i ON i.incident_id = s.incident_id");
+        // A walk keeps its subquery out of the join search (IS TRUE): one hashed set of matching documents, or one probe
+        // per document, checked row by row in listing order. From the documents, the planner joins as it sees fit.
+        sql.Append(" WHERE ").Append(way switch
+        {
+            SearchWay.WalkWithProbe => "(EXISTS (SELECT 1 FROM documents d WHERE d.doc_rowid = s.doc_rowid AND d.search @@ to_tsquery('simple', @match))) IS TRUE",
+            SearchWay.WalkWithSet => "(s.doc_rowid IN (SELECT d.doc_rowid FROM documents d WHERE d.search @@ to_tsquery('simple', @match))) IS TRUE",
+            _ => "s.doc_rowid IN (SELECT d.doc_rowid FROM documents d WHERE d.search @@ to_tsquery('simple', @match))",
+        });
+        foreach (var condition in filter.Conditions) sql.Append(" AND ").Append(condition);
+        sql.Append(" ORDER BY s.pos");
+        // Without a distance to check here, SQL pages, and the planner knows how few rows are wanted.
+        if (query.Near is null) sql.Append(" LIMIT @limit OFFSET @offset");
+        using var cmd = Command(sql.ToString(), ("match", match), ("limit", limit), ("offset", offset));
+        foreach (var (name, value) in filter.Parameters) cmd.Parameters.AddWithValue(name, value);
+        using var reader = cmd.ExecuteReader();
+        var skipped = 0;
+        while (ids.Count < limit && reader.Read())
+        {
+            if (query.Near is { } near && !IsNear(reader, near)) continue;
+            if (query.Near is not null && skipped < offset) { skipped++; continue; }
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    private long EstimatedMatches(string match)
+    {
+        using var cmd = Command("EXPLAIN SELECT 1 FROM documents d WHERE d.search @@ to_tsquery('simple', @match)", ("match", match));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            if (PlanRows.Match(reader.GetString(0)) is { Success: true } m) return long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return 0;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex PlanRows = new(@"rows=(\d+)");
+
     // The distance is checked here, so SQL cannot page: keys come first (box and order from one covering index),
     // and only the page's rows are read whole.
     private List<string> NearIds(IncidentQuery query, int offset, int limit)
     {
         var ids = new List<string>();
-        using var cmd = IncidentSelect(query, NearKeys);
-        if (cmd is null) return ids;
-        using var reader = cmd.ExecuteReader();
-        var skipped = 0;
-        while (ids.Count < limit && reader.Read())
+        // A box holding many incidents is best met walking the listing order (its index holds latitude and longitude)
+        // to the page, and the planner does that when told how few rows are wanted; the box's corners lie outside the
+        // circle, so a short answer is asked again for more. A small box is read whole and sorted.
+        var walk = query == new IncidentQuery(Near: query.Near, Offset: query.Offset, Limit: query.Limit) && BoxHoldsMany(query);
+        for (var rows = (offset + (long)limit) * 2 + 64; ; rows *= 4)
         {
-            if (!IsNear(reader, query.Near!.Value)) continue;
-            if (skipped < offset) { skipped++; continue; }
-            ids.Add(reader.GetString(0));
+            ids.Clear();
+            using var cmd = IncidentSelect(query, NearKeys);
+            if (cmd is null) return ids;
+            if (walk) cmd.CommandText += " LIMIT " + rows.ToString(CultureInfo.InvariantCulture);
+            using var reader = cmd.ExecuteReader();
+            var skipped = 0;
+            var read = 0L;
+            while (ids.Count < limit && reader.Read())
+            {
+                read++;
+                if (!IsNear(reader, query.Near!.Value)) continue;
+                if (skipped < offset) { skipped++; continue; }
+                ids.Add(reader.GetString(0));
+            }
+            if (!walk || ids.Count >= limit || read < rows) return ids;
         }
-        return ids;
+    }
+
+    private bool BoxHoldsMany(IncidentQuery query)
+    {
+        var incidents = Convert.ToInt64(Scalar("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'incidents'::regclass"),
+            CultureInfo.InvariantCulture);
+        var cap = IncidentSearch.NearWalkCount(incidents);
+        using var count = IncidentSelect(new IncidentQuery(Near: query.Near), "SELECT 1 FROM incidents i", ordered: false)!;
+        count.CommandText = $"SELECT COUNT(*) FROM ({count.CommandText} LIMIT {cap}) box";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) >= cap;
     }
 
     private List<Incident> FetchInOrder(List<string> ids)
@@ -577,7 +687,8 @@ public sealed class PostgresStore : IEventStore
         using (var cmd = Command($"SELECT {IncidentColumns} FROM incidents i WHERE i.incident_id = ANY(@ids)", ("ids", ids.ToArray())))
         using (var reader = cmd.ExecuteReader())
             while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
-        return [.. ids.Select(id => byId[id])];
+        // An id gone by now (incidents rebuilt between the two statements) is left out rather than failing the page.
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     /// <inheritdoc />
@@ -654,9 +765,8 @@ public sealed class PostgresStore : IEventStore
     private NpgsqlCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
     {
         var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.ToTsQuery, """
-            i.incident_id IN (SELECT l.incident_id FROM incident_documents l
-                JOIN documents d ON d.id = l.document_id
-                WHERE d.search @@ to_tsquery('simple', @match))
+            i.incident_id IN (SELECT s.incident_id FROM incident_search s
+                WHERE s.doc_rowid IN (SELECT d.doc_rowid FROM documents d WHERE d.search @@ to_tsquery('simple', @match)))
             """);
         if (filter is null) return null;
         var cmd = Command(filter.Sql(select, q, ordered));

@@ -122,6 +122,7 @@ public sealed class SqliteStore : IEventStore
             return new StoreResult(StoreOutcome.Unchanged, meta.Id, hash, 0, "same content stored already");
 
         var outcome = StoreOutcome.Added;
+        long? replacedRowid = null;
         using (var old = Command(tx, "SELECT doc_rowid, title, text FROM documents WHERE id = $id", ("$id", meta.Id)))
         using (var reader = old.ExecuteReader())
         {
@@ -136,6 +137,7 @@ public sealed class SqliteStore : IEventStore
                     ("$r", rowid), ("$t", oldTitle), ("$x", oldText));
                 Execute(_connection, tx, "DELETE FROM documents WHERE doc_rowid = $r", ("$r", rowid));
                 outcome = StoreOutcome.Replaced;
+                replacedRowid = rowid;
             }
         }
 
@@ -158,6 +160,9 @@ public sealed class SqliteStore : IEventStore
         }
         Execute(_connection, tx, "INSERT INTO documents_fts (rowid, title, text) VALUES ($r, $t, $x)",
             ("$r", docRowid), ("$t", meta.Title), ("$x", document.Text));
+        // The incidents citing the old version now find the new one in a text search.
+        if (replacedRowid is { } was)
+            Execute(_connection, tx, "UPDATE incident_search SET doc_rowid = $new WHERE doc_rowid = $old", ("$new", docRowid), ("$old", was));
 
         using (var ev = Command(tx, $"""
             INSERT INTO events (document_id, ordinal, {EventColumns}, event_json)
@@ -295,6 +300,7 @@ public sealed class SqliteStore : IEventStore
             }
         }
         Execute(_connection, tx, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ($k, $v)", ("$k", MaxSpanKey), ("$v", maxSpan));
+        Execute(_connection, tx, IncidentSearch.RefreshSqlite);
         tx.Commit();
     }
 
@@ -310,8 +316,57 @@ public sealed class SqliteStore : IEventStore
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
         if (limit == 0) return [];
+        if (!string.IsNullOrWhiteSpace(query.Text)) return FetchInOrder(SearchIds(query, offset, limit));
         if (query.Near is not null) return FetchInOrder(NearIds(query, offset, limit));
         return Query(query, IncidentColumns, ReadIncident);
+    }
+
+    // A text search in listing order through incident_search, the way chosen by how many documents match (counting
+    // stops where the choice is made); other filters join the incident rows, the distance is checked here.
+    private List<string> SearchIds(IncidentQuery query, int offset, int limit)
+    {
+        var ids = new List<string>();
+        if (FtsQuery.Sanitise(query.Text) is not { } match) return ids;
+        long documents;
+        using (var max = Command(null, "SELECT COALESCE(MAX(doc_rowid), 0) FROM documents"))
+            documents = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
+        long matching;
+        using (var count = Command(null, "SELECT COUNT(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH $m LIMIT $cap)",
+                   ("$m", match), ("$cap", IncidentSearch.CountCap(documents))))
+            matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (matching == 0) return ids;
+        var way = IncidentSearch.Choose(matching, documents);
+        var filter = IncidentFilter.Of(query with { Text = null }, MaxSpanDays, FtsQuery.Sanitise, "")!;
+        var join = filter.Conditions.Count > 0 || query.Near is not null;
+        var sql = new StringBuilder("SELECT s.incident_id, ").Append(join ? "i.latitude, i.longitude" : "NULL, NULL").Append(", s.pos FROM ")
+            // The plan is fixed rather than left to statistics, which know nothing of how many documents a word is in: a
+            // walk keeps the document column out of index choice ('+'), so only the primary key, in listing order, is left.
+            .Append(way == SearchWay.FromDocuments ? "incident_search s INDEXED BY incident_search_document" : "incident_search s");
+        if (join) sql.Append(" CROSS JOIN incidents i ON i.incident_id = s.incident_id");
+        sql.Append(" WHERE ").Append(way switch
+        {
+            SearchWay.WalkWithProbe => "EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts.rowid = s.doc_rowid AND documents_fts MATCH @match)",
+            SearchWay.WalkWithSet => "+s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)",
+            _ => "s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)",
+        });
+        foreach (var condition in filter.Conditions) sql.Append(" AND ").Append(condition);
+        sql.Append(" ORDER BY s.pos");
+        using var cmd = Command(null, sql.ToString(), ("@match", match));
+        foreach (var (name, value) in filter.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
+        using var reader = cmd.ExecuteReader();
+        var skipped = 0;
+        long? previous = null;
+        while (ids.Count < limit && reader.Read())
+        {
+            // An incident with several matching documents comes once per document, one after the other.
+            var pos = reader.GetInt64(3);
+            if (pos == previous) continue;
+            previous = pos;
+            if (query.Near is { } near && !IsNear(reader, near)) continue;
+            if (skipped < offset) { skipped++; continue; }
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
     }
 
     /// <inheritdoc />
@@ -356,7 +411,10 @@ public sealed class SqliteStore : IEventStore
     private List<string> NearIds(IncidentQuery query, int offset, int limit)
     {
         var ids = new List<string>();
-        using var cmd = IncidentSelect(query, NearKeys);
+        // A box holding many incidents is best met walking the listing order (the order index holds latitude and
+        // longitude) to the page; a small one is read whole from the box index and sorted.
+        var walk = query == new IncidentQuery(Near: query.Near, Offset: query.Offset, Limit: query.Limit) && BoxHoldsMany(query);
+        using var cmd = IncidentSelect(query, walk ? NearKeys + " INDEXED BY incidents_order" : NearKeys);
         if (cmd is null) return ids;
         using var reader = cmd.ExecuteReader();
         var skipped = 0;
@@ -367,6 +425,17 @@ public sealed class SqliteStore : IEventStore
             ids.Add(reader.GetString(0));
         }
         return ids;
+    }
+
+    private bool BoxHoldsMany(IncidentQuery query)
+    {
+        long incidents;
+        using (var max = Command(null, "SELECT COALESCE(MAX(rowid), 0) FROM incidents"))
+            incidents = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var cap = IncidentSearch.NearWalkCount(incidents);
+        using var count = IncidentSelect(new IncidentQuery(Near: query.Near), "SELECT 1 FROM incidents i INDEXED BY incidents_near", ordered: false)!;
+        count.CommandText = $"SELECT COUNT(*) FROM ({count.CommandText} LIMIT {cap})";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) >= cap;
     }
 
     private List<Incident> FetchInOrder(List<string> ids)
@@ -381,7 +450,8 @@ public sealed class SqliteStore : IEventStore
             using var reader = cmd.ExecuteReader();
             while (reader.Read()) byId[reader.GetString(0)] = ReadIncident(reader);
         }
-        return [.. ids.Select(id => byId[id])];
+        // An id gone by now (incidents rebuilt between the two statements) is left out rather than failing the page.
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     /// <inheritdoc />
@@ -456,10 +526,8 @@ public sealed class SqliteStore : IEventStore
     private SqliteCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
     {
         var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.Sanitise, """
-            i.incident_id IN (SELECT l.incident_id FROM incident_documents l
-                JOIN documents d ON d.id = l.document_id
-                JOIN documents_fts f ON f.rowid = d.doc_rowid
-                WHERE documents_fts MATCH @match)
+            i.incident_id IN (SELECT s.incident_id FROM incident_search s
+                WHERE s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match))
             """);
         if (filter is null) return null;
         var cmd = Command(null, filter.Sql(select, q, ordered));

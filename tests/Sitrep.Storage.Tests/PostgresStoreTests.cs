@@ -69,10 +69,11 @@ public sealed class PostgresStoreTests : StoreContractTests
         Store.ReplaceIncidents([Incident("i1", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")]);
         using var admin = new NpgsqlConnection(ConnectionString);
         admin.Open();
-        // Without sequential and plain index scans, only a bitmap scan of an index built for LOWER(actor) LIKE can answer
-        // the store's actor predicate; without the trigram indexes the planner falls back to the (disabled) sequential scan.
+        // Without sequential, plain and index-only scans (the listing-order indexes hold the actors too), only a bitmap scan
+        // of an index built for LOWER(actor) LIKE can answer the store's actor predicate; without the trigram indexes the
+        // planner falls back to the (disabled) sequential scan.
         var plan = new StringBuilder();
-        foreach (var sql in (string[])["SET enable_seqscan = off", "SET enable_indexscan = off",
+        foreach (var sql in (string[])["SET enable_seqscan = off", "SET enable_indexscan = off", "SET enable_indexonlyscan = off",
                      "EXPLAIN SELECT i.incident_id FROM incidents i " +
                      "WHERE (LOWER(i.actor1) LIKE '%islamic%' ESCAPE '\\' OR LOWER(i.actor2) LIKE '%islamic%' ESCAPE '\\')"])
         {
@@ -96,6 +97,57 @@ public sealed class PostgresStoreTests : StoreContractTests
         using var cmd = new NpgsqlCommand("SELECT COUNT(*) FROM pg_stats WHERE tablename = 'incidents_actor1_trgm'", admin);
 
         Assert.Equal(1L, (long)cmd.ExecuteScalar()!);
+    }
+
+    private string Plan(params string[] statements)
+    {
+        using var admin = new NpgsqlConnection(ConnectionString);
+        admin.Open();
+        var plan = new StringBuilder();
+        foreach (var sql in statements)
+        {
+            using var cmd = new NpgsqlCommand(sql, admin);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) plan.AppendLine(reader.GetString(0));
+        }
+        return plan.ToString();
+    }
+
+    [StoreFact]
+    public void ReplaceIncidents_LeavesIncidentsVacuumed_SoIndexOnlyScansNeedNotReadTheTable()
+    {
+        Store.ReplaceIncidents([Incident("i1", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")]);
+
+        var plan = Plan("SELECT relallvisible::text FROM pg_class WHERE relname = 'incidents'");
+
+        Assert.Equal("1", plan.Trim());
+    }
+
+    [StoreFact]
+    public void CombinedFilters_CanBeAnsweredFromAListingIndexAlone()
+    {
+        Store.ReplaceIncidents([Incident("i1", Event(Hajin, "2018-08-30"), 1, IncidentGrade.Weak, "a")]);
+        // With every other scan disabled, only an index holding country, dates and types in listing order can answer.
+        var plan = Plan("SET enable_seqscan = off", "SET enable_indexscan = off", "SET enable_bitmapscan = off", "SET enable_sort = off",
+            "EXPLAIN SELECT i.incident_id FROM incidents i WHERE i.event_date_end >= '2018-01-01' AND i.event_date >= '2017-12-01' " +
+            "AND i.event_date <= '2018-12-31' AND i.country = 'SY' AND (LOWER(i.event_type) = 'battles' OR LOWER(i.sub_event_type) = 'battles') " +
+            "ORDER BY i.event_date, i.incident_id LIMIT 100");
+
+        Assert.Contains("Index Only Scan using incidents_country_dated", plan);
+        Assert.DoesNotContain("Sort", plan);
+    }
+
+    [StoreFact]
+    public void TextSearchWalk_FollowsTheListingOrder_WithoutSorting()
+    {
+        SeedThreeIncidents();
+        var plan = Plan("SET enable_sort = off",
+            "EXPLAIN SELECT DISTINCT ON (s.pos) s.incident_id, s.pos FROM incident_search s WHERE (s.doc_rowid IN (SELECT d.doc_rowid " +
+            "FROM documents d WHERE d.search @@ to_tsquery('simple', 'hajin'))) IS TRUE ORDER BY s.pos LIMIT 100");
+
+        Assert.Contains("incident_search_pkey", plan);
+        Assert.Contains("hashed SubPlan", plan);
+        Assert.DoesNotContain("Sort", plan);
     }
 
     [Fact]

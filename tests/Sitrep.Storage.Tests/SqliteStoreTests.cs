@@ -45,6 +45,32 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [Fact]
+    public void TextSearch_WalksIncidentSearchInListingOrder_OrGoesThroughItsDocumentIndex()
+    {
+        SeedThreeIncidents();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path}");
+        connection.Open();
+        string Plan(string sql)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            using var reader = cmd.ExecuteReader();
+            var steps = new List<string>();
+            while (reader.Read()) steps.Add(reader.GetString(3));
+            return string.Join('\n', steps);
+        }
+        const string match = "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH '\"hajin\"')";
+
+        var walk = Plan($"SELECT s.incident_id, s.pos FROM incident_search s WHERE +s.doc_rowid IN {match} ORDER BY s.pos");
+        var fromDocuments = Plan($"SELECT s.incident_id, s.pos FROM incident_search s INDEXED BY incident_search_document WHERE s.doc_rowid IN {match} ORDER BY s.pos");
+
+        Assert.Contains("SCAN s", walk);
+        Assert.DoesNotContain("TEMP B-TREE", walk);
+        Assert.Contains("incident_search_document", fromDocuments);
+        Assert.Equal(["hajin"], Store.QueryIncidents(new IncidentQuery(Text: "hajin")).Select(i => i.IncidentId));
+    }
+
+    [Fact]
     public void ReplaceIncidents_LeavesPlannerStatistics_ForTheIncidentIndexes()
     {
         SeedThreeIncidents();

@@ -333,6 +333,25 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void Query_Near_FindsThePage_PastManyIncidentsInTheBoxCornersListedFirst()
+    {
+        // 200 incidents in the corners of the 50 km box around Hajin (70 km away) listed before 20 within 10 km: a walk
+        // of the listing order that reads a few rows more than the page needs must go on reading.
+        var corner = Hajin with { Point = new GeoPoint(Hajin.Point.Latitude + 0.44, Hajin.Point.Longitude + 0.54) };
+        var near = Hajin with { Point = new GeoPoint(Hajin.Point.Latitude + 0.05, Hajin.Point.Longitude) };
+        Store.ReplaceIncidents(
+        [
+            .. Enumerable.Range(0, 200).Select(i => Incident($"c{i:D3}", Event(corner, "2018-01-01"), 1, IncidentGrade.Weak, "a")),
+            .. Enumerable.Range(0, 20).Select(i => Incident($"n{i:D3}", Event(near, "2018-06-01"), 1, IncidentGrade.Weak, "a")),
+        ]);
+
+        var hajin = (Hajin.Point.Latitude, Hajin.Point.Longitude, 50.0);
+        Assert.Equal(Enumerable.Range(3, 10).Select(i => $"n{i:D3}"), Ids(new IncidentQuery(Near: hajin, Offset: 3, Limit: 10)));
+        Assert.Equal(20, Store.CountIncidents(new IncidentQuery(Near: hajin)));
+        Assert.Equal(220, Store.CountIncidents(new IncidentQuery(Near: (Hajin.Point.Latitude, Hajin.Point.Longitude, 100.0))));
+    }
+
+    [StoreFact]
     public void Query_ByText_SearchesTitleAndTextOfSourceDocuments()
     {
         SeedThreeIncidents();
@@ -341,6 +360,40 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(["hajin"], Ids(new IncidentQuery(Text: "struc*")));
         Assert.Empty(Ids(new IncidentQuery(Text: "checkpoint Gaza")));
         Assert.Empty(Ids(new IncidentQuery(Text: "title:\" OR (")));
+    }
+
+    [StoreFact]
+    public void Query_ByText_ListsWhatAScanWould_WhetherFewSomeOrMostDocumentsMatch()
+    {
+        // 400 documents: "rare" in one, "some" in every 20th, "often" in every 2nd — below, between and above the
+        // shares at which a search changes its way — and 300 incidents citing one or two of them, or a missing one.
+        var words = new Func<int, bool>[] { d => d == 13, d => d % 20 == 3, d => d % 2 == 0 };
+        string TextOf(int d) => string.Join(' ', new[] { "rare", "some", "often" }.Where((_, w) => words[w](d)).Append("report"));
+        var batch = Enumerable.Range(0, 400).Select(d => new DocumentToStore(Doc($"d{d}", TextOf(d) + ".", hash: $"h{d}"))).ToList();
+        Store.SaveDocuments(batch);
+        var places = new[] { Hajin, Mosul, Gaza };
+        var incidents = Enumerable.Range(0, 300).Select(i =>
+        {
+            var cited = i % 11 == 0 ? ["missing"] : i % 3 == 0 ? new[] { $"d{i % 400}", $"d{(i * 7 + 1) % 400}" } : [$"d{i * 13 % 400}"];
+            var e = Event(places[i % 3], new DateOnly(2018, 1, 1).AddDays(i * 37 % 400).ToString("yyyy-MM-dd"));
+            return Incident($"i{i:D3}", e, cited.Length, IncidentGrade.Weak, cited);
+        }).ToList();
+        Store.ReplaceIncidents(incidents);
+        var listed = Ids(IncidentQuery.All with { Limit = 1000 });
+
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = new[] { "rare", "some", "often" }[w];
+            var matches = listed.Where(id => incidents.Single(i => i.IncidentId == id).Sources
+                .Any(s => s.DocumentId.StartsWith('d') && words[w](int.Parse(s.DocumentId[1..])))).ToList();
+            Assert.NotEmpty(matches);
+            Assert.Equal(matches, Ids(new IncidentQuery(Text: word, Limit: 1000)));
+            Assert.Equal(matches.Skip(2).Take(3), Ids(new IncidentQuery(Text: word, Offset: 2, Limit: 3)));
+            Assert.Equal(matches.Count, Store.CountIncidents(new IncidentQuery(Text: word)));
+            var inIraq = matches.Where(id => incidents.Single(i => i.IncidentId == id).Event.Place == Mosul).ToList();
+            Assert.Equal(inIraq, Ids(new IncidentQuery(Country: "IQ", Text: word + " report", Limit: 1000)));
+            Assert.Equal(inIraq.Take(4), Ids(new IncidentQuery(Near: (36.3, 43.1, 50), Text: word, Limit: 4)));
+        }
     }
 
     [StoreFact]
