@@ -36,7 +36,12 @@ public static class HtmlExtractor
         var depth = UnparsedHtml.Depth(html, HtmlRules.MaxParsedDepth);
         if (depth > HtmlRules.MaxParsedDepth) return Unparsed(html, ArticleWarnings.TooDeepToParse(depth));
 
-        var doc = Parse(html);
+        return FromTree(Parse(html), html);
+    }
+
+    /// <summary>The extraction proper, on a parsed page (split from <see cref="Extract"/> so the phases can be timed).</summary>
+    internal static Article FromTree(IDocument doc, string html)
+    {
         var meta = HtmlMetadata.Read(doc, html);
         var root = doc.Body ?? doc.DocumentElement;
         // One DOM serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
