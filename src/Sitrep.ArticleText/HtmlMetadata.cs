@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Sitrep.ArticleText;
 
@@ -23,13 +22,13 @@ internal static partial class HtmlMetadata
     private sealed class Marks
     {
         public readonly Dictionary<string, string> Metas = new(StringComparer.OrdinalIgnoreCase);
-        public IElement? H1, Canonical, RelAuthor, ItempropAuthor, BylineClass, AuthorClass;
-        public readonly List<IElement> DatePublished = [];
-        public readonly List<IElement> Times = [];
+        public HtmlElement? H1, Canonical, RelAuthor, ItempropAuthor, BylineClass, AuthorClass;
+        public readonly List<HtmlElement> DatePublished = [];
+        public readonly List<HtmlElement> Times = [];
     }
 
     /// <summary>Reads the metadata of a parsed page; <paramref name="html"/> is its source, for JSON-LD script text.</summary>
-    public static HtmlMetadataValues Read(IDocument doc, string html)
+    public static HtmlMetadataValues Read(HtmlDocument doc, string html)
     {
         var marks = Walk(doc);
         var metas = marks.Metas;
@@ -37,17 +36,17 @@ internal static partial class HtmlMetadata
         return new HtmlMetadataValues(Title(doc, marks, site), Published(marks, html), site, Byline(marks), Canonical(marks));
     }
 
-    private static Marks Walk(IDocument doc)
+    private static Marks Walk(HtmlDocument doc)
     {
         var m = new Marks();
         if (doc.DocumentElement is not { } top) return m;
-        var stack = new Stack<IElement>();
+        var stack = new Stack<HtmlElement>();
         stack.Push(top);
         while (stack.Count > 0)
         {
             var e = stack.Pop();
             for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push(c);
-            switch (e.LocalName)
+            switch (e.Name)
             {
                 case "meta":
                     var key = e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("itemprop");
@@ -87,7 +86,7 @@ internal static partial class HtmlMetadata
     private static string? Get(Dictionary<string, string> metas, string key) =>
         metas.TryGetValue(key, out var v) && v.Length > 0 ? System.Net.WebUtility.HtmlDecode(v) : null;
 
-    private static string? Title(IDocument doc, Marks marks, string? site)
+    private static string? Title(HtmlDocument doc, Marks marks, string? site)
     {
         var metas = marks.Metas;
         var t = Get(metas, "og:title") ?? Get(metas, "twitter:title") ?? Get(metas, "title");
@@ -154,7 +153,7 @@ internal static partial class HtmlMetadata
         var metas = marks.Metas;
         var a = Get(metas, "author") ?? Get(metas, "article:author") ?? Get(metas, "byl") ?? Get(metas, "sailthru.author");
         if (a is not null && !a.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Collapse(a);
-        foreach (var e in (ReadOnlySpan<IElement?>)[marks.RelAuthor, marks.ItempropAuthor, marks.BylineClass, marks.AuthorClass])
+        foreach (var e in (ReadOnlySpan<HtmlElement?>)[marks.RelAuthor, marks.ItempropAuthor, marks.BylineClass, marks.AuthorClass])
         {
             var text = e?.TextContent;
             if (string.IsNullOrWhiteSpace(text)) continue;
