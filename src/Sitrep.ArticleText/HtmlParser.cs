@@ -90,10 +90,16 @@ public sealed class HtmlParser
         }
         EnsureBody();
         CloseImplied(name);
+        if (_doc.TooDeep) return; // an implied row or table body already went past the limit
         Current.Append(element);
         if (HtmlRules.SkippedTextTags.Contains(name) || HtmlRules.RcDataTags.Contains(name)) { Content(element, ref tokens); return; }
         // Self-closing syntax counts only on void elements and inside svg/math (foreign content).
         if (HtmlRules.VoidTags.Contains(name) || (tokens.SelfClosing && InForeign())) return;
+        Push(element);
+    }
+
+    private void Push(HtmlElement element)
+    {
         _open.Add(element);
         if (_open.Count > _doc.MaxDepth) _doc.MaxDepth = _open.Count;
         if (_open.Count > _maxDepth) _doc.TooDeep = true;
@@ -125,8 +131,7 @@ public sealed class HtmlParser
         var body = new HtmlElement("body");
         _html.Append(body);
         _doc.Body = body;
-        _open.Add(body);
-        _doc.MaxDepth = Math.Max(_doc.MaxDepth, _open.Count);
+        Push(body);
     }
 
     /// <summary>The end tags a start tag implies: an open paragraph, list item, heading, option, row or cell.</summary>
@@ -174,10 +179,10 @@ public sealed class HtmlParser
 
     private void OpenImplied(string name)
     {
+        if (_doc.TooDeep) return;
         var e = new HtmlElement(name);
         Current.Append(e);
-        _open.Add(e);
-        if (_open.Count > _doc.MaxDepth) _doc.MaxDepth = _open.Count;
+        Push(e);
     }
 
     /// <summary>Index of the last open element at or above <paramref name="from"/> named one of the given names; <paramref name="from"/> itself when none.</summary>
@@ -218,7 +223,14 @@ public sealed class HtmlParser
         if (HtmlRules.SpecialTags.Contains(name))
         {
             // A block's end tag closes it and everything opened inside it, if it is open within the current scope.
-            var i = name == "p" ? InScope("p", button: true) : InScope(name, button: false, listItem: name == "li");
+            var i = name switch
+            {
+                "p" => InScope("p", button: true),
+                "li" => InScope(name, button: false, listItem: true),
+                // Table parts are searched for in table scope: a cell left open does not hide its table.
+                "table" or "tbody" or "thead" or "tfoot" or "tr" or "caption" => InTableScope(name),
+                _ => InScope(name, button: false),
+            };
             if (i >= 0) PopTo(i);
             return;
         }
@@ -270,13 +282,16 @@ public sealed class HtmlParser
     }
 
     /// <summary>Index of the innermost open table (table scope: only a template stops the search); -1 when none.</summary>
-    private int NearestTable()
+    private int NearestTable() => InTableScope("table");
+
+    /// <summary>Index of the nearest open element named <paramref name="name"/> in table scope (table and template stop the search); -1 when none.</summary>
+    private int InTableScope(string name)
     {
         for (var i = _open.Count - 1; i > 0; i--)
         {
             var n = _open[i].Name;
-            if (n == "table") return i;
-            if (n == "template") return -1;
+            if (n == name) return i;
+            if (n is "table" or "template") return -1;
         }
         return -1;
     }
