@@ -12,22 +12,25 @@ namespace Sitrep.ArticleText;
 public static class HtmlExtractor
 {
     /// <summary>Builds the tree the extractor works on, stopping past <see cref="HtmlRules.MaxParsedDepth"/> (exposed so benchmarks can time the parse on its own).</summary>
-    public static HtmlDocument Parse(string html) => HtmlParser.Parse(html, HtmlRules.MaxParsedDepth);
+    public static HtmlDocument Parse(ReadOnlySpan<char> html) => HtmlParser.Parse(html, HtmlRules.MaxParsedDepth);
 
     /// <summary>Extracts text and metadata from decoded HTML.</summary>
-    public static Article Extract(string html)
+    public static Article Extract(string html) => Extract(html.AsSpan());
+
+    /// <summary>Extracts text and metadata from decoded HTML.</summary>
+    public static Article Extract(ReadOnlySpan<char> html)
     {
         // The guards: a page too long or too deep for the tree walks is read by the line judge from its stripped text.
         if (html.Length > HtmlRules.MaxParsedChars) return Unparsed(html, ArticleWarnings.TooLongToParse(html.Length));
         var doc = Parse(html);
         if (doc.TooDeep) return Unparsed(html, ArticleWarnings.TooDeepToParse(doc.MaxDepth));
-        return FromTree(doc, html);
+        return FromTree(doc);
     }
 
-    /// <summary>The extraction proper, on a parsed page (split from <see cref="Extract"/> so the phases can be timed).</summary>
-    internal static Article FromTree(HtmlDocument doc, string html)
+    /// <summary>The extraction proper, on a parsed page (split from <see cref="Extract(ReadOnlySpan{char})"/> so the phases can be timed).</summary>
+    internal static Article FromTree(HtmlDocument doc)
     {
-        var meta = HtmlMetadata.Read(doc, html);
+        var meta = HtmlMetadata.Read(doc);
         var root = doc.Body ?? doc.DocumentElement;
         // One DOM serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
         var furniture = HtmlFurniture.Mark(root);
@@ -73,7 +76,7 @@ public static class HtmlExtractor
         return sb.Length > max ? sb.ToString(0, max) : sb.ToString();
     }
 
-    private static Article Unparsed(string html, string warning)
+    private static Article Unparsed(ReadOnlySpan<char> html, string warning)
     {
         var article = PlainTextExtractor.Extract(UnparsedHtml.Lines(html));
         return article with { Warnings = [warning, .. article.Warnings] };

@@ -27,13 +27,13 @@ internal static partial class HtmlMetadata
         public readonly List<HtmlElement> Times = [];
     }
 
-    /// <summary>Reads the metadata of a parsed page; <paramref name="html"/> is its source, for JSON-LD script text.</summary>
-    public static HtmlMetadataValues Read(HtmlDocument doc, string html)
+    /// <summary>Reads the metadata of a parsed page.</summary>
+    public static HtmlMetadataValues Read(HtmlDocument doc)
     {
         var marks = Walk(doc);
         var metas = marks.Metas;
         var site = Get(metas, "og:site_name") ?? Get(metas, "application-name");
-        return new HtmlMetadataValues(Title(doc, marks, site), Published(marks, html), site, Byline(marks), Canonical(marks));
+        return new HtmlMetadataValues(Title(doc, marks, site), Published(marks, doc.JsonLd), site, Byline(marks), Canonical(marks));
     }
 
     private static Marks Walk(HtmlDocument doc)
@@ -114,13 +114,13 @@ internal static partial class HtmlMetadata
         return title;
     }
 
-    private static DateOnly? Published(Marks marks, string html)
+    private static DateOnly? Published(Marks marks, List<string> jsonLd)
     {
         foreach (var name in DateMetaNames)
             if (PageDates.ParseAny(Get(marks.Metas, name)) is { } d) return d;
-        foreach (var json in JsonLdScripts(html))
+        foreach (var json in jsonLd)
         {
-            var m = JsonLdDate().Match(html, json.Start.Value, json.End.Value - json.Start.Value);
+            var m = JsonLdDate().Match(json);
             if (m.Success && PageDates.ParseAny(m.Groups["v"].Value) is { } d) return d;
         }
         foreach (var e in marks.DatePublished)
@@ -128,24 +128,6 @@ internal static partial class HtmlMetadata
         foreach (var e in marks.Times)
             if (PageDates.ParseAny(e.GetAttribute("datetime")) is { } d) return d;
         return null;
-    }
-
-    /// <summary>
-    /// The contents of the page's JSON-LD scripts, found in the raw HTML (the DOM keeps no script text): each
-    /// "&lt;script" tag naming "ld+json" up to the next "&lt;/script".
-    /// </summary>
-    private static IEnumerable<Range> JsonLdScripts(string html)
-    {
-        for (var i = html.IndexOf("<script", StringComparison.OrdinalIgnoreCase); i >= 0;
-             i = html.IndexOf("<script", i, StringComparison.OrdinalIgnoreCase))
-        {
-            var gt = html.IndexOf('>', i);
-            if (gt < 0) yield break;
-            var end = html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
-            if (end < 0) end = html.Length;
-            if (html.AsSpan(i, gt - i).Contains("ld+json", StringComparison.OrdinalIgnoreCase)) yield return new Range(gt + 1, end);
-            i = end;
-        }
     }
 
     private static string? Byline(Marks marks)

@@ -33,9 +33,8 @@ public sealed class HtmlParser
     /// Parses <paramref name="html"/>. When more than <paramref name="maxDepth"/> elements would be open at once the
     /// parse stops there and the document says <see cref="HtmlDocument.TooDeep"/>.
     /// </summary>
-    public static HtmlDocument Parse(string html, int maxDepth = int.MaxValue)
+    public static HtmlDocument Parse(ReadOnlySpan<char> html, int maxDepth = int.MaxValue)
     {
-        ArgumentNullException.ThrowIfNull(html);
         var parser = new HtmlParser(maxDepth);
         parser.Run(html);
         return parser._doc;
@@ -115,7 +114,13 @@ public sealed class HtmlParser
             if (text.Length > 0) element.Append(new HtmlTextNode(text));
             if (element.Name == "title") _doc.Title ??= text;
         }
-        else if (HtmlRules.SkippedTextTags.Contains(element.Name)) tokens.RawText(element.Name);
+        else if (HtmlRules.SkippedTextTags.Contains(element.Name))
+        {
+            var text = tokens.RawText(element.Name);
+            // JSON-LD is the one script text the extractor reads (publication date); it is kept on the document.
+            if (element.Name == "script" && element.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                _doc.JsonLd.Add(text.ToString());
+        }
     }
 
     private bool InForeign()

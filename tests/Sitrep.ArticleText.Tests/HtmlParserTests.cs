@@ -128,6 +128,14 @@ public sealed class HtmlParserTests
     }
 
     [Fact]
+    public void JsonLdScripts_AreTheOnlyScriptTextKept_OnTheDocument()
+    {
+        var doc = HtmlParser.Parse("<script>var a = 1;</script><script type=\"application/LD+JSON\">{\"datePublished\": \"2018-08-10\"}</script><p>x");
+        Assert.Equal(["{\"datePublished\": \"2018-08-10\"}"], doc.JsonLd);
+        Assert.Equal("head(script script)", Shape(doc.Head));
+    }
+
+    [Fact]
     public void ScriptEndTag_MatchesWithoutRegardToCase()
     {
         Assert.Equal("body(p('a') script p('y'))", Body("<p>a</p><SCRIPT>x</p></Script ><p>y"));
