@@ -4,7 +4,7 @@ using Sitrep.Core;
 namespace Sitrep.ArticleText;
 
 /// <summary>
-/// The article extractor: plain-text pages go to the line judge, HTML pages to the DOM extractor. Stateless and
+/// The article extractor: plain-text pages go to the line judge, HTML pages to the tree extractor. Stateless and
 /// thread-safe; never throws for bad content (problems become <see cref="Article.Warnings"/>).
 /// </summary>
 public sealed class ArticleExtractor : IArticleExtractor

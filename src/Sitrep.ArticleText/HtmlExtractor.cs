@@ -32,7 +32,7 @@ public static class HtmlExtractor
     {
         var meta = HtmlMetadata.Read(doc);
         var root = doc.Body ?? doc.DocumentElement;
-        // One DOM serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
+        // One tree serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
         var furniture = HtmlFurniture.Mark(root);
         var all = HtmlParagraphs.Collect(root, furniture, strict: true);
         var paragraphs = Select(all, furniture, strict: true, meta.Title);

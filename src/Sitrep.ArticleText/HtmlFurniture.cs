@@ -2,7 +2,7 @@
 namespace Sitrep.ArticleText;
 
 /// <summary>
-/// The page furniture of one DOM, marked rather than removed so that every pass of the cascade reads the same tree:
+/// The page furniture of one parsed page, marked rather than removed so that every pass of the cascade reads the same tree:
 /// an element is furniture in every pass (by tag, role or hidden state) or only in the strict pass (by class/id).
 /// </summary>
 internal sealed class HtmlFurniture

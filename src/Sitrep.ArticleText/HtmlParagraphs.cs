@@ -10,7 +10,7 @@ internal sealed record HtmlParagraph(string Text, int LinkChars, HtmlElement Blo
 }
 
 /// <summary>
-/// Walks a DOM and cuts its text into paragraphs at block elements and line breaks, collapsing whitespace the way
+/// Walks the parsed tree and cuts its text into paragraphs at block elements and line breaks, collapsing whitespace the way
 /// a browser renders it and counting link text.
 /// </summary>
 internal sealed class HtmlParagraphs

@@ -52,7 +52,7 @@ public sealed class HtmlParser
             {
                 case HtmlTokenKind.Text: Text(tokens.Text); break;
                 case HtmlTokenKind.StartTag: Start(ref tokens); break;
-                case HtmlTokenKind.EndTag: End(tokens.Name, ref tokens); break;
+                case HtmlTokenKind.EndTag: End(tokens.Name); break;
             }
         }
     }
@@ -104,7 +104,7 @@ public sealed class HtmlParser
         if (_open.Count > _maxDepth) _doc.TooDeep = true;
     }
 
-    /// <summary>Reads the text of a raw-text or RCDATA element; skipped elements keep none.</summary>
+    /// <summary>Reads the text of a raw-text or RCDATA element; skipped elements keep none (JSON-LD goes to the document).</summary>
     private void Content(HtmlElement element, ref HtmlTokenizer tokens)
     {
         if (HtmlRules.VoidTags.Contains(element.Name)) return;
@@ -212,7 +212,7 @@ public sealed class HtmlParser
         }
     }
 
-    private void End(string name, ref HtmlTokenizer tokens)
+    private void End(string name)
     {
         switch (name)
         {

@@ -130,7 +130,7 @@ public static partial class HtmlRules
 
     /// <summary>Bytes of one page that are read at all; the rest of a larger page is cut off with a warning.</summary>
     public const int MaxPageBytes = 16 << 20;
-    /// <summary>A page longer than this (characters) is not parsed into a DOM.</summary>
+    /// <summary>A page longer than this (characters) is not parsed into a tree.</summary>
     public const int MaxParsedChars = 4_000_000;
     /// <summary>A page whose elements nest deeper than this is not parsed into a tree (real pages stay under ~100).</summary>
     public const int MaxParsedDepth = 1000;
