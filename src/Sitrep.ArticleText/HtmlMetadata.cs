@@ -114,7 +114,7 @@ internal static partial class HtmlMetadata
         return title;
     }
 
-    private static DateOnly? Published(Marks marks, List<string> jsonLd)
+    private static DateOnly? Published(Marks marks, IReadOnlyList<string> jsonLd)
     {
         foreach (var name in DateMetaNames)
             if (PageDates.ParseAny(Get(marks.Metas, name)) is { } d) return d;

@@ -119,7 +119,7 @@ public sealed class HtmlParser
             var text = tokens.RawText(element.Name);
             // JSON-LD is the one script text the extractor reads (publication date); it is kept on the document.
             if (element.Name == "script" && element.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-                _doc.JsonLd.Add(text.ToString());
+                _doc.AddJsonLd(text.ToString());
         }
     }
 

@@ -177,7 +177,9 @@ public sealed class HtmlDocument
     /// <summary>The text of the first title element, or null.</summary>
     public string? Title { get; internal set; }
     /// <summary>The text of the page's JSON-LD scripts (type "application/ld+json"), in order; no other script text is kept.</summary>
-    public List<string> JsonLd { get; } = [];
+    public IReadOnlyList<string> JsonLd => _jsonLd;
+    private readonly List<string> _jsonLd = [];
+    internal void AddJsonLd(string json) => _jsonLd.Add(json);
     /// <summary>Most elements open at once while parsing (html and body count).</summary>
     public int MaxDepth { get; internal set; }
     /// <summary>True when parsing stopped because the page nested deeper than the limit it was given.</summary>
