@@ -18,6 +18,8 @@ public sealed class HtmlParser
     private readonly HtmlElement _html;
     private readonly List<HtmlElement> _open = [];
     private readonly int _maxDepth;
+    /// <summary>Index in the open elements of the outermost open svg or math element; -1 when none is known.</summary>
+    private int _foreignAt = -1;
 
     private HtmlParser(int maxDepth)
     {
@@ -100,6 +102,7 @@ public sealed class HtmlParser
     private void Push(HtmlElement element)
     {
         _open.Add(element);
+        if (element.Name is "svg" or "math" && !InForeign()) _foreignAt = _open.Count - 1;
         if (_open.Count > _doc.MaxDepth) _doc.MaxDepth = _open.Count;
         if (_open.Count > _maxDepth) _doc.TooDeep = true;
     }
@@ -123,11 +126,19 @@ public sealed class HtmlParser
         }
     }
 
+    /// <summary>
+    /// True inside an open svg or math element. The outermost one's place in the stack is remembered, so a run of
+    /// self-closing tags deep inside an svg does not search the stack each time; it is looked for again only after
+    /// the stack below it changed.
+    /// </summary>
     private bool InForeign()
     {
-        for (var i = _open.Count - 1; i > 0; i--)
-            if (_open[i].Name is "svg" or "math") return true;
-        return false;
+        if (_foreignAt < 0) return false;
+        if (_foreignAt < _open.Count && _open[_foreignAt].Name is "svg" or "math") return true;
+        _foreignAt = -1;
+        for (var i = 1; i < _open.Count; i++)
+            if (_open[i].Name is "svg" or "math") { _foreignAt = i; break; }
+        return _foreignAt >= 0;
     }
 
     private void EnsureBody()

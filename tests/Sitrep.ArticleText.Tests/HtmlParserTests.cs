@@ -120,6 +120,12 @@ public sealed class HtmlParserTests
     }
 
     [Fact]
+    public void SelfClosingSyntax_InsideSvg_ClosesTheElement_AndStopsCountingOnceTheSvgIsClosed()
+    {
+        Assert.Equal("body(svg(g(path path)) div(p('x')))", Body("<svg><g><path/><path/></g></svg><div/><p>x"));
+    }
+
+    [Fact]
     public void ScriptAndStyle_KeepNoText_AndTheirMarkupIsNotParsed()
     {
         var doc = HtmlParser.Parse("<script>if (a<b) document.write('<p>x</p>')</script><style>p>a{}</style><p>y<script>a<b</script>");
