@@ -18,8 +18,9 @@ public sealed class HtmlParser
     private readonly HtmlElement _html;
     private readonly List<HtmlElement> _open = [];
     private readonly int _maxDepth;
-    /// <summary>Index in the open elements of the outermost open svg or math element; -1 when none is known.</summary>
-    private int _foreignAt = -1;
+    // How many p, a and svg/math elements are open: the common searches of the open elements ("is a paragraph
+    // open?") are answered without a search when none is, so deep pages do not pay a stack walk per tag.
+    private int _openParagraphs, _openLinks, _openForeign;
 
     private HtmlParser(int maxDepth)
     {
@@ -102,7 +103,7 @@ public sealed class HtmlParser
     private void Push(HtmlElement element)
     {
         _open.Add(element);
-        if (element.Name is "svg" or "math" && !InForeign()) _foreignAt = _open.Count - 1;
+        Count(element, 1);
         if (_open.Count > _doc.MaxDepth) _doc.MaxDepth = _open.Count;
         if (_open.Count > _maxDepth) _doc.TooDeep = true;
     }
@@ -126,19 +127,24 @@ public sealed class HtmlParser
         }
     }
 
-    /// <summary>
-    /// True inside an open svg or math element. The outermost one's place in the stack is remembered, so a run of
-    /// self-closing tags deep inside an svg does not search the stack each time; it is looked for again only after
-    /// the stack below it changed.
-    /// </summary>
-    private bool InForeign()
+    /// <summary>True inside an open svg or math element (foreign content, where "/&gt;" closes an element).</summary>
+    private bool InForeign() => _openForeign > 0;
+
+    private void Count(HtmlElement element, int delta)
     {
-        if (_foreignAt < 0) return false;
-        if (_foreignAt < _open.Count && _open[_foreignAt].Name is "svg" or "math") return true;
-        _foreignAt = -1;
-        for (var i = 1; i < _open.Count; i++)
-            if (_open[i].Name is "svg" or "math") { _foreignAt = i; break; }
-        return _foreignAt >= 0;
+        switch (element.Name)
+        {
+            case "p": _openParagraphs += delta; break;
+            case "a": _openLinks += delta; break;
+            case "svg" or "math": _openForeign += delta; break;
+        }
+    }
+
+    /// <summary>Takes <paramref name="count"/> open elements from <paramref name="index"/> off the stack (they stay in the tree).</summary>
+    private void RemoveOpen(int index, int count)
+    {
+        for (var i = index; i < index + count; i++) Count(_open[i], -1);
+        _open.RemoveRange(index, count);
     }
 
     private void EnsureBody()
@@ -279,7 +285,7 @@ public sealed class HtmlParser
         furthest.MoveChildrenTo(copy);
         furthest.Append(copy);
         _open[f - 1].Append(furthest);
-        _open.RemoveRange(f, block - f);
+        RemoveOpen(f, block - f);
     }
 
     /// <summary>
@@ -288,6 +294,7 @@ public sealed class HtmlParser
     /// </summary>
     private int InScope(string name, bool button, bool listItem = false)
     {
+        if ((name == "p" && _openParagraphs == 0) || (name == "a" && _openLinks == 0)) return -1;
         for (var i = _open.Count - 1; i > 0; i--)
         {
             var n = _open[i].Name;
@@ -314,13 +321,13 @@ public sealed class HtmlParser
 
     private void Pop()
     {
-        if (_open.Count > 2 || (_open.Count == 2 && _doc.Body is null)) _open.RemoveAt(_open.Count - 1);
+        if (_open.Count > 2 || (_open.Count == 2 && _doc.Body is null)) RemoveOpen(_open.Count - 1, 1);
     }
 
     /// <summary>Closes the open element at <paramref name="index"/> and all opened after it (html and body stay open).</summary>
     private void PopTo(int index)
     {
         var keep = Math.Max(index, _doc.Body is null ? 1 : 2);
-        if (keep < _open.Count) _open.RemoveRange(keep, _open.Count - keep);
+        if (keep < _open.Count) RemoveOpen(keep, _open.Count - keep);
     }
 }
