@@ -11,11 +11,11 @@ public static class ArticleWarnings
     public static string Truncated(long bytes) =>
         $"page of {bytes} bytes cut to its first {HtmlRules.MaxPageBytes} bytes";
 
-    /// <summary>The page was too long for the DOM parser; its text was taken without parsing.</summary>
+    /// <summary>The page was too long for the HTML parser; its text was taken without parsing.</summary>
     public static string TooLongToParse(int chars) =>
         $"page of {chars} characters is over the parser's limit of {HtmlRules.MaxParsedChars}; text taken without parsing";
 
-    /// <summary>The page nested too deep for the DOM parser; its text was taken without parsing.</summary>
+    /// <summary>The page nested too deep for the HTML parser; its text was taken without parsing.</summary>
     public static string TooDeepToParse(int depth) =>
         $"page nests over {Math.Min(depth, HtmlRules.MaxParsedDepth)} elements deep, over the parser's limit; text taken without parsing";
 

@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Sitrep.Core;
 
 namespace Sitrep.ArticleText;
@@ -13,33 +11,28 @@ namespace Sitrep.ArticleText;
 /// </summary>
 public static class HtmlExtractor
 {
-    /// <summary>
-    /// How the DOM is built: comments, script and raw text (style, iframe) are never kept, so the tokenizer does not
-    /// build nodes the extractor would remove anyway; positions are not tracked.
-    /// </summary>
-    private static readonly HtmlParserOptions ParserOptions = new()
-    {
-        SkipComments = true,
-        SkipScriptText = true,
-        SkipRawText = true,
-        DisableElementPositionTracking = true,
-    };
-
-    /// <summary>Builds the DOM the extractor works on (exposed so benchmarks can time the parse on its own).</summary>
-    public static IDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
+    /// <summary>Builds the tree the extractor works on, stopping past <see cref="HtmlRules.MaxParsedDepth"/> (exposed so benchmarks can time the parse on its own).</summary>
+    public static HtmlDocument Parse(ReadOnlySpan<char> html) => HtmlParser.Parse(html, HtmlRules.MaxParsedDepth);
 
     /// <summary>Extracts text and metadata from decoded HTML.</summary>
-    public static Article Extract(string html)
-    {
-        // The guard: a page too long or too deep for the DOM parser is read by the line judge from its stripped text.
-        if (html.Length > HtmlRules.MaxParsedChars) return Unparsed(html, ArticleWarnings.TooLongToParse(html.Length));
-        var depth = UnparsedHtml.Depth(html, HtmlRules.MaxParsedDepth);
-        if (depth > HtmlRules.MaxParsedDepth) return Unparsed(html, ArticleWarnings.TooDeepToParse(depth));
+    public static Article Extract(string html) => Extract(html.AsSpan());
 
+    /// <summary>Extracts text and metadata from decoded HTML.</summary>
+    public static Article Extract(ReadOnlySpan<char> html)
+    {
+        // The guards: a page too long or too deep for the tree walks is read by the line judge from its stripped text.
+        if (html.Length > HtmlRules.MaxParsedChars) return Unparsed(html, ArticleWarnings.TooLongToParse(html.Length));
         var doc = Parse(html);
-        var meta = HtmlMetadata.Read(doc, html);
+        if (doc.TooDeep) return Unparsed(html, ArticleWarnings.TooDeepToParse(doc.MaxDepth));
+        return FromTree(doc);
+    }
+
+    /// <summary>The extraction proper, on a parsed page (split from <see cref="Extract(ReadOnlySpan{char})"/> so the phases can be timed).</summary>
+    internal static Article FromTree(HtmlDocument doc)
+    {
+        var meta = HtmlMetadata.Read(doc);
         var root = doc.Body ?? doc.DocumentElement;
-        // One DOM serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
+        // One tree serves every pass: furniture is marked, not removed, and each pass walks around what it excludes.
         var furniture = HtmlFurniture.Mark(root);
         var all = HtmlParagraphs.Collect(root, furniture, strict: true);
         var paragraphs = Select(all, furniture, strict: true, meta.Title);
@@ -83,7 +76,7 @@ public static class HtmlExtractor
         return sb.Length > max ? sb.ToString(0, max) : sb.ToString();
     }
 
-    private static Article Unparsed(string html, string warning)
+    private static Article Unparsed(ReadOnlySpan<char> html, string warning)
     {
         var article = PlainTextExtractor.Extract(UnparsedHtml.Lines(html));
         return article with { Warnings = [warning, .. article.Warnings] };
@@ -97,7 +90,7 @@ public static class HtmlExtractor
     }
 
     /// <summary>An output paragraph and the &lt;article&gt; element it sits in (null when none).</summary>
-    private readonly record struct OutputParagraph(string Text, IElement? Article);
+    private readonly record struct OutputParagraph(string Text, HtmlElement? Article);
 
     /// <summary>
     /// Joins paragraphs with "\n"; where the page moves from one &lt;article&gt; element to another, a new segment
@@ -108,7 +101,7 @@ public static class HtmlExtractor
         var sb = new StringBuilder();
         var segments = new List<TextRange>();
         var start = 0;
-        IElement? article = null;
+        HtmlElement? article = null;
         foreach (var p in paragraphs)
         {
             if (sb.Length > 0)
@@ -129,11 +122,11 @@ public static class HtmlExtractor
     }
 
     /// <summary>The outermost &lt;article&gt; holding <paramref name="e"/>: a card nested in a story does not split it.</summary>
-    private static IElement? ArticleOf(IElement e)
+    private static HtmlElement? ArticleOf(HtmlElement e)
     {
-        IElement? outer = null;
-        for (IElement? a = e; a is not null; a = a.ParentElement)
-            if (a.LocalName == "article") outer = a;
+        HtmlElement? outer = null;
+        for (HtmlElement? a = e; a is not null; a = a.ParentElement)
+            if (a.Name == "article") outer = a;
         return outer;
     }
 
@@ -143,7 +136,7 @@ public static class HtmlExtractor
         return selected.Count == 0 ? [] : Output(paragraphs, selected, title, 0);
     }
 
-    internal static string ClassAndId(IElement e)
+    internal static string ClassAndId(HtmlElement e)
     {
         var c = e.GetAttribute("class");
         var id = e.Id;
@@ -152,19 +145,19 @@ public static class HtmlExtractor
     }
 
     /// <summary>Readability-style scoring: paragraphs feed their ancestors; the best container and its fitting siblings win.</summary>
-    private static HashSet<IElement> SelectContainers(List<HtmlParagraph> paragraphs, Func<IElement, bool> kept)
+    private static HashSet<HtmlElement> SelectContainers(List<HtmlParagraph> paragraphs, Func<HtmlElement, bool> kept)
     {
-        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        var textLen = new Dictionary<IElement, (int Text, int Links)>(ReferenceEqualityComparer.Instance);
+        var scores = new Dictionary<HtmlElement, double>(ReferenceEqualityComparer.Instance);
+        var textLen = new Dictionary<HtmlElement, (int Text, int Links)>(ReferenceEqualityComparer.Instance);
         foreach (var p in paragraphs)
         {
             // Text and link totals for every ancestor, for link density (one hash lookup per ancestor).
-            for (IElement? a = p.Block; a is not null; a = a.ParentElement)
+            for (HtmlElement? a = p.Block; a is not null; a = a.ParentElement)
             {
                 ref var t = ref CollectionsMarshal.GetValueRefOrAddDefault(textLen, a, out _);
                 t = (t.Text + p.Text.Length, t.Links + p.LinkChars);
             }
-            if (p.Text.Length < HtmlRules.MinScoredChars || !HtmlRules.ScoredTags.Contains(p.Block.LocalName)) continue;
+            if (p.Text.Length < HtmlRules.MinScoredChars || !HtmlRules.ScoredTags.Contains(p.Block.Name)) continue;
             var points = 1.0 + CountCommas(p.Text) + Math.Min(p.Text.Length / HtmlRules.CharsPerPoint, HtmlRules.MaxLengthPoints);
             var level = 0;
             for (var a = p.Block.ParentElement; a is not null && level < HtmlRules.ScoreAncestorLevels; a = a.ParentElement, level++)
@@ -174,16 +167,16 @@ public static class HtmlExtractor
                 scores[a] = s + points / divider;
             }
         }
-        IElement? top = null;
+        HtmlElement? top = null;
         var topScore = double.MinValue;
-        var final = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        var final = new Dictionary<HtmlElement, double>(ReferenceEqualityComparer.Instance);
         foreach (var (e, s) in scores)
         {
             var f = s * (1 - LinkDensity(textLen, e));
             final[e] = f;
             if (f > topScore) { topScore = f; top = e; }
         }
-        var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        var selected = new HashSet<HtmlElement>(ReferenceEqualityComparer.Instance);
         if (top is null) return selected;
         top = Promote(top, topScore, final, kept);
         topScore = final.GetValueOrDefault(top, topScore);
@@ -192,13 +185,13 @@ public static class HtmlExtractor
         if (parent is null) return selected;
         var threshold = Math.Max(HtmlRules.SiblingMinScore, topScore * HtmlRules.SiblingScoreShare);
         var topClass = top.GetAttribute("class");
-        Dictionary<IElement, string>? lastText = null;
+        Dictionary<HtmlElement, string>? lastText = null;
         foreach (var sibling in parent.Children)
         {
             if (ReferenceEquals(sibling, top)) continue;
             var bonus = !string.IsNullOrEmpty(topClass) && sibling.GetAttribute("class") == topClass ? topScore * HtmlRules.SiblingScoreShare : 0;
             if (final.TryGetValue(sibling, out var s) && s + bonus >= threshold) { selected.Add(sibling); continue; }
-            if (sibling.LocalName != "p" || !textLen.TryGetValue(sibling, out var t)) continue;
+            if (sibling.Name != "p" || !textLen.TryGetValue(sibling, out var t)) continue;
             var density = LinkDensity(textLen, sibling);
             if ((t.Text > HtmlRules.SiblingParagraphMinChars && density < HtmlRules.SiblingParagraphMaxLinkDensity) ||
                 (t.Text > 0 && density == 0 && PlainTextExtractor.EndsSentence((lastText ??= LastTextPerChild(paragraphs, parent))[sibling])))
@@ -211,14 +204,14 @@ public static class HtmlExtractor
     /// Moves the winner up when the content is spread over sibling blocks: to an ancestor shared by several
     /// near-winners, then past wrappers that hold nothing else, then to a parent that scores higher.
     /// </summary>
-    private static IElement Promote(IElement top, double topScore, Dictionary<IElement, double> final, Func<IElement, bool> kept)
+    private static HtmlElement Promote(HtmlElement top, double topScore, Dictionary<HtmlElement, double> final, Func<HtmlElement, bool> kept)
     {
-        var rivals = new List<IElement>();
+        var rivals = new List<HtmlElement>();
         foreach (var (e, s) in final)
             if (!ReferenceEquals(e, top) && s >= topScore * HtmlRules.RivalScoreShare) rivals.Add(e);
         if (rivals.Count >= HtmlRules.MinRivalsToPromote)
         {
-            for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
+            for (var a = top.ParentElement; a is not null && a.Name != "body"; a = a.ParentElement)
             {
                 var shared = 0;
                 foreach (var r in rivals)
@@ -226,10 +219,10 @@ public static class HtmlExtractor
                 if (shared >= HtmlRules.MinRivalsToPromote) { top = a; break; }
             }
         }
-        while (top.ParentElement is { } p && p.LocalName != "body" && IsOnlyKeptChild(p, top, kept)) top = p;
+        while (top.ParentElement is { } p && p.Name != "body" && IsOnlyKeptChild(p, top, kept)) top = p;
         var last = final.GetValueOrDefault(top, topScore);
         var floor = last / 3;
-        for (var a = top.ParentElement; a is not null && a.LocalName != "body"; a = a.ParentElement)
+        for (var a = top.ParentElement; a is not null && a.Name != "body"; a = a.ParentElement)
         {
             if (!final.TryGetValue(a, out var s)) continue;
             if (s < floor) break;
@@ -240,25 +233,25 @@ public static class HtmlExtractor
     }
 
     /// <summary>For each child of <paramref name="parent"/> holding text, the text of the last paragraph inside it.</summary>
-    private static Dictionary<IElement, string> LastTextPerChild(List<HtmlParagraph> paragraphs, IElement parent)
+    private static Dictionary<HtmlElement, string> LastTextPerChild(List<HtmlParagraph> paragraphs, HtmlElement parent)
     {
-        var last = new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
+        var last = new Dictionary<HtmlElement, string>(ReferenceEqualityComparer.Instance);
         foreach (var p in paragraphs)
-            for (IElement? a = p.Block; a is not null; a = a.ParentElement)
+            for (HtmlElement? a = p.Block; a is not null; a = a.ParentElement)
                 if (ReferenceEquals(a.ParentElement, parent)) { last[a] = p.Text; break; }
         return last;
     }
 
-    private static bool IsOnlyKeptChild(IElement parent, IElement child, Func<IElement, bool> kept)
+    private static bool IsOnlyKeptChild(HtmlElement parent, HtmlElement child, Func<HtmlElement, bool> kept)
     {
         for (var c = parent.FirstElementChild; c is not null; c = c.NextElementSibling)
             if (!ReferenceEquals(c, child) && kept(c)) return false;
         return true;
     }
 
-    private static double InitialScore(IElement e)
+    private static double InitialScore(HtmlElement e)
     {
-        double s = e.LocalName switch
+        double s = e.Name switch
         {
             "div" or "article" or "main" or "section" => 5,
             "pre" or "td" or "blockquote" => 3,
@@ -273,7 +266,7 @@ public static class HtmlExtractor
         return s;
     }
 
-    private static double LinkDensity(Dictionary<IElement, (int Text, int Links)> totals, IElement e) =>
+    private static double LinkDensity(Dictionary<HtmlElement, (int Text, int Links)> totals, HtmlElement e) =>
         totals.TryGetValue(e, out var t) && t.Text > 0 ? (double)t.Links / t.Text : 0;
 
     private static int CountCommas(string s)
@@ -284,7 +277,7 @@ public static class HtmlExtractor
     }
 
     /// <summary>The paragraphs inside the selected containers (all, when none given) that are not navigation or furniture.</summary>
-    private static List<OutputParagraph> Output(List<HtmlParagraph> paragraphs, HashSet<IElement>? selected, string? title, int minChars)
+    private static List<OutputParagraph> Output(List<HtmlParagraph> paragraphs, HashSet<HtmlElement>? selected, string? title, int minChars)
     {
         var result = new List<OutputParagraph>();
         var titleKey = title is null ? null : Key(title);
@@ -294,7 +287,7 @@ public static class HtmlExtractor
             // Once the article has begun, a comment-section header ends it.
             if (result.Count > 0 && p.Text.Length <= HtmlRules.FurnitureCheckMaxChars && TextRules.CommentStart().IsMatch(p.Text)) break;
             if (p.Text.Length < minChars) continue;
-            var shortItem = p.Block.LocalName is "li" or "dd" or "dt" && p.Text.Length < HtmlRules.ShortListItemChars;
+            var shortItem = p.Block.Name is "li" or "dd" or "dt" && p.Text.Length < HtmlRules.ShortListItemChars;
             if (p.LinkDensity > (shortItem ? HtmlRules.MaxListItemLinkDensity : HtmlRules.MaxLinkDensity)) continue;
             if (p.Text.Length <= HtmlRules.FurnitureCheckMaxChars &&
                 (TextRules.Boilerplate().IsMatch(p.Text) || TextRules.Counter().IsMatch(p.Text))) continue;
@@ -332,9 +325,9 @@ public static class HtmlExtractor
         return sb.ToString();
     }
 
-    private static bool InsideAny(IElement e, HashSet<IElement> selected)
+    private static bool InsideAny(HtmlElement e, HashSet<HtmlElement> selected)
     {
-        for (IElement? a = e; a is not null; a = a.ParentElement)
+        for (HtmlElement? a = e; a is not null; a = a.ParentElement)
             if (selected.Contains(a)) return true;
         return false;
     }

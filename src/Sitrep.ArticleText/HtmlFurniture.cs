@@ -1,30 +1,29 @@
-using AngleSharp.Dom;
 
 namespace Sitrep.ArticleText;
 
 /// <summary>
-/// The page furniture of one DOM, marked rather than removed so that every pass of the cascade reads the same tree:
+/// The page furniture of one parsed page, marked rather than removed so that every pass of the cascade reads the same tree:
 /// an element is furniture in every pass (by tag, role or hidden state) or only in the strict pass (by class/id).
 /// </summary>
 internal sealed class HtmlFurniture
 {
     /// <summary>Marked elements; the value is true when the element is furniture in every pass.</summary>
-    private readonly Dictionary<IElement, bool> _marked = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HtmlElement, bool> _marked = new(ReferenceEqualityComparer.Instance);
 
     private enum Verdict : byte { Keep, StrictOnly, Always }
 
     private HtmlFurniture() { }
 
     /// <summary>True when a pass of the given strictness leaves <paramref name="e"/> (and all inside it) out.</summary>
-    public bool IsRemoved(IElement e, bool strict) => _marked.TryGetValue(e, out var always) && (strict || always);
+    public bool IsRemoved(HtmlElement e, bool strict) => _marked.TryGetValue(e, out var always) && (strict || always);
 
     /// <summary>Judges every element below <paramref name="root"/> once.</summary>
-    public static HtmlFurniture Mark(IElement root)
+    public static HtmlFurniture Mark(HtmlElement root)
     {
         var furniture = new HtmlFurniture();
         // Pages repeat the same class attribute on many elements: its regex verdict is computed once per page.
         var classVerdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var stack = new Stack<IElement>();
+        var stack = new Stack<HtmlElement>();
         for (var c = root.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push(c);
         while (stack.Count > 0)
         {
@@ -42,16 +41,16 @@ internal sealed class HtmlFurniture
         return furniture;
     }
 
-    private static bool IsRelatedHeading(IElement e)
+    private static bool IsRelatedHeading(HtmlElement e)
     {
-        if (e.LocalName is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) return false;
+        if (e.Name is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) return false;
         var classAndId = HtmlExtractor.ClassAndId(e);
         return classAndId.Length > 0 && HtmlRules.RelatedHeadingClass().IsMatch(classAndId);
     }
 
-    private static Verdict Judge(IElement e, Dictionary<string, bool> classVerdicts)
+    private static Verdict Judge(HtmlElement e, Dictionary<string, bool> classVerdicts)
     {
-        var name = e.LocalName;
+        var name = e.Name;
         if (name is "body" or "html" or "main" or "article") return Verdict.Keep;
         if (HtmlRules.RemovedTags.Contains(name)) return Verdict.Always;
         if (name == "form") return e.TextContent.Length < HtmlRules.MaxRemovedFormChars ? Verdict.Always : Verdict.Keep;

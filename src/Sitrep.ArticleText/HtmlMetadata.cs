@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Sitrep.ArticleText;
 
@@ -23,31 +22,31 @@ internal static partial class HtmlMetadata
     private sealed class Marks
     {
         public readonly Dictionary<string, string> Metas = new(StringComparer.OrdinalIgnoreCase);
-        public IElement? H1, Canonical, RelAuthor, ItempropAuthor, BylineClass, AuthorClass;
-        public readonly List<IElement> DatePublished = [];
-        public readonly List<IElement> Times = [];
+        public HtmlElement? H1, Canonical, RelAuthor, ItempropAuthor, BylineClass, AuthorClass;
+        public readonly List<HtmlElement> DatePublished = [];
+        public readonly List<HtmlElement> Times = [];
     }
 
-    /// <summary>Reads the metadata of a parsed page; <paramref name="html"/> is its source, for JSON-LD script text.</summary>
-    public static HtmlMetadataValues Read(IDocument doc, string html)
+    /// <summary>Reads the metadata of a parsed page.</summary>
+    public static HtmlMetadataValues Read(HtmlDocument doc)
     {
         var marks = Walk(doc);
         var metas = marks.Metas;
         var site = Get(metas, "og:site_name") ?? Get(metas, "application-name");
-        return new HtmlMetadataValues(Title(doc, marks, site), Published(marks, html), site, Byline(marks), Canonical(marks));
+        return new HtmlMetadataValues(Title(doc, marks, site), Published(marks, doc.JsonLd), site, Byline(marks), Canonical(marks));
     }
 
-    private static Marks Walk(IDocument doc)
+    private static Marks Walk(HtmlDocument doc)
     {
         var m = new Marks();
         if (doc.DocumentElement is not { } top) return m;
-        var stack = new Stack<IElement>();
+        var stack = new Stack<HtmlElement>();
         stack.Push(top);
         while (stack.Count > 0)
         {
             var e = stack.Pop();
             for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push(c);
-            switch (e.LocalName)
+            switch (e.Name)
             {
                 case "meta":
                     var key = e.GetAttribute("property") ?? e.GetAttribute("name") ?? e.GetAttribute("itemprop");
@@ -87,7 +86,7 @@ internal static partial class HtmlMetadata
     private static string? Get(Dictionary<string, string> metas, string key) =>
         metas.TryGetValue(key, out var v) && v.Length > 0 ? System.Net.WebUtility.HtmlDecode(v) : null;
 
-    private static string? Title(IDocument doc, Marks marks, string? site)
+    private static string? Title(HtmlDocument doc, Marks marks, string? site)
     {
         var metas = marks.Metas;
         var t = Get(metas, "og:title") ?? Get(metas, "twitter:title") ?? Get(metas, "title");
@@ -115,13 +114,13 @@ internal static partial class HtmlMetadata
         return title;
     }
 
-    private static DateOnly? Published(Marks marks, string html)
+    private static DateOnly? Published(Marks marks, IReadOnlyList<string> jsonLd)
     {
         foreach (var name in DateMetaNames)
             if (PageDates.ParseAny(Get(marks.Metas, name)) is { } d) return d;
-        foreach (var json in JsonLdScripts(html))
+        foreach (var json in jsonLd)
         {
-            var m = JsonLdDate().Match(html, json.Start.Value, json.End.Value - json.Start.Value);
+            var m = JsonLdDate().Match(json);
             if (m.Success && PageDates.ParseAny(m.Groups["v"].Value) is { } d) return d;
         }
         foreach (var e in marks.DatePublished)
@@ -131,30 +130,12 @@ internal static partial class HtmlMetadata
         return null;
     }
 
-    /// <summary>
-    /// The contents of the page's JSON-LD scripts, found in the raw HTML (the DOM keeps no script text): each
-    /// "&lt;script" tag naming "ld+json" up to the next "&lt;/script".
-    /// </summary>
-    private static IEnumerable<Range> JsonLdScripts(string html)
-    {
-        for (var i = html.IndexOf("<script", StringComparison.OrdinalIgnoreCase); i >= 0;
-             i = html.IndexOf("<script", i, StringComparison.OrdinalIgnoreCase))
-        {
-            var gt = html.IndexOf('>', i);
-            if (gt < 0) yield break;
-            var end = html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
-            if (end < 0) end = html.Length;
-            if (html.AsSpan(i, gt - i).Contains("ld+json", StringComparison.OrdinalIgnoreCase)) yield return new Range(gt + 1, end);
-            i = end;
-        }
-    }
-
     private static string? Byline(Marks marks)
     {
         var metas = marks.Metas;
         var a = Get(metas, "author") ?? Get(metas, "article:author") ?? Get(metas, "byl") ?? Get(metas, "sailthru.author");
         if (a is not null && !a.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Collapse(a);
-        foreach (var e in (ReadOnlySpan<IElement?>)[marks.RelAuthor, marks.ItempropAuthor, marks.BylineClass, marks.AuthorClass])
+        foreach (var e in (ReadOnlySpan<HtmlElement?>)[marks.RelAuthor, marks.ItempropAuthor, marks.BylineClass, marks.AuthorClass])
         {
             var text = e?.TextContent;
             if (string.IsNullOrWhiteSpace(text)) continue;

@@ -1,17 +1,16 @@
 using System.Text;
-using AngleSharp.Dom;
 
 namespace Sitrep.ArticleText;
 
 /// <summary>One block of text in document order: its text, how much of it is link text, and the element it is in.</summary>
-internal sealed record HtmlParagraph(string Text, int LinkChars, IElement Block)
+internal sealed record HtmlParagraph(string Text, int LinkChars, HtmlElement Block)
 {
     /// <summary>Share of the text inside links.</summary>
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 }
 
 /// <summary>
-/// Walks a DOM and cuts its text into paragraphs at block elements and line breaks, collapsing whitespace the way
+/// Walks the parsed tree and cuts its text into paragraphs at block elements and line breaks, collapsing whitespace the way
 /// a browser renders it and counting link text.
 /// </summary>
 internal sealed class HtmlParagraphs
@@ -20,11 +19,11 @@ internal sealed class HtmlParagraphs
     private readonly StringBuilder _buffer = new();
     private int _linkChars;
     private bool _pendingSpace;
-    private IElement _block;
+    private HtmlElement _block;
     private readonly HtmlFurniture _furniture;
     private readonly bool _strict;
 
-    private HtmlParagraphs(IElement root, HtmlFurniture furniture, bool strict)
+    private HtmlParagraphs(HtmlElement root, HtmlFurniture furniture, bool strict)
     {
         _block = root;
         _furniture = furniture;
@@ -32,7 +31,7 @@ internal sealed class HtmlParagraphs
     }
 
     /// <summary>The paragraphs under <paramref name="root"/> in document order, leaving out what the pass removes.</summary>
-    public static List<HtmlParagraph> Collect(IElement root, HtmlFurniture furniture, bool strict)
+    public static List<HtmlParagraph> Collect(HtmlElement root, HtmlFurniture furniture, bool strict)
     {
         var c = new HtmlParagraphs(root, furniture, strict);
         c.Walk(root, inLink: false);
@@ -41,9 +40,9 @@ internal sealed class HtmlParagraphs
     }
 
     // Iterative on purpose: a page nested thousands of levels deep must not overflow the stack.
-    private void Walk(IElement root, bool inLink)
+    private void Walk(HtmlElement root, bool inLink)
     {
-        var stack = new Stack<(INode Node, bool Exit, bool InLink, IElement? OuterBlock)>();
+        var stack = new Stack<(HtmlNode Node, bool Exit, bool InLink, HtmlElement? OuterBlock)>();
         for (var c = root.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false, inLink, null));
         while (stack.Count > 0)
         {
@@ -54,9 +53,9 @@ internal sealed class HtmlParagraphs
                 _block = outer!;
                 continue;
             }
-            if (node is IText text) { Append(text.Data, link); continue; }
-            if (node is not IElement e || _furniture.IsRemoved(e, _strict)) continue;
-            var name = e.LocalName;
+            if (node is HtmlTextNode text) { Append(text.Data, link); continue; }
+            if (node is not HtmlElement e || _furniture.IsRemoved(e, _strict)) continue;
+            var name = e.Name;
             if (name == "br") { Flush(); continue; }
             var childLink = link;
             if (HtmlRules.BlockTags.Contains(name))

@@ -125,30 +125,68 @@ public static partial class HtmlRules
         return first is '{' or '[' && letters < nonSpace * MaxDataLetterShare;
     }
 
-    // Guards: what is never handed to the DOM parser (its tree building is quadratic in nesting depth and its memory
-    // tens of times the page size). Such pages go through TagStripper instead.
+    // Guards: what the tree walks never see (walks from a paragraph up its ancestors are quadratic in nesting depth,
+    // and the tree's memory is several times the page size). Such pages go through UnparsedHtml instead.
 
     /// <summary>Bytes of one page that are read at all; the rest of a larger page is cut off with a warning.</summary>
     public const int MaxPageBytes = 16 << 20;
-    /// <summary>A page longer than this (characters) is not parsed into a DOM.</summary>
+    /// <summary>A page longer than this (characters) is not parsed into a tree.</summary>
     public const int MaxParsedChars = 4_000_000;
-    /// <summary>A page whose elements nest deeper than this is not parsed into a DOM (real pages stay under ~100).</summary>
+    /// <summary>A page whose elements nest deeper than this is not parsed into a tree (real pages stay under ~100).</summary>
     public const int MaxParsedDepth = 1000;
 
-    /// <summary>Elements that hold no child elements: they never deepen the tree.</summary>
+    /// <summary>Elements that hold no child elements (void elements): never left open by the parser.</summary>
     public static readonly FrozenSet<string> VoidTags = FrozenSet.ToFrozenSet(
     [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "keygen", "command", "basefont", "bgsound", "frame", "image",
     ], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Elements the parser closes by itself when a sibling opens ("&lt;p&gt;a&lt;p&gt;b"): counted as not nesting.</summary>
-    public static readonly FrozenSet<string> SelfClosingByParserTags = FrozenSet.ToFrozenSet(
-        ["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"],
-        StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Elements whose content is never text: skipped whole by the tag stripper.</summary>
     public static readonly FrozenSet<string> SkippedContentTags = FrozenSet.ToFrozenSet(
         ["script", "style", "noscript", "template", "head", "svg", "math", "textarea", "select", "iframe", "noembed", "noframes", "xmp", "title"],
         StringComparer.OrdinalIgnoreCase);
+
+    // The tree builder's rules (HtmlParser): which tags close which, after the WHATWG tree construction rules, cut
+    // down to what changes the text and its blocks.
+
+    /// <summary>WHATWG "special" elements: an end tag of any other element never closes one of these.</summary>
+    public static readonly FrozenSet<string> SpecialTags = FrozenSet.ToFrozenSet(
+    [
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
+        "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset",
+        "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu",
+        "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script",
+        "search", "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea",
+        "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+    ], StringComparer.Ordinal);
+
+    /// <summary>WHATWG formatting elements: their misnested end tags ("&lt;a&gt;&lt;p&gt;x&lt;/a&gt;") move the block out instead of closing it.</summary>
+    public static readonly FrozenSet<string> FormattingTags = FrozenSet.ToFrozenSet(
+        ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"], StringComparer.Ordinal);
+
+    /// <summary>Elements an end tag's search for its open element never passes ("in scope" boundaries).</summary>
+    public static readonly FrozenSet<string> ScopeTags = FrozenSet.ToFrozenSet(
+        ["html", "body", "table", "td", "th", "caption", "marquee", "object", "applet", "template"], StringComparer.Ordinal);
+
+    /// <summary>Start tags that close an open &lt;p&gt; ("&lt;p&gt;a&lt;div&gt;" puts the div after the paragraph).</summary>
+    public static readonly FrozenSet<string> ClosesParagraphTags = FrozenSet.ToFrozenSet(
+    [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "dd", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "li", "listing", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary", "table", "ul", "xmp",
+        "plaintext",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Elements that stay in the head when they come before any body content.</summary>
+    public static readonly FrozenSet<string> HeadTags = FrozenSet.ToFrozenSet(
+        ["meta", "link", "title", "script", "style", "base", "basefont", "bgsound", "noscript", "noframes"], StringComparer.Ordinal);
+
+    /// <summary>Elements whose content is raw text that the extractor never reads: skipped, no text node kept.</summary>
+    public static readonly FrozenSet<string> SkippedTextTags = FrozenSet.ToFrozenSet(
+        ["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"], StringComparer.Ordinal);
+
+    /// <summary>Elements whose content is text with character references but no tags.</summary>
+    public static readonly FrozenSet<string> RcDataTags = FrozenSet.ToFrozenSet(["title", "textarea"], StringComparer.Ordinal);
 }

@@ -4,7 +4,7 @@ namespace Sitrep.ArticleText;
 internal enum TagToken : byte { End, Text, Open, Close }
 
 /// <summary>
-/// A forward-only, allocation-free HTML tokenizer for pages the DOM parser must not see: text runs, start tags and
+/// A forward-only, allocation-free HTML tokenizer for pages the tree parser must not see: text runs, start tags and
 /// end tags with their names; comments, doctypes and processing instructions are skipped. Linear in the input: every
 /// search moves forward and nothing backtracks. Attribute values containing '&gt;' may end a tag early — accepted,
 /// since the result only feeds guards and a fallback.

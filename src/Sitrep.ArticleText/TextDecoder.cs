@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -17,20 +18,41 @@ public static partial class TextDecoder
     /// <summary>Decodes <paramref name="bytes"/>; <paramref name="encodingName"/> is the encoding used.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, out string encodingName)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) { encodingName = "utf-8"; return Encoding.UTF8.GetString(bytes[3..]); }
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) { encodingName = "utf-16le"; return Encoding.Unicode.GetString(bytes[2..]); }
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) { encodingName = "utf-16be"; return Encoding.BigEndianUnicode.GetString(bytes[2..]); }
+        var encoding = Choose(bytes, out var bom, out encodingName);
+        return encoding.GetString(bytes[bom..]);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller
+    /// returns it): a page's text is used once, and a string of a large page would go to the large-object heap.
+    /// </summary>
+    internal static char[] DecodePooled(ReadOnlySpan<byte> bytes, out int length)
+    {
+        var encoding = Choose(bytes, out var bom, out _);
+        var body = bytes[bom..];
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        length = encoding.GetChars(body, buffer);
+        return buffer;
+    }
+
+    /// <summary>The encoding of <paramref name="bytes"/> and the length of its byte-order mark.</summary>
+    private static Encoding Choose(ReadOnlySpan<byte> bytes, out int bom, out string encodingName)
+    {
+        bom = 0;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) { bom = 3; encodingName = "utf-8"; return Encoding.UTF8; }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) { bom = 2; encodingName = "utf-16le"; return Encoding.Unicode; }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) { bom = 2; encodingName = "utf-16be"; return Encoding.BigEndianUnicode; }
         var declared = DeclaredEncoding(bytes);
         var validUtf8 = System.Text.Unicode.Utf8.IsValid(bytes);
         // A page that says it is single-byte but is valid UTF-8 with multi-byte sequences is UTF-8 in practice.
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && !(validUtf8 && HasMultiByte(bytes)))
         {
             encodingName = declared.WebName;
-            return declared.GetString(bytes);
+            return declared;
         }
-        if (validUtf8 || declared is not null) { encodingName = "utf-8"; return Encoding.UTF8.GetString(bytes); }
+        if (validUtf8 || declared is not null) { encodingName = "utf-8"; return Encoding.UTF8; }
         encodingName = "windows-1252";
-        return Encoding.GetEncoding(1252).GetString(bytes);
+        return Encoding.GetEncoding(1252);
     }
 
     private static bool HasMultiByte(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;

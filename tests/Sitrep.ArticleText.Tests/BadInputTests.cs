@@ -39,7 +39,7 @@ public sealed class BadInputTests
     public void UnclosedParagraphsAndListItems_DoNotCountAsNesting()
     {
         var paragraphs = string.Concat(Enumerable.Range(0, 3000).Select(i => $"<p>Line {i} of the report <li>item"));
-        Assert.True(UnparsedHtml.Depth($"<html><body><div>{paragraphs}</div></body></html>", HtmlRules.MaxParsedDepth) < 10);
+        Assert.True(HtmlParser.Parse($"<html><body><div>{paragraphs}</div></body></html>").MaxDepth < 10);
     }
 
     [Fact]

@@ -347,4 +347,21 @@ public sealed class HtmlExtractorTests
     [InlineData("[1, 2, 3] is how the list of the three towns that were shelled on Tuesday night was written in the army statement.", false)]
     [InlineData("Government forces shelled the northern town of Kafr Nabl on Tuesday, killing three civilians, residents said on Wednesday.", false)]
     public void IsMachineData_TellsDataFromProse(string text, bool data) => Assert.Equal(data, HtmlRules.IsMachineData(text));
+
+    [Fact]
+    public void LinkLeftOpenAcrossParagraphs_DoesNotTurnTheStoryIntoLinkText()
+    {
+        // "<a><p>...</a>" moves the paragraph out of the link; the paragraphs after it are plain text, not navigation.
+        var a = Extract(Page("<title>T</title>", $"<div class=\"story\"><a href=\"/x\"><p>Read more</a>{P1}</p><p>{P2}</p><p>{P3}</p></div>"));
+        Assert.Contains(P1, a.Text);
+        Assert.Contains(P2, a.Text);
+        Assert.Contains(P3, a.Text);
+    }
+
+    [Fact]
+    public void UnclosedParagraphsAndCells_StillGiveSeparateParagraphs()
+    {
+        var a = Extract(Page("<title>T</title>", $"<table><tr><td><div class=\"story\"><p>{P1}<p>{P2}<p>{P3}</table>"));
+        Assert.Equal(P1 + "\n" + P2 + "\n" + P3, a.Text);
+    }
 }
