@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Sitrep.Core;
 using Sitrep.Pipeline;
+using Sitrep.Storage;
 
 namespace Sitrep.Server;
 
@@ -67,6 +68,36 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
             return _current;
         }
     }
+
+    /// <summary>
+    /// Reads incidents in listing order, newest first, and keeps their bodies until half of either bound is used (so
+    /// requests still have room before the cache starts again): the incidents most pages show are then in memory from
+    /// the start, as a database keeps its hot pages. Returns how many were kept.
+    /// </summary>
+    public async Task<int> Preload(CancellationToken cancel)
+    {
+        var g = Current();
+        var kept = 0;
+        for (var offset = 0; !cancel.IsCancellationRequested; offset += PreloadChunk)
+        {
+            var chunk = await pool.With(store => store.QueryIncidents(IncidentQuery.All with { Offset = offset, Limit = PreloadChunk }), cancel)
+                .ConfigureAwait(false);
+            foreach (var incident in chunk)
+            {
+                if (g.Bodies.Count >= Capacity / 2 || Interlocked.Read(ref g.Bytes) >= MaxBytes / 2) return kept;
+                Add(g, incident);
+                kept++;
+            }
+            if (chunk.Count < PreloadChunk) break;
+        }
+        return kept;
+    }
+
+    // Incidents read per store call while preloading: large enough that paging costs little, small enough to hold.
+    private const int PreloadChunk = 5_000;
+
+    /// <summary>How many bodies are remembered for the current store version.</summary>
+    public int Count => Current().Bodies.Count;
 
     /// <summary>Forgets every remembered body.</summary>
     public void Clear()

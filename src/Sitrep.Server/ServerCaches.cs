@@ -14,7 +14,8 @@ public sealed record ServerCaches(
 {
     /// <summary>
     /// Forgets every answer, incident body and document kept so far (the columns and index stay): after the warm-up,
-    /// so clients find compiled code, not answers made for them in advance.
+    /// so clients find compiled code, not answers made for them in advance. (The warm-up then reads the newest
+    /// incidents' bodies back in with <see cref="IncidentBodies.Preload"/>: data, not answers.)
     /// </summary>
     public void ForgetAnswers()
     {

@@ -173,6 +173,8 @@ public static class SitrepServer
             if (r + 1 >= MinWarmUpRounds && quiet >= 2) break;
         }
         caches.ForgetAnswers();
+        var preloaded = await caches.Incidents.Preload(cancel).ConfigureAwait(false);
+        log.LogInformation("warm-up: {Count} incident bodies read into memory", preloaded);
         return answered;
     }
 

@@ -24,4 +24,23 @@ public sealed class WarmUpTests
             await server.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task WarmUp_ReadsEveryIncidentBodyOfASmallStore_IntoMemory()
+    {
+        var server = new ServerFixture();
+        await server.InitializeAsync();
+        try
+        {
+            await SitrepServer.WarmUpAsync(server.App, CancellationToken.None);
+            var bodies = server.App.Services.GetRequiredService<ServerCaches>().Incidents;
+            var total = (await server.Json("/api/status")).GetProperty("incidents").GetInt32();
+            Assert.True(total > 0);
+            Assert.Equal(total, bodies.Count);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
 }
