@@ -37,6 +37,9 @@ internal static class IncidentSearch
     /// <summary>How many matching documents need counting at most to choose the way for a store of <paramref name="documents"/>.</summary>
     public static long CountCap(long documents) => (long)Math.Ceiling(documents * CommonShare) + 1;
 
+    /// <summary>How many matching documents need counting at most to tell a rare word from a more frequent one.</summary>
+    public static long RareCap(long documents) => (long)Math.Ceiling(documents * RareShare) + 1;
+
     /// <summary>The way for <paramref name="matching"/> (or more) of <paramref name="documents"/> documents matching.</summary>
     public static SearchWay Choose(long matching, long documents) =>
         matching < documents * RareShare ? SearchWay.FromDocuments

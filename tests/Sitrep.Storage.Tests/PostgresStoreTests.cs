@@ -143,11 +143,36 @@ public sealed class PostgresStoreTests : StoreContractTests
         SeedThreeIncidents();
         var plan = Plan("SET enable_sort = off",
             "EXPLAIN SELECT DISTINCT ON (s.pos) s.incident_id, s.pos FROM incident_search s WHERE (s.doc_rowid IN (SELECT d.doc_rowid " +
-            "FROM documents d WHERE d.search @@ to_tsquery('simple', 'hajin'))) IS TRUE ORDER BY s.pos LIMIT 100");
+            "FROM document_search d WHERE d.search @@ to_tsquery('simple', 'hajin'))) IS TRUE ORDER BY s.pos LIMIT 100");
 
         Assert.Contains("incident_search_pkey", plan);
         Assert.Contains("hashed SubPlan", plan);
         Assert.DoesNotContain("Sort", plan);
+    }
+
+    [StoreFact]
+    public void DocumentSearch_HoldsOneVectorPerStoredDocument_ThroughReplacement()
+    {
+        Store.SaveDocument(Doc("a", "Jets hit Hajin.", hash: "v1", events: Event(Hajin, "2018-08-30")));
+        Store.SaveDocument(Doc("b", "Shelling in Mosul.", hash: "v2", events: Event(Mosul, "2018-08-30")));
+        Store.SaveDocument(Doc("a", "Drones hit Raqqa.", hash: "v3", events: Event(Hajin, "2018-08-30")));
+
+        var rows = Plan("SELECT d.id || ':' || strip(s.search)::text FROM documents d JOIN document_search s ON s.doc_rowid = d.doc_rowid ORDER BY d.id",
+            "SELECT 'orphans:' || COUNT(*) FROM document_search s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_rowid = s.doc_rowid)");
+        Assert.Contains("a:'drones' 'hit' 'raqqa'", rows);
+        Assert.Contains("b:'in' 'mosul' 'shelling'", rows);
+        Assert.Contains("orphans:0", rows);
+    }
+
+    [StoreFact]
+    public void TextSearch_ReadsTheNarrowVectorTable_NotTheWideDocuments()
+    {
+        SeedThreeIncidents();
+        var plan = Plan("SET enable_seqscan = off",
+            "EXPLAIN SELECT d.doc_rowid FROM document_search d WHERE d.search @@ to_tsquery('simple', 'hajin')");
+
+        Assert.Contains("document_search_search", plan);
+        Assert.Contains("toast_tuple_target=128", string.Concat(Plan("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'document_search'")));
     }
 
     [Fact]
