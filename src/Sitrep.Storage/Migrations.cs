@@ -349,14 +349,13 @@ public static class Migrations
             "INSERT INTO document_search (doc_rowid, search) SELECT doc_rowid, search FROM documents",
             "CREATE INDEX document_search_search ON document_search USING GIN (search)",
             "DROP INDEX documents_search",
-            // Kept in step by the database itself, so no write path can forget it.
+            // Kept in step by the database itself, so no write path can forget it; updates of other columns (copy
+            // links, queue state) do not touch it. doc_rowid is an identity column, never updated.
             """
             CREATE FUNCTION sitrep_copy_document_search() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.doc_rowid <> OLD.doc_rowid) THEN
-                    DELETE FROM document_search WHERE doc_rowid = OLD.doc_rowid;
-                END IF;
                 IF TG_OP = 'DELETE' THEN
+                    DELETE FROM document_search WHERE doc_rowid = OLD.doc_rowid;
                     RETURN OLD;
                 END IF;
                 INSERT INTO document_search (doc_rowid, search) VALUES (NEW.doc_rowid, NEW.search)
@@ -366,7 +365,7 @@ public static class Migrations
             $$
             """,
             """
-            CREATE TRIGGER documents_copy_search AFTER INSERT OR UPDATE OR DELETE ON documents
+            CREATE TRIGGER documents_copy_search AFTER INSERT OR DELETE OR UPDATE OF title, text ON documents
                 FOR EACH ROW EXECUTE FUNCTION sitrep_copy_document_search()
             """,
             "ANALYZE document_search",
