@@ -613,9 +613,9 @@ public sealed class PostgresStore : IEventStore
         // per document, checked row by row in listing order. From the documents, the planner joins as it sees fit.
         sql.Append(" WHERE ").Append(way switch
         {
-            SearchWay.WalkWithProbe => "(EXISTS (SELECT 1 FROM document_search d WHERE d.doc_rowid = s.doc_rowid AND d.search @@ to_tsquery('simple', @match))) IS TRUE",
-            SearchWay.WalkWithSet => "(s.doc_rowid IN (SELECT d.doc_rowid FROM document_search d WHERE d.search @@ to_tsquery('simple', @match))) IS TRUE",
-            _ => "s.doc_rowid IN (SELECT d.doc_rowid FROM document_search d WHERE d.search @@ to_tsquery('simple', @match))",
+            SearchWay.WalkWithProbe => $"(EXISTS ({MatchingDocumentsSql} AND d.doc_rowid = s.doc_rowid)) IS TRUE",
+            SearchWay.WalkWithSet => $"(s.doc_rowid IN ({MatchingDocumentsSql})) IS TRUE",
+            _ => $"s.doc_rowid IN ({MatchingDocumentsSql})",
         });
         foreach (var condition in filter.Conditions) sql.Append(" AND ").Append(condition);
         sql.Append(" ORDER BY s.pos");
@@ -644,14 +644,18 @@ public sealed class PostgresStore : IEventStore
         if (estimated >= documents * IncidentSearch.CommonShare) return estimated;
         var rareCap = IncidentSearch.RareCap(documents);
         var counted = Convert.ToInt64(Scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM document_search d WHERE d.search @@ to_tsquery('simple', @match) LIMIT @cap) m",
+            $"SELECT COUNT(*) FROM ({MatchingDocumentsSql} LIMIT @cap) m",
             ("match", match), ("cap", rareCap)), CultureInfo.InvariantCulture);
         return counted < rareCap ? counted : Math.Max(estimated, rareCap);
     }
 
+    // The documents whose text matches the tsquery @match (d: document_search), for every text search to build on.
+    private const string MatchingDocumentsSql =
+        "SELECT d.doc_rowid FROM document_search d WHERE d.search @@ to_tsquery('simple', @match)";
+
     private long EstimatedMatches(string match)
     {
-        using var cmd = Command("EXPLAIN SELECT 1 FROM document_search d WHERE d.search @@ to_tsquery('simple', @match)", ("match", match));
+        using var cmd = Command("EXPLAIN " + MatchingDocumentsSql, ("match", match));
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
             if (PlanRows.Match(reader.GetString(0)) is { Success: true } m) return long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -782,9 +786,9 @@ public sealed class PostgresStore : IEventStore
 
     private NpgsqlCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
     {
-        var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.ToTsQuery, """
+        var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.ToTsQuery, $"""
             i.incident_id IN (SELECT s.incident_id FROM incident_search s
-                WHERE s.doc_rowid IN (SELECT d.doc_rowid FROM document_search d WHERE d.search @@ to_tsquery('simple', @match)))
+                WHERE s.doc_rowid IN ({MatchingDocumentsSql}))
             """);
         if (filter is null) return null;
         var cmd = Command(filter.Sql(select, q, ordered));

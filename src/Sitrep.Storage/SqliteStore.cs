@@ -331,8 +331,8 @@ public sealed class SqliteStore : IEventStore
         using (var max = Command(null, "SELECT COALESCE(MAX(doc_rowid), 0) FROM documents"))
             documents = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
         long matching;
-        using (var count = Command(null, "SELECT COUNT(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH $m LIMIT $cap)",
-                   ("$m", match), ("$cap", IncidentSearch.CountCap(documents))))
+        using (var count = Command(null, $"SELECT COUNT(*) FROM ({MatchingDocumentsSql} LIMIT $cap)",
+                   ("@match", match), ("$cap", IncidentSearch.CountCap(documents))))
             matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (matching == 0) return ids;
         var way = IncidentSearch.Choose(matching, documents);
@@ -346,8 +346,8 @@ public sealed class SqliteStore : IEventStore
         sql.Append(" WHERE ").Append(way switch
         {
             SearchWay.WalkWithProbe => "EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts.rowid = s.doc_rowid AND documents_fts MATCH @match)",
-            SearchWay.WalkWithSet => "+s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)",
-            _ => "s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)",
+            SearchWay.WalkWithSet => $"+s.doc_rowid IN ({MatchingDocumentsSql})",
+            _ => $"s.doc_rowid IN ({MatchingDocumentsSql})",
         });
         foreach (var condition in filter.Conditions) sql.Append(" AND ").Append(condition);
         sql.Append(" ORDER BY s.pos");
@@ -523,11 +523,14 @@ public sealed class SqliteStore : IEventStore
 
     // ---- incidents query ----
 
+    // The documents whose text matches the FTS5 query @match, for the text searches to build on.
+    private const string MatchingDocumentsSql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match";
+
     private SqliteCommand? IncidentSelect(IncidentQuery q, string select, bool ordered = true)
     {
-        var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.Sanitise, """
+        var filter = IncidentFilter.Of(q, MaxSpanDays, FtsQuery.Sanitise, $"""
             i.incident_id IN (SELECT s.incident_id FROM incident_search s
-                WHERE s.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match))
+                WHERE s.doc_rowid IN ({MatchingDocumentsSql}))
             """);
         if (filter is null) return null;
         var cmd = Command(null, filter.Sql(select, q, ordered));
