@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace Sitrep.Cli.Tests;
@@ -18,6 +19,28 @@ internal static class CliRunner
         var stderr = new StringWriter();
         var code = SitrepCommand.Run(args, stdout, stderr, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? "")));
         return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Starts the <c>sitrep.dll</c> built next to these tests as a child process (for what needs a real process: a kill,
+    /// several workers, a server). Standard error is left for the caller to read; standard output is drained so a
+    /// chatty child never blocks on a full pipe.
+    /// </summary>
+    public static Process Start(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
+        Assert.True(File.Exists(dll), $"sitrep.dll is not built next to the tests ({dll})");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
     }
 
     /// <summary>The repository root (where Sitrep.slnx is), found from the test binary.</summary>

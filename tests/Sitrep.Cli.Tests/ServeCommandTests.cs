@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Sitrep.Core;
 using Sitrep.Storage;
@@ -47,7 +46,7 @@ public sealed class ServeCommandTests
     {
         var connection = PostgresCluster.Shared.CreateDatabase();
         var incident = StoreOneIncident(connection);
-        using var server = StartSitrep("serve", "--pg", connection, "--urls", "http://127.0.0.1:0");
+        using var server = CliRunner.Start("serve", "--pg", connection, "--urls", "http://127.0.0.1:0");
         try
         {
             // "sitrep serve: PostgreSQL (1 documents, 1 incidents) on http://127.0.0.1:PORT; Ctrl+C stops", once warm.
@@ -93,20 +92,5 @@ public sealed class ServeCommandTests
             },
         ]);
         return "inc-hajin";
-    }
-
-    private static Process StartSitrep(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
-        Assert.True(File.Exists(dll), $"sitrep.dll is not built next to the tests ({dll})");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        return Process.Start(start)!;
     }
 }

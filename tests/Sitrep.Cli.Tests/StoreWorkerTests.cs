@@ -46,23 +46,6 @@ public sealed partial class StoreWorkerTests
     private static string Line(string id, string source, string url, string published, string title, string text) =>
         JsonSerializer.Serialize(new { id, source, url, published, title, text });
 
-    private static Process StartSitrep(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
-        Assert.True(File.Exists(dll), $"sitrep.dll is not built next to the tests ({dll})");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEndAsync();
-        return process;
-    }
-
     private static string Incidents(params string[] store)
     {
         var r = CliRunner.Run(["events", .. store, "--format", "jsonl", "--limit", "1000000"]);
@@ -97,7 +80,7 @@ public sealed partial class StoreWorkerTests
         var reference = CliRunner.Run("ingest", corpus, "--db", sqlite);
         Assert.True(reference.ExitCode == 0, reference.Err);
 
-        var workers = Enumerable.Range(0, 3).Select(_ => StartSitrep("ingest", corpus, "--pg", shared, "--batch-size", "4")).ToList();
+        var workers = Enumerable.Range(0, 3).Select(_ => CliRunner.Start("ingest", corpus, "--pg", shared, "--batch-size", "4")).ToList();
         var processed = 0;
         foreach (var worker in workers)
         {
@@ -153,7 +136,7 @@ public sealed partial class StoreWorkerTests
         var uninterrupted = CliRunner.Run(["ingest", corpus, .. wholeStore]);
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Err);
 
-        using (var child = StartSitrep(["ingest", corpus, .. killedStore, "--batch-size", "4"]))
+        using (var child = CliRunner.Start(["ingest", corpus, .. killedStore, "--batch-size", "4"]))
         {
             child.StandardError.ReadToEndAsync();
             var watch = Stopwatch.StartNew();
