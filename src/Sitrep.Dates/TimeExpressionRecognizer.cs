@@ -108,6 +108,8 @@ public sealed class TimeExpressionRecognizer
         private LexKind K(int i) => i < N && _t[i].Kind == TokKind.Word ? _t[i].Lex.Kind : LexKind.None;
         private int V(int i) => _t[i].Lex.Value;
         private bool IsNum(int i) => i < N && _t[i].Kind == TokKind.Number;
+        // A number written as a word ("two", "ninety"), not the article "a"/"an" that the lexicon also reads as one.
+        private bool NumberWord(int i) => K(i) == LexKind.Number && !W(i, "a") && !W(i, "an");
         private bool IsDash(int i) => Pc(i, '-') || Pc(i, '–') || Pc(i, '—');
         private bool IsApostrophe(int i) => Pc(i, '\'') || Pc(i, '’');
         private bool IsSentenceEnd(int i) =>
@@ -192,13 +194,13 @@ public sealed class TimeExpressionRecognizer
         {
             value = 0;
             next = i;
-            if (K(i) != LexKind.Number || W(i, "a") || W(i, "an") || V(i) is < 1 or > 90) return false;
+            if (!NumberWord(i) || V(i) is < 1 or > 90) return false;
             value = V(i);
             next = i + 1;
             if (value >= 20 && value % 10 == 0)
             {
                 var u = IsDash(next) && Adj(i) ? next + 1 : next;
-                if (K(u) == LexKind.Number && V(u) is >= 1 and <= 9 && !W(u, "a") && !W(u, "an")) { value += V(u); next = u + 1; }
+                if (NumberWord(u) && V(u) is >= 1 and <= 9) { value += V(u); next = u + 1; }
             }
             return true;
         }
@@ -752,7 +754,7 @@ public sealed class TimeExpressionRecognizer
             var vague = false;
             if (W(j, "a") && K(j + 1) == LexKind.VagueCount) j++;
             if (K(j) == LexKind.VagueCount) { count = V(j); vague = true; j++; }
-            else if (K(j) == LexKind.Number && !W(j, "a") && !W(j, "an")) { count = V(j); j++; }
+            else if (NumberWord(j)) { count = V(j); j++; }
             else if (IsNum(j) && _t[j].Digits <= 3 && !Adj(j)) { count = _t[j].Number; j++; }
             if (K(j) != LexKind.Unit) return false;
             var unit = (TimeUnit)V(j);
