@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Sitrep.Core;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
@@ -19,8 +18,7 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
     /// <summary>Bytes remembered before the cache starts again.</summary>
     public const long MaxBytes = 256L << 20;
 
-    private readonly object _gate = new();
-    private Generation _current = new("");
+    private readonly StoreGenerations<byte[]> _bodies = new(version, Capacity, MaxBytes);
 
     /// <summary>
     /// The bodies of the incidents <paramref name="ids"/>, in that order; those not remembered are read with one pooled
@@ -28,11 +26,11 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
     /// </summary>
     public async Task<byte[][]?> Get(IReadOnlyList<string> ids, CancellationToken cancel)
     {
-        var g = Current();
+        var g = _bodies.Current();
         var bodies = new byte[ids.Count][];
         var missing = new List<int>();
         for (var k = 0; k < ids.Count; k++)
-            if (g.Bodies.TryGetValue(ids[k], out var body)) bodies[k] = body;
+            if (g.Items.TryGetValue(ids[k], out var body)) bodies[k] = body;
             else missing.Add(k);
         if (missing.Count == 0) return bodies;
         var read = await pool.With(store => missing.Select(k => store.GetIncident(ids[k])).ToArray(), cancel).ConfigureAwait(false);
@@ -47,26 +45,15 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
     /// <summary>The body of <paramref name="incident"/> (just read from the store), remembered for its id.</summary>
     public byte[] Of(Incident incident)
     {
-        var g = Current();
-        return g.Bodies.TryGetValue(incident.IncidentId, out var body) ? body : Add(g, incident);
+        var g = _bodies.Current();
+        return g.Items.TryGetValue(incident.IncidentId, out var body) ? body : Add(g, incident);
     }
 
-    private static byte[] Add(Generation g, Incident incident)
+    private static byte[] Add(StoreGenerations<byte[]>.Generation g, Incident incident)
     {
         var body = ApiJson.Bytes(w => ContractJson.WriteIncident(w, incident));
-        if (g.Bodies.TryAdd(incident.IncidentId, body)) Interlocked.Add(ref g.Bytes, body.Length);
+        if (g.Items.TryAdd(incident.IncidentId, body)) g.AddSize(body.Length);
         return body;
-    }
-
-    private Generation Current()
-    {
-        var now = version();
-        lock (_gate)
-        {
-            if (now != _current.Version || _current.Bodies.Count >= Capacity || Interlocked.Read(ref _current.Bytes) >= MaxBytes)
-                _current = new Generation(now);
-            return _current;
-        }
     }
 
     /// <summary>
@@ -76,7 +63,7 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
     /// </summary>
     public async Task<int> Preload(CancellationToken cancel)
     {
-        var g = Current();
+        var g = _bodies.Current();
         var kept = 0;
         for (var offset = 0; !cancel.IsCancellationRequested; offset += PreloadChunk)
         {
@@ -84,7 +71,7 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
                 .ConfigureAwait(false);
             foreach (var incident in chunk)
             {
-                if (g.Bodies.Count >= Capacity / 2 || Interlocked.Read(ref g.Bytes) >= MaxBytes / 2) return kept;
+                if (g.Items.Count >= Capacity / 2 || g.Size >= MaxBytes / 2) return kept;
                 Add(g, incident);
                 kept++;
             }
@@ -97,18 +84,8 @@ public sealed class IncidentBodies(StorePool pool, Func<string> version)
     private const int PreloadChunk = 5_000;
 
     /// <summary>How many bodies are remembered for the current store version.</summary>
-    public int Count => Current().Bodies.Count;
+    public int Count => _bodies.Current().Items.Count;
 
     /// <summary>Forgets every remembered body.</summary>
-    public void Clear()
-    {
-        lock (_gate) _current = new Generation(_current.Version);
-    }
-
-    private sealed class Generation(string version)
-    {
-        public readonly string Version = version;
-        public readonly ConcurrentDictionary<string, byte[]> Bodies = new(StringComparer.Ordinal);
-        public long Bytes;
-    }
+    public void Clear() => _bodies.Clear();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Sitrep.Server;
 
 /// <summary>
@@ -17,8 +15,7 @@ public sealed class ResponseCache(Func<string> version)
     /// <summary>Bytes of bodies remembered before the cache starts again.</summary>
     public const long MaxBytes = 64L << 20;
 
-    private readonly object _gate = new();
-    private Generation _current = new("");
+    private readonly StoreGenerations<Lazy<Task<byte[]?>>> _answers = new(version, Capacity, MaxBytes);
     private long _builds;
 
     /// <summary>How many bodies were built rather than found (for tests and the load report).</summary>
@@ -30,25 +27,18 @@ public sealed class ResponseCache(Func<string> version)
     /// </summary>
     public Task<byte[]?> Get(string key, Func<Task<byte[]?>> build, CancellationToken cancel)
     {
-        var now = version();
-        Generation g;
-        lock (_gate)
-        {
-            if (now != _current.Version || _current.Bodies.Count >= Capacity || Interlocked.Read(ref _current.Bytes) >= MaxBytes)
-                _current = new Generation(now);
-            g = _current;
-        }
-        if (!g.Bodies.TryGetValue(key, out var entry))
+        var g = _answers.Current();
+        if (!g.Items.TryGetValue(key, out var entry))
         {
             Lazy<Task<byte[]?>>? mine = null;
             mine = new Lazy<Task<byte[]?>>(() => Build(g, key, mine!, build), LazyThreadSafetyMode.ExecutionAndPublication);
-            entry = g.Bodies.GetOrAdd(key, mine);
+            entry = g.Items.GetOrAdd(key, mine);
         }
         return entry.Value.WaitAsync(cancel);
     }
 
     // Built without the caller's token: other requests may be waiting on the same build.
-    private async Task<byte[]?> Build(Generation g, string key, Lazy<Task<byte[]?>> entry, Func<Task<byte[]?>> build)
+    private async Task<byte[]?> Build(StoreGenerations<Lazy<Task<byte[]?>>>.Generation g, string key, Lazy<Task<byte[]?>> entry, Func<Task<byte[]?>> build)
     {
         Interlocked.Increment(ref _builds);
         byte[]? body;
@@ -58,24 +48,14 @@ public sealed class ResponseCache(Func<string> version)
         }
         catch
         {
-            g.Bodies.TryRemove(KeyValuePair.Create(key, entry));
+            g.Items.TryRemove(KeyValuePair.Create(key, entry));
             throw;
         }
-        if (body is null) g.Bodies.TryRemove(KeyValuePair.Create(key, entry));
-        else Interlocked.Add(ref g.Bytes, body.Length);
+        if (body is null) g.Items.TryRemove(KeyValuePair.Create(key, entry));
+        else g.AddSize(body.Length);
         return body;
     }
 
     /// <summary>Forgets every remembered answer.</summary>
-    public void Clear()
-    {
-        lock (_gate) _current = new Generation(_current.Version);
-    }
-
-    private sealed class Generation(string version)
-    {
-        public readonly string Version = version;
-        public readonly ConcurrentDictionary<string, Lazy<Task<byte[]?>>> Bodies = new(StringComparer.Ordinal);
-        public long Bytes;
-    }
+    public void Clear() => _answers.Clear();
 }
