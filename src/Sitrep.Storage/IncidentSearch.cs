@@ -35,10 +35,13 @@ internal static class IncidentSearch
     public const double CommonShare = 0.25;
 
     /// <summary>How many matching documents need counting at most to choose the way for a store of <paramref name="documents"/>.</summary>
-    public static long CountCap(long documents) => (long)Math.Ceiling(documents * CommonShare) + 1;
+    public static long CountCap(long documents) => CapAt(documents, CommonShare);
 
     /// <summary>How many matching documents need counting at most to tell a rare word from a more frequent one.</summary>
-    public static long RareCap(long documents) => (long)Math.Ceiling(documents * RareShare) + 1;
+    public static long RareCap(long documents) => CapAt(documents, RareShare);
+
+    // One more than the documents at that share: counting that far tells "at least the share" from "fewer".
+    private static long CapAt(long documents, double share) => (long)Math.Ceiling(documents * share) + 1;
 
     /// <summary>The way for <paramref name="matching"/> (or more) of <paramref name="documents"/> documents matching.</summary>
     public static SearchWay Choose(long matching, long documents) =>
