@@ -250,7 +250,7 @@ public sealed class TimeExpressionRecognizer
 
         /// <summary>Every single expression, most specific first.</summary>
         private bool Core(int i, out P p) =>
-            Modified(i, out p) || ExplicitDate(i, out p) || Decade(i, out p) || Quarter(i, out p) || Season(i, out p) ||
+            Modified(i, out p) || ExplicitDate(i, out p) || Decade(i, out p) || Quarter(i, out p) || HalfYear(i, out p) || Season(i, out p) ||
             Weekday(i, out p) || RelativeDay(i, out p) || PointerUnit(i, out p) || Offset(i, out p) ||
             EarlierThis(i, out p) || Vague(i, out p) || Lunar(i, out p) || MonthAlone(i, out p) || YearAlone(i, out p);
 
@@ -567,6 +567,12 @@ public sealed class TimeExpressionRecognizer
             var j = W(i, "the") ? i + 1 : i;
             var prefixYear = Year4(j, out var yearBefore) && K(j + 1) == LexKind.Ordinal && j > i;
             if (prefixYear) j++;
+            // "next year's first quarter", "last year's fourth quarter".
+            else if (RelativeYearPossessive(j, out yearBefore, out var afterPossessive) && K(afterPossessive) == LexKind.Ordinal)
+            {
+                prefixYear = true;
+                j = afterPossessive;
+            }
             // "the year-earlier third quarter", "the year-ago quarter": the same quarter one year back.
             var yearBack = j > i && W(j, "year") && IsDash(j + 1) && (W(j + 2, "earlier") || W(j + 2, "ago"));
             if (yearBack) j += 3;
@@ -599,6 +605,51 @@ public sealed class TimeExpressionRecognizer
         }
 
         /// <summary>
+        /// "the first half of 1990", "the second half of next year", "the last half of 1989": six months, month
+        /// granularity. A year is required: "the second half" alone is as often a match or a film.
+        /// </summary>
+        private bool HalfYear(int i, out P p)
+        {
+            p = default;
+            if (!W(i, "the")) return false;
+            var j = i + 1;
+            int half;
+            if (K(j) == LexKind.Ordinal && V(j) is 1 or 2) half = V(j);
+            else if (W(j, "last") || W(j, "latter")) half = 2;
+            else return false;
+            if (!W(j + 1, "half") || !W(j + 2, "of")) return false;
+            int year, end;
+            if (YearAt(j + 3, out year, out end)) { }
+            else if (!RelativeYear(j + 3, out year, out end)) return false;
+            var s = new DateOnly(year, half == 1 ? 1 : 7, 1);
+            p = new P(end, ResolvedDate.Between(s, s.AddMonths(6).AddDays(-1), DateGranularity.Month,
+                $"half-year H{half} of {year}"), TimexKind.HalfYear);
+            return true;
+        }
+
+        /// <summary>"this year", "next year", "last year" against publication (false without one).</summary>
+        private bool RelativeYear(int i, out int year, out int next)
+        {
+            year = 0;
+            next = i + 2;
+            if (_anchor is not { } a || !W(i + 1, "year")) return false;
+            if (W(i, "this")) year = a.Year;
+            else if (W(i, "next")) year = a.Year + 1;
+            else if (W(i, "last")) year = a.Year - 1;
+            else return false;
+            return true;
+        }
+
+        /// <summary>"next year's", "last year's", "this year's" before a unit.</summary>
+        private bool RelativeYearPossessive(int i, out int year, out int next)
+        {
+            if (!RelativeYear(i, out year, out next)) return false;
+            if (!IsApostrophe(next) || !Adj(next - 1) || !W(next + 1, "s")) return false;
+            next += 2;
+            return true;
+        }
+
+        /// <summary>
         /// "last summer", "this spring", "the summer of 2014", "summer 2014", "in the winter": three months
         /// (northern hemisphere; winter runs December–February), month granularity.
         /// </summary>
@@ -625,6 +676,8 @@ public sealed class TimeExpressionRecognizer
                 // The season that has begun most recently by publication; "last" the one before it, "next" the one after.
                 var cur = SeasonStart(a.Year, first);
                 if (cur > a) cur = cur.AddYears(-1);
+                // "this summer" is the current year's summer, ahead or behind: said in March it is the coming one.
+                if (ptr == Pointer.This && SeasonContaining(a) != cur && first != 12) cur = SeasonStart(a.Year, first);
                 cur = ptr switch { Pointer.Last or Pointer.Previous or Pointer.Past => SeasonContaining(a) <= cur ? cur.AddYears(-1) : cur, Pointer.Next => cur.AddYears(1), _ => cur };
                 var s0 = cur;
                 p = new P(end, ResolvedDate.Between(s0, s0.AddMonths(3).AddDays(-1), DateGranularity.Month,

@@ -23,6 +23,7 @@ internal static class TimexValue
             TimexKind.Weekend => Week(s) + "-WE",
             TimexKind.Month => s.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             TimexKind.Quarter => $"{s.Year:D4}-Q{(s.Month - 1) / 3 + 1}",
+            TimexKind.HalfYear => $"{s.Year:D4}-H{(s.Month <= 6 ? 1 : 2)}",
             TimexKind.Season => $"{(s.Month == 12 ? s.Year + 1 : s.Year):D4}-{s.Month switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" }}",
             TimexKind.Year => s.Year.ToString("D4", CultureInfo.InvariantCulture),
             TimexKind.Decade => (s.Year / 10).ToString("D3", CultureInfo.InvariantCulture),

@@ -123,3 +123,48 @@ public class SpelledYearTests
     public void SpelledQuantities_AreNotYears(string text) =>
         Assert.Empty(Recognizer.Find(text, new DateOnly(2016, 3, 1)));
 }
+
+/// <summary>Half-years, quarters of a relative year, and "this" seasons.</summary>
+public class CalendarPartTests
+{
+    private static readonly TimeExpressionRecognizer Recognizer = new();
+
+    private static TimeMention Single(string text, string published) =>
+        Assert.Single(Recognizer.Find(text, DateOnly.ParseExact(published, "yyyy-MM-dd")));
+
+    [Theory]
+    [InlineData("Output rose in the first half of 1990.", "1990-01-01", "1990-06-30")]
+    [InlineData("Output rose in the last half of 1989.", "1989-07-01", "1989-12-31")]
+    [InlineData("Output will rise in the second half of next year.", "1990-07-01", "1990-12-31")]
+    public void HalfOfAYear_IsSixMonths(string text, string start, string end)
+    {
+        var m = Single(text, "1989-11-02");
+        Assert.Equal(DateOnly.Parse(start), m.Date.Start);
+        Assert.Equal(DateOnly.Parse(end), m.Date.End);
+        Assert.Equal(DateGranularity.Month, m.Date.Granularity);
+    }
+
+    [Fact]
+    public void SecondHalf_WithoutAYear_IsNoDate()
+    {
+        Assert.Empty(Recognizer.Find("He scored in the second half.", new DateOnly(1989, 11, 2)));
+    }
+
+    [Fact]
+    public void NextYearsFirstQuarter_IsTheFirstQuarterOfTheFollowingYear()
+    {
+        var m = Single("Shipments resume in next year's first quarter.", "1989-10-27");
+        Assert.Equal(new DateOnly(1990, 1, 1), m.Date.Start);
+        Assert.Equal(new DateOnly(1990, 3, 31), m.Date.End);
+    }
+
+    [Theory]
+    [InlineData("2016-03-22", "2016-06-01")] // said in spring: the coming summer
+    [InlineData("2016-10-05", "2016-06-01")] // said in autumn: the summer just gone
+    [InlineData("2016-07-10", "2016-06-01")] // said in summer: this one
+    public void ThisSummer_IsTheSummerOfThePublicationYear(string published, string start)
+    {
+        var m = Single("The offensive is due this summer.", published);
+        Assert.Equal(DateOnly.Parse(start), m.Date.Start);
+    }
+}
