@@ -71,18 +71,19 @@ public sealed class Gazetteer
 
     /// <summary>
     /// Builds a gazetteer from readers in the data/gazetteer formats (places.tsv rows; countries.tsv, admin1.tsv,
-    /// features.tsv, aliases.tsv and stoplist.txt are optional).
+    /// features.tsv, aliases.tsv, stoplist.txt and admin2 rows in the places.tsv format are optional).
     /// </summary>
     public static Gazetteer Load(TextReader places, TextReader? countries = null, TextReader? admin1 = null,
-        TextReader? features = null, TextReader? aliases = null, TextReader? stopList = null)
-        => Load(places, countries, admin1, features, aliases, stopList, expectedKeys: 0);
+        TextReader? features = null, TextReader? aliases = null, TextReader? stopList = null, TextReader? admin2 = null)
+        => Load(places, countries, admin1, features, aliases, stopList, admin2, expectedKeys: 0);
 
     private static Gazetteer Load(TextReader places, TextReader? countries, TextReader? admin1,
-        TextReader? features, TextReader? aliases, TextReader? stopList, int expectedKeys)
+        TextReader? features, TextReader? aliases, TextReader? stopList, TextReader? admin2, int expectedKeys)
     {
         var g = new Gazetteer(expectedKeys);
         if (admin1 is not null) g.ReadAdmin1(admin1);
         g.ReadPlaces(places);
+        if (admin2 is not null) g.ReadPlaces(admin2);
         if (countries is not null) g.ReadCountries(countries);
         if (features is not null) g.ReadFeatures(features);
         g.Freeze();
@@ -116,7 +117,8 @@ public sealed class Gazetteer
         using var features = new StreamReader(Open(asm, "features.tsv"));
         using var aliases = new StreamReader(Open(asm, "aliases.tsv"));
         using var stop = new StreamReader(Open(asm, "stoplist.txt"));
-        return Load(places, countries, admin1, features, aliases, stop, DefaultKeyCount);
+        using var counties = new StreamReader(Open(asm, "us-counties.tsv"));
+        return Load(places, countries, admin1, features, aliases, stop, counties, DefaultKeyCount);
     }
 
     private static Stream Open(Assembly asm, string name) =>
@@ -329,7 +331,7 @@ public sealed class Gazetteer
                 : kind is PlaceKind.PopulatedPlace ? EntryFlags.None : EntryFlags.Area;
             var lat = double.Parse(s[cols[4]], NumberStyles.Float, CultureInfo.InvariantCulture);
             var lon = double.Parse(s[cols[5]], NumberStyles.Float, CultureInfo.InvariantCulture);
-            var e = Add(new Place(name, new GeoPoint(lat, lon), cc, admin1, kind, pop, id), flags);
+            var e = Add(new Place(name, new GeoPoint(lat, lon), cc, admin1, kind, pop, id < 0 ? null : id), flags);
             Index(e, s[cols[1]]);
             if (!s[cols[2]].IsEmpty) Index(e, s[cols[2]]);
             foreach (var r in s[cols[3]].Split('|'))

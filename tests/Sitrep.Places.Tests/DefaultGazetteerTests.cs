@@ -40,6 +40,29 @@ public class DefaultGazetteerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Default_UsCounties_AreAdmin2AreasInTheirState()
+    {
+        var g = Gazetteer.LoadDefault();
+        var jefferson = g.Lookup("Jefferson County").Where(p => p.Kind == PlaceKind.Admin2).ToList();
+        Assert.True(jefferson.Count > 20, $"{jefferson.Count} Jefferson counties");
+        var alabama = Assert.Single(jefferson, p => p.Admin1 == "Alabama");
+        Assert.Null(alabama.GeoNameId);
+        Assert.InRange(alabama.Point.DistanceKm(new GeoPoint(33.52, -86.80)), 0, 40); // Birmingham is in it
+        Assert.Contains(g.Lookup("Orleans Parish"), p => p.Kind == PlaceKind.Admin2 && p.Admin1 == "Louisiana");
+        // The Aleutians straddle the antimeridian; the point must stay in the western hemisphere.
+        Assert.All(g.Lookup("Aleutians West Borough"), p => Assert.True(p.Point.Longitude < -160));
+    }
+
+    [Fact]
+    public void Default_CountyWithItsState_ResolvesToThatStatesCounty()
+    {
+        var doc = DocumentBuilder.Of("Deputies in Orange County, Florida, arrested two men after the shooting in Orlando.");
+        var m = Assert.Single(new PlaceAnnotator(Gazetteer.LoadDefault()).Annotate(doc).Places, p => p.Text == "Orange County");
+        Assert.Equal(PlaceKind.Admin2, m.Place.Kind);
+        Assert.Equal("Florida", m.Place.Admin1);
+    }
+
+    [Fact]
     public void Default_ConflictSentence_ResolvesToSyria()
     {
         var doc = DocumentBuilder.Of("Most of the units were stationed east of the town of Hajin, in the southeastern Deir Ezzor countryside, near the al-Azraq oil field.");
