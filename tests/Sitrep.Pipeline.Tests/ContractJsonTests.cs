@@ -53,4 +53,26 @@ public class ContractJsonTests
         new JsonLines(sw).Write(w => { w.WriteStartObject(); w.WriteString("t", "Deir ez-Zor “quote” دير الزور"); w.WriteEndObject(); });
         Assert.Contains("“quote” دير الزور", sw.ToString());
     }
+
+    [Fact]
+    public void EachLine_IsOneWriteToTheOutput_SoAnAutoFlushingConsoleMakesOneSystemCall()
+    {
+        var output = new CountingWriter();
+        var lines = new JsonLines(output);
+        var longText = new string('x', 40_000) + " دير الزور";
+        lines.Write(w => { w.WriteStartObject(); w.WriteString("t", "short"); w.WriteEndObject(); });
+        lines.Write(w => { w.WriteStartObject(); w.WriteString("t", longText); w.WriteEndObject(); });
+        Assert.Equal(2, output.Writes);
+        Assert.Equal("{\"t\":\"short\"}\n{\"t\":\"" + longText + "\"}\n", output.ToString());
+    }
+
+    /// <summary>A string writer that counts the write calls it receives.</summary>
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+        public override void Write(char value) { Writes++; base.Write(value); }
+        public override void Write(char[] buffer, int index, int count) { Writes++; base.Write(buffer, index, count); }
+        public override void Write(string? value) { Writes++; base.Write(value); }
+        public override void Write(ReadOnlySpan<char> buffer) { Writes++; base.Write(buffer); }
+    }
 }
