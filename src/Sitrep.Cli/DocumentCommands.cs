@@ -37,7 +37,8 @@ internal static class DocumentCommands
             var engine = SitrepEngine.Default;
             var raws = engine.Read(parse.GetValue(inputs)!, defaultPublished, io.OpenStdin);
             var summary = new RunSummary();
-            var lines = new JsonLines(io.Out);
+            io.Out.Flush();
+            var lines = io.OpenStdout is { } open ? new JsonLines(open()) : new JsonLines(io.Out);
             Func<Sitrep.Core.RawDocument, ProcessedDocument> step = annotate ? engine.Pipeline.Process : engine.TextOnly.ExtractText;
             foreach (var outcome in BatchRunner.Run(raws, step))
             {

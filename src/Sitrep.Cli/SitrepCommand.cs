@@ -14,10 +14,13 @@ public static class SitrepCommand
     /// <summary>Exit code for bad usage.</summary>
     public const int BadUsage = 1;
 
-    /// <summary>Parses <paramref name="args"/> and runs the verb.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the verb; <paramref name="openStdout"/>, when given, opens the UTF-8 byte
+    /// stream under <paramref name="stdout"/>, which the JSONL verbs then write to directly.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin, Func<Stream>? openStdout = null)
     {
-        var io = new CliIo(stdout, stderr, openStdin);
+        var io = new CliIo(stdout, stderr, openStdin, openStdout);
         var root = new RootCommand("Sitrep: conflict news pages in, an ACLED-style event record out.");
         root.Subcommands.Add(DocumentCommands.Extract(io));
         root.Subcommands.Add(DocumentCommands.Text(io));
@@ -55,7 +58,11 @@ public static class SitrepCommand
 }
 
 /// <summary>The streams a command writes to and reads from.</summary>
-internal sealed record CliIo(TextWriter Out, TextWriter Err, Func<Stream> OpenStdin);
+/// <summary>
+/// The streams a verb talks to; <c>OpenStdout</c>, when set, opens the byte stream under <c>Out</c>,
+/// for verbs that write UTF-8 JSON lines without transcoding them.
+/// </summary>
+internal sealed record CliIo(TextWriter Out, TextWriter Err, Func<Stream> OpenStdin, Func<Stream>? OpenStdout = null);
 
 /// <summary>Bad usage found after parsing (an option value that does not make sense); exit code 1.</summary>
 internal sealed class UsageException(string message) : Exception(message);

@@ -141,8 +141,18 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
     private double[][] CoMentionSupport(Document doc, List<Toponym> toponyms)
     {
         var n = toponyms.Count;
-        var keys = new string[n];
-        for (var i = 0; i < n; i++) keys[i] = NameKey.Of(doc.Slice(toponyms[i].Range));
+        // Each distinct name supports once, through its first mention: number the names, keep the first mention of
+        // each, and read that mention's point candidates once instead of once per candidate pair.
+        var nameIds = new int[n];
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firsts = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            var key = NameKey.Of(doc.Slice(toponyms[i].Range));
+            if (!byKey.TryGetValue(key, out nameIds[i])) { nameIds[i] = byKey[key] = byKey.Count; firsts.Add(i); }
+        }
+        var points = new GeoPoint[firsts.Count][];
+        for (var f = 0; f < firsts.Count; f++) points[f] = PointCandidates(toponyms[firsts[f]].Candidates);
         var result = new double[n][];
         for (var i = 0; i < n; i++)
         {
@@ -155,20 +165,28 @@ internal sealed class PlaceResolver(Gazetteer gazetteer)
                 var p = gazetteer[ci[c] & int.MaxValue];
                 if (!IsPoint(p)) continue;
                 var seen = 0;
-                for (var j = 0; j < n && seen < MaxCoMentionSupport; j++)
+                for (var f = 0; f < points.Length && seen < MaxCoMentionSupport; f++)
                 {
-                    if (keys[j] == keys[i] || (j > 0 && Array.IndexOf(keys, keys[j], 0, j) >= 0)) continue;
-                    var cj = toponyms[j].Candidates;
-                    for (var d = 0; d < cj.Count && d < MaxCoMentionCandidates; d++)
-                    {
-                        var q = gazetteer[cj[d] & int.MaxValue];
-                        if (IsPoint(q) && Within(p.Point, q.Point, CoMentionKm)) { seen++; break; }
-                    }
+                    if (f == nameIds[i]) continue;
+                    foreach (var q in points[f])
+                        if (Within(p.Point, q, CoMentionKm)) { seen++; break; }
                 }
                 support[c] = seen * CoMentionBonus;
             }
         }
         return result;
+    }
+
+    /// <summary>The points among a toponym's first <see cref="MaxCoMentionCandidates"/> candidates.</summary>
+    private GeoPoint[] PointCandidates(List<int> candidates)
+    {
+        var points = new List<GeoPoint>();
+        for (var d = 0; d < candidates.Count && d < MaxCoMentionCandidates; d++)
+        {
+            var q = gazetteer[candidates[d] & int.MaxValue];
+            if (IsPoint(q)) points.Add(q.Point);
+        }
+        return [.. points];
     }
 
     // Most candidate pairs are continents apart: a latitude difference rules them out before any trigonometry.

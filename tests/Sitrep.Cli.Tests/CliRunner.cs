@@ -28,6 +28,25 @@ internal static class CliRunner
     /// </summary>
     public static Process Start(params string[] args)
     {
+        var process = Process.Start(StartInfo(args))!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
+    }
+
+    /// <summary>Runs the built <c>sitrep.dll</c> as a child process to its end; its standard output as raw bytes.</summary>
+    public static (int ExitCode, byte[] Out) RunProcess(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        using var bytes = new MemoryStream();
+        var err = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.BaseStream.CopyTo(bytes);
+        process.WaitForExit();
+        _ = err.Result;
+        return (process.ExitCode, bytes.ToArray());
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
         Assert.True(File.Exists(dll), $"sitrep.dll is not built next to the tests ({dll})");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -38,9 +57,7 @@ internal static class CliRunner
         };
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);
-        var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
+        return start;
     }
 
     /// <summary>The repository root (where Sitrep.slnx is), found from the test binary.</summary>

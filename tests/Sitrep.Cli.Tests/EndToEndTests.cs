@@ -1,3 +1,4 @@
+using System.Text;
 using System.IO.Compression;
 using System.Text.Json;
 using Sitrep.Testing;
@@ -165,5 +166,19 @@ public class EndToEndTests
             Assert.Contains(s.GetProperty("country").GetString(), new[] { "SY", "IQ" });
             Assert.NotEmpty(s.GetProperty("evidence").EnumerateArray());
         }
+    }
+
+    [Fact]
+    public void ExtractAsAProcess_WritesTheSameUtf8Bytes_AsExtractThroughATextWriter()
+    {
+        // The executable writes JSON lines straight to stdout's bytes; in-process runs go through a TextWriter.
+        using var dir = new TempDir();
+        var page = dir.Write("page.txt", "Shelling Hits Deir ez-Zor\n\nShelling hit دير الزور on Monday, killing “at least” 3 civilians, " +
+            "the Syrian Observatory for Human Rights said. Government forces denied it.\n");
+        var child = CliRunner.RunProcess("extract", page, Path.Combine(Samples, "three-outlets.jsonl"), "--published", "2018-08-31");
+        var inProcess = CliRunner.Run("extract", page, Path.Combine(Samples, "three-outlets.jsonl"), "--published", "2018-08-31");
+        Assert.Equal(0, child.ExitCode);
+        Assert.Equal(6, inProcess.OutLines.Length);
+        Assert.Equal(Encoding.UTF8.GetBytes(inProcess.Out), child.Out);
     }
 }

@@ -148,6 +148,23 @@ public class NerFeatureTests
     }
 
     [Fact]
+    public void Gazetteer_OfThousandsOfNames_MarksEveryListedNameAndNoUnlistedOne()
+    {
+        // Enough names that the phrase table's probe chains are long and wrap around its end.
+        var rows = new System.Text.StringBuilder("category\tname\n");
+        for (var k = 0; k < 5000; k++) rows.Append($"LOC\tTown{k} Hills\nPER\tName{k}\n");
+        var gazetteer = NerGazetteer.Load(new StringReader(rows.ToString()));
+        Assert.Equal(15000, gazetteer.KeyCount); // each two-word name and its one-word prefix, each first name
+        for (var k = 0; k < 5000; k += 7)
+        {
+            var words = new[] { $"town{k}", "HILLS", $"Name{k}", $"Name{k + 5000}", $"Town{k}" };
+            var marks = new ushort[words.Length];
+            gazetteer.Mark(words.Select(w => NerGazetteer.LowerHash(w)).ToArray(), marks);
+            Assert.Equal(new[] { 1, 2, 256, 0, 0 }, marks.Select(m => (int)m));
+        }
+    }
+
+    [Fact]
     public void DocumentMemory_AddsFeaturesForAWordSeenEarlier()
     {
         var memory = new NerMemory();

@@ -53,4 +53,56 @@ public class ContractJsonTests
         new JsonLines(sw).Write(w => { w.WriteStartObject(); w.WriteString("t", "Deir ez-Zor “quote” دير الزور"); w.WriteEndObject(); });
         Assert.Contains("“quote” دير الزور", sw.ToString());
     }
+
+    [Fact]
+    public void EachLine_IsOneWriteToTheOutput_SoAnAutoFlushingConsoleMakesOneSystemCall()
+    {
+        var output = new CountingWriter();
+        var lines = new JsonLines(output);
+        var longText = new string('x', 40_000) + " دير الزور";
+        lines.Write(w => { w.WriteStartObject(); w.WriteString("t", "short"); w.WriteEndObject(); });
+        lines.Write(w => { w.WriteStartObject(); w.WriteString("t", longText); w.WriteEndObject(); });
+        Assert.Equal(2, output.Writes);
+        Assert.Equal("{\"t\":\"short\"}\n{\"t\":\"" + longText + "\"}\n", output.ToString());
+    }
+
+    [Fact]
+    public void LinesToAByteStream_AreTheUtf8OfTheLinesToATextWriter_OneWritePerLine()
+    {
+        var text = new StringWriter();
+        var bytes = new CountingStream();
+        Action<System.Text.Json.Utf8JsonWriter> value = w => { w.WriteStartObject(); w.WriteString("t", "Deir ez-Zor “quote” دير الزور"); w.WriteEndObject(); };
+        foreach (var lines in new[] { new JsonLines(text), new JsonLines(bytes) }) { lines.Write(value); lines.Write(value); }
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text.ToString()), bytes.ToArray());
+        Assert.Equal(2, bytes.Writes);
+    }
+
+    /// <summary>A write-only stream that keeps the bytes and counts the write calls it receives.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private readonly MemoryStream _bytes = new();
+        public int Writes { get; private set; }
+        public byte[] ToArray() => _bytes.ToArray();
+        public override void Write(byte[] buffer, int offset, int count) { Writes++; _bytes.Write(buffer, offset, count); }
+        public override void Write(ReadOnlySpan<byte> buffer) { Writes++; _bytes.Write(buffer); }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _bytes.Length;
+        public override long Position { get => _bytes.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>A string writer that counts the write calls it receives.</summary>
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+        public override void Write(char value) { Writes++; base.Write(value); }
+        public override void Write(char[] buffer, int index, int count) { Writes++; base.Write(buffer, index, count); }
+        public override void Write(string? value) { Writes++; base.Write(value); }
+        public override void Write(ReadOnlySpan<char> buffer) { Writes++; base.Write(buffer); }
+    }
 }
