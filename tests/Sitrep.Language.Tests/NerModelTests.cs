@@ -148,6 +148,48 @@ public class NerFeatureTests
     }
 
     [Fact]
+    public void Gazetteer_MarksTeamCompanyAndSurnameCategories_InTheUpperBits()
+    {
+        var gazetteer = NerGazetteer.Load(new StringReader("category\tname\nTEAM\tAston Villa\nCO\tBoeing\nLAST\tSmith\nPER\tJohn\n"));
+        var words = "John Smith of Boeing watched Aston Villa".Split(' ');
+        var marks = new ushort[words.Length];
+        gazetteer.Mark(words.Select(w => NerGazetteer.LowerHash(w)).ToArray(), marks);
+        Assert.Equal(1 << 8, marks[0]);   // B-PER (first name)
+        Assert.Equal(1 << 14, marks[1]);  // B-LAST
+        Assert.Equal(1 << 12, marks[3]);  // B-CO
+        Assert.Equal(1 << 10, marks[5]);  // B-TEAM
+        Assert.Equal(1 << 11, marks[6]);  // I-TEAM
+    }
+
+    [Fact]
+    public void Gazetteer_RefusesAnUnknownCategory_NamingTheLine()
+    {
+        var error = Assert.Throws<FormatException>(() => NerGazetteer.Load(new StringReader("category\tname\nCLUB\tAston Villa\n")));
+        Assert.Contains("line", error.Message);
+        Assert.Contains("TEAM", error.Message);
+    }
+
+    [Fact]
+    public void CapitalisedRun_HeadWordReachesEveryTokenOfTheRun()
+    {
+        // The head ("United" / "City") is three tokens after "Leeds", beyond the ±2 window: only the run feature sees it.
+        var united = TokenIds(Extract("fans of Leeds Rovers Athletic United cheered"), 2);
+        var city = TokenIds(Extract("fans of Leeds Rovers Athletic City cheered"), 2);
+        Assert.NotEqual(united.ToHashSet(), city.ToHashSet());
+    }
+
+    [Fact]
+    public void CapitalisedRun_WordAfterTheRunReachesItsFirstToken()
+    {
+        // Three tokens on, "said" / "beat" is beyond the ±2 window of "Real": only the run feature can see it.
+        var said = TokenIds(Extract("Real Madrid Club said"), 0);
+        var beat = TokenIds(Extract("Real Madrid Club beat"), 0);
+        Assert.NotEqual(said.ToHashSet(), beat.ToHashSet());
+        var lower = TokenIds(Extract("real madrid club said"), 0).ToHashSet();
+        Assert.True(TokenIds(Extract("real madrid club beat"), 0).ToHashSet().SetEquals(lower));
+    }
+
+    [Fact]
     public void DocumentMemory_AddsFeaturesForAWordSeenEarlier()
     {
         var memory = new NerMemory();
