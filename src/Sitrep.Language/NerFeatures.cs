@@ -29,7 +29,7 @@ public sealed class NerFeatures
     public int Bits { get; }
 
     /// <summary>Upper bound on the features of one token (the buffer size <see cref="Extract"/> needs per token).</summary>
-    public const int MaxPerToken = 60;
+    public const int MaxPerToken = 72;
 
     /// <summary>Per-sentence working arrays, reused across calls by one thread.</summary>
     public sealed class Scratch
@@ -148,6 +148,9 @@ public sealed class NerFeatures
             {
                 ids[p++] = Id(34, (uint)memory.HistoryOf(lw) | (cap << 8));
                 ids[p++] = Id(35, memory.FormsOf(lw) | (cap << 8) | ((k == 0 ? 1UL : 0UL) << 16) | (headline << 17));
+                var contexts = memory.ContextsOf(lw);
+                for (var bit = 0; bit < 2 * NerMemory.ContextClasses; bit++)
+                    if ((contexts & (1 << bit)) != 0) ids[p++] = Id(42, (uint)bit | (cap << 8));
             }
         }
         s.Offsets[n] = p;

@@ -15,6 +15,7 @@ public sealed class NerMemory
     internal const byte LowerSomewhere = 2;
 
     private readonly Dictionary<ulong, byte> _forms = [];
+    private readonly Dictionary<ulong, ushort> _contexts = [];
     private readonly Dictionary<ulong, int> _history = [];
 
     /// <summary>Forgets the previous document and reads how each word of <paramref name="sentences"/> is written.</summary>
@@ -27,6 +28,7 @@ public sealed class NerMemory
     {
         _forms.Clear();
         _history.Clear();
+        _contexts.Clear();
         var s = 0;
         for (var k = 0; k < tokenCount; k++)
         {
@@ -34,6 +36,15 @@ public sealed class NerMemory
             while (s < sentences.Length && sentences[s] <= k) { sentenceStart |= sentences[s] == k; s++; }
             var t = text.AsSpan(starts[k], ends[k] - starts[k]);
             if (t.Length == 0 || !char.IsLetter(t[0])) continue;
+            if (char.IsUpper(t[0]))
+            {
+                // What stands around each occurrence of a capitalised word in the whole document (context
+                // aggregation, Ratinov and Roth 2009): "Leeds 2 Chelsea 1" in a table tells the body's "Leeds".
+                var before = sentenceStart ? Boundary : Class(text, starts[k - 1], ends[k - 1]);
+                var after = k + 1 == tokenCount || (s < sentences.Length && sentences[s] == k + 1) ? Boundary : Class(text, starts[k + 1], ends[k + 1]);
+                var h0 = NerGazetteer.LowerHash(t);
+                _contexts[h0] = (ushort)(_contexts.GetValueOrDefault(h0) | (1 << before) | (1 << (ContextClasses + after)));
+            }
             byte form = 0;
             if (char.IsUpper(t[0]) && !sentenceStart && t.Length > 1 && char.IsLower(t[1])) form = CapitalisedInside;
             else if (char.IsLower(t[0])) form = LowerSomewhere;
@@ -42,6 +53,25 @@ public sealed class NerMemory
             _forms[h] = (byte)(_forms.GetValueOrDefault(h) | form);
         }
     }
+
+    /// <summary>Number of classes of a neighbouring token in <see cref="ContextsOf"/>.</summary>
+    internal const int ContextClasses = 5;
+    private const int Boundary = 4;
+
+    /// <summary>Class of a neighbouring token: 0 capitalised word, 1 lower-case word, 2 number, 3 other.</summary>
+    private static int Class(string text, int start, int end)
+    {
+        var c = text[start];
+        if (char.IsUpper(c)) return 0;
+        if (char.IsLower(c)) return 1;
+        return char.IsDigit(c) && end > start ? 2 : 3;
+    }
+
+    /// <summary>
+    /// The classes of the tokens before (bits 0-4) and after (bits 5-9) any occurrence of the capitalised word in the
+    /// document: bit c for class c (see Class), bit 4 / 9 for a sentence boundary.
+    /// </summary>
+    internal ushort ContextsOf(ulong lowerHash) => _contexts.GetValueOrDefault(lowerHash);
 
     /// <summary>How the word with lower-case hash <paramref name="lowerHash"/> is written in the document.</summary>
     internal byte FormsOf(ulong lowerHash) => _forms.GetValueOrDefault(lowerHash);

@@ -201,7 +201,37 @@ public class NerFeatureTests
         features.Extract(text, starts, ends, 3, 5, scratch, null);
         var alone = scratch.Offsets[1] - scratch.Offsets[0];
         features.Extract(text, starts, ends, 3, 5, scratch, memory);
-        Assert.Equal(alone + 2, scratch.Offsets[1] - scratch.Offsets[0]);
+        // Its earlier tags and written forms, and its two contexts in the document (opens a sentence, lower-case word after).
+        Assert.Equal(alone + 4, scratch.Offsets[1] - scratch.Offsets[0]);
+    }
+
+    [Fact]
+    public void DocumentMemory_TellsAWordByItsNeighboursElsewhereInTheDocument()
+    {
+        // "Leeds" in the last sentence is read the same in both documents, except for what stood around it earlier.
+        var table = SecondSentenceIds("Leeds 2 Chelsea 1\nLeeds won");
+        var prose = SecondSentenceIds("Leeds drew with Chelsea\nLeeds won");
+        Assert.NotEqual(table.ToHashSet(), prose.ToHashSet());
+        Assert.Equal(prose.Length + 1, table.Length); // the number after it in the table is one more context
+    }
+
+    private static int[] SecondSentenceIds(string text)
+    {
+        var lines = text.Split('\n');
+        var words = lines.SelectMany(l => l.Split(' ')).ToArray();
+        int[] starts = new int[words.Length], ends = new int[words.Length];
+        for (int k = 0, p = 0; k < words.Length; k++)
+        {
+            p = text.IndexOf(words[k], p, StringComparison.Ordinal);
+            (starts[k], ends[k]) = (p, p + words[k].Length);
+            p = ends[k];
+        }
+        var second = lines[0].Split(' ').Length;
+        var memory = new NerMemory();
+        memory.Reset(text, starts, ends, [0, second], words.Length);
+        var scratch = new NerFeatures.Scratch();
+        new NerFeatures(16, Gazetteer).Extract(text, starts, ends, second, words.Length, scratch, memory);
+        return scratch.Ids[scratch.Offsets[0]..scratch.Offsets[1]];
     }
 }
 
