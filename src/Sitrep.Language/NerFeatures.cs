@@ -29,7 +29,7 @@ public sealed class NerFeatures
     public int Bits { get; }
 
     /// <summary>Upper bound on the features of one token (the buffer size <see cref="Extract"/> needs per token).</summary>
-    public const int MaxPerToken = 72;
+    public const int MaxPerToken = 80;
 
     /// <summary>Per-sentence working arrays, reused across calls by one thread.</summary>
     public sealed class Scratch
@@ -151,6 +151,9 @@ public sealed class NerFeatures
                 var contexts = memory.ContextsOf(lw);
                 for (var bit = 0; bit < 2 * NerMemory.ContextClasses; bit++)
                     if ((contexts & (1 << bit)) != 0) ids[p++] = Id(42, (uint)bit | (cap << 8));
+                var neighbours = memory.NeighboursOf(lw);
+                for (var i = 0; i < neighbours.Length; i++)
+                    if (neighbours[i] != 0) ids[p++] = Id(i < NerMemory.Neighbours ? 43 : 44, neighbours[i]);
             }
         }
         s.Offsets[n] = p;

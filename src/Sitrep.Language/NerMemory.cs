@@ -16,6 +16,9 @@ public sealed class NerMemory
 
     private readonly Dictionary<ulong, byte> _forms = [];
     private readonly Dictionary<ulong, ushort> _contexts = [];
+    // Per capitalised word, a slot of Neighbours words before then Neighbours words after it (lower-case hashes, 0 = none).
+    private readonly Dictionary<ulong, int> _slots = [];
+    private ulong[] _neighbours = new ulong[64 * 2 * Neighbours];
     private readonly Dictionary<ulong, int> _history = [];
 
     /// <summary>Forgets the previous document and reads how each word of <paramref name="sentences"/> is written.</summary>
@@ -29,6 +32,7 @@ public sealed class NerMemory
         _forms.Clear();
         _history.Clear();
         _contexts.Clear();
+        _slots.Clear();
         var s = 0;
         for (var k = 0; k < tokenCount; k++)
         {
@@ -44,6 +48,15 @@ public sealed class NerMemory
                 var after = k + 1 == tokenCount || (s < sentences.Length && sentences[s] == k + 1) ? Boundary : Class(text, starts[k + 1], ends[k + 1]);
                 var h0 = NerGazetteer.LowerHash(t);
                 _contexts[h0] = (ushort)(_contexts.GetValueOrDefault(h0) | (1 << before) | (1 << (ContextClasses + after)));
+                if (!_slots.TryGetValue(h0, out var slot))
+                {
+                    slot = _slots.Count * 2 * Neighbours;
+                    _slots[h0] = slot;
+                    if (_neighbours.Length < slot + 2 * Neighbours) Array.Resize(ref _neighbours, 2 * _neighbours.Length);
+                    _neighbours.AsSpan(slot, 2 * Neighbours).Clear();
+                }
+                if (before != Boundary) AddNeighbour(slot, NerGazetteer.LowerHash(text.AsSpan(starts[k - 1], ends[k - 1] - starts[k - 1])));
+                if (after != Boundary) AddNeighbour(slot + Neighbours, NerGazetteer.LowerHash(text.AsSpan(starts[k + 1], ends[k + 1] - starts[k + 1])));
             }
             byte form = 0;
             if (char.IsUpper(t[0]) && !sentenceStart && t.Length > 1 && char.IsLower(t[1])) form = CapitalisedInside;
@@ -53,6 +66,25 @@ public sealed class NerMemory
             _forms[h] = (byte)(_forms.GetValueOrDefault(h) | form);
         }
     }
+
+    /// <summary>Distinct words kept before, and after, the occurrences of a capitalised word.</summary>
+    internal const int Neighbours = 4;
+
+    private void AddNeighbour(int at, ulong word)
+    {
+        for (var i = at; i < at + Neighbours; i++)
+        {
+            if (_neighbours[i] == word) return;
+            if (_neighbours[i] == 0) { _neighbours[i] = word; return; }
+        }
+    }
+
+    /// <summary>
+    /// The first <see cref="Neighbours"/> distinct words seen before, then after, occurrences of the capitalised word
+    /// in the document (0 where fewer); empty for a word never seen capitalised.
+    /// </summary>
+    internal ReadOnlySpan<ulong> NeighboursOf(ulong lowerHash) =>
+        _slots.TryGetValue(lowerHash, out var slot) ? _neighbours.AsSpan(slot, 2 * Neighbours) : default;
 
     /// <summary>Number of classes of a neighbouring token in <see cref="ContextsOf"/>.</summary>
     internal const int ContextClasses = 5;

@@ -201,8 +201,9 @@ public class NerFeatureTests
         features.Extract(text, starts, ends, 3, 5, scratch, null);
         var alone = scratch.Offsets[1] - scratch.Offsets[0];
         features.Extract(text, starts, ends, 3, 5, scratch, memory);
-        // Its earlier tags and written forms, and its two contexts in the document (opens a sentence, lower-case word after).
-        Assert.Equal(alone + 4, scratch.Offsets[1] - scratch.Offsets[0]);
+        // Its earlier tags and written forms, its two contexts in the document (opens a sentence, lower-case word
+        // after) and the two words seen after it ("said", "agreed").
+        Assert.Equal(alone + 6, scratch.Offsets[1] - scratch.Offsets[0]);
     }
 
     [Fact]
@@ -213,6 +214,15 @@ public class NerFeatureTests
         var prose = SecondSentenceIds("Leeds drew with Chelsea\nLeeds won");
         Assert.NotEqual(table.ToHashSet(), prose.ToHashSet());
         Assert.Equal(prose.Length + 1, table.Length); // the number after it in the table is one more context
+    }
+
+    [Fact]
+    public void DocumentMemory_RemembersTheWordsSeenNextToACapitalisedWord()
+    {
+        var united = SecondSentenceIds("Leeds United lost\nLeeds won");
+        var rovers = SecondSentenceIds("Leeds Rovers lost\nLeeds won");
+        Assert.Equal(united.Length, rovers.Length);
+        Assert.Single(united.Except(rovers));
     }
 
     private static int[] SecondSentenceIds(string text)
