@@ -29,7 +29,7 @@ public sealed class NerFeatures
     public int Bits { get; }
 
     /// <summary>Upper bound on the features of one token (the buffer size <see cref="Extract"/> needs per token).</summary>
-    public const int MaxPerToken = 80;
+    public const int MaxPerToken = 88;
 
     /// <summary>Per-sentence working arrays, reused across calls by one thread.</summary>
     public sealed class Scratch

@@ -68,7 +68,7 @@ public sealed class NerMemory
     }
 
     /// <summary>Distinct words kept before, and after, the occurrences of a capitalised word.</summary>
-    internal const int Neighbours = 4;
+    internal const int Neighbours = 8;
 
     private void AddNeighbour(int at, ulong word)
     {
