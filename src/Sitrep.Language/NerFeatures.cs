@@ -5,7 +5,8 @@ namespace Sitrep.Language;
 /// <summary>
 /// Turns the tokens of one sentence into hashed feature ids for the tagger: the word as written and in lower case,
 /// its shape and capitalisation class, prefixes and suffixes, the words and shapes two to each side, word bigrams,
-/// sentence position, a headline flag (lines in capitals) and gazetteer membership. Ids are bucket numbers in
+/// sentence position, a headline flag (lines in capitals), gazetteer membership, the run of capitalised words the token
+/// is in, and with a document memory how and where the word appears elsewhere in the document. Ids are bucket numbers in
 /// [0, 2^Bits): feature hashing keeps the model a fixed size and needs no feature dictionary. No strings are made:
 /// every hash is computed over the text's characters.
 /// </summary>

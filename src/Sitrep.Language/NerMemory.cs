@@ -3,7 +3,8 @@ namespace Sitrep.Language;
 /// <summary>
 /// What the tagger remembers across the sentences of one document (non-local features, after Ratinov and Roth 2009):
 /// how each capitalised word was written elsewhere in the document (capitalised inside a sentence, in lower case),
-/// and which entity types the tagger gave it in earlier sentences. A headline's "JAPAN" or a sentence-initial
+/// what stood before and after it wherever it appears in the document (classes of the neighbouring tokens and the
+/// first few distinct neighbouring words), and which entity types the tagger gave it in earlier sentences. A headline's "JAPAN" or a sentence-initial
 /// "Bonn" is then read with the help of the body's "Japan" and earlier "Bonn"/LOC. Reused per thread: call
 /// <see cref="Reset"/> at each document.
 /// </summary>
@@ -44,7 +45,7 @@ public sealed class NerMemory
             {
                 // What stands around each occurrence of a capitalised word in the whole document (context
                 // aggregation, Ratinov and Roth 2009): "Leeds 2 Chelsea 1" in a table tells the body's "Leeds".
-                var before = sentenceStart ? Boundary : Class(text, starts[k - 1], ends[k - 1]);
+                var before = sentenceStart || k == 0 ? Boundary : Class(text, starts[k - 1], ends[k - 1]);
                 var after = k + 1 == tokenCount || (s < sentences.Length && sentences[s] == k + 1) ? Boundary : Class(text, starts[k + 1], ends[k + 1]);
                 var h0 = NerGazetteer.LowerHash(t);
                 _contexts[h0] = (ushort)(_contexts.GetValueOrDefault(h0) | (1 << before) | (1 << (ContextClasses + after)));
@@ -93,10 +94,11 @@ public sealed class NerMemory
     /// <summary>Class of a neighbouring token: 0 capitalised word, 1 lower-case word, 2 number, 3 other.</summary>
     private static int Class(string text, int start, int end)
     {
+        if (end <= start) return 3;
         var c = text[start];
         if (char.IsUpper(c)) return 0;
         if (char.IsLower(c)) return 1;
-        return char.IsDigit(c) && end > start ? 2 : 3;
+        return char.IsDigit(c) ? 2 : 3;
     }
 
     /// <summary>

@@ -225,6 +225,16 @@ public class NerFeatureTests
         Assert.Single(united.Except(rovers));
     }
 
+    [Fact]
+    public void DocumentMemory_ReadsADocumentWithoutSentenceStarts_FromItsFirstCapitalisedWord()
+    {
+        var memory = new NerMemory();
+        memory.Reset("Bonn said", [0, 5], [4, 9], [], 2);
+        var scratch = new NerFeatures.Scratch();
+        new NerFeatures(16, Gazetteer).Extract("Bonn said", [0, 5], [4, 9], 0, 2, scratch, memory);
+        Assert.True(scratch.Offsets[1] > scratch.Offsets[0]);
+    }
+
     private static int[] SecondSentenceIds(string text)
     {
         var lines = text.Split('\n');
