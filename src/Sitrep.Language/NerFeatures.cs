@@ -5,14 +5,15 @@ namespace Sitrep.Language;
 /// <summary>
 /// Turns the tokens of one sentence into hashed feature ids for the tagger: the word as written and in lower case,
 /// its shape and capitalisation class, prefixes and suffixes, the words and shapes two to each side, word bigrams,
-/// sentence position, a headline flag (lines in capitals) and gazetteer membership. Ids are bucket numbers in
+/// sentence position, a headline flag (lines in capitals), gazetteer membership, the run of capitalised words the token
+/// is in, and with a document memory how and where the word appears elsewhere in the document. Ids are bucket numbers in
 /// [0, 2^Bits): feature hashing keeps the model a fixed size and needs no feature dictionary. No strings are made:
 /// every hash is computed over the text's characters.
 /// </summary>
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private readonly NerGazetteer _gazetteer;
@@ -29,7 +30,7 @@ public sealed class NerFeatures
     public int Bits { get; }
 
     /// <summary>Upper bound on the features of one token (the buffer size <see cref="Extract"/> needs per token).</summary>
-    public const int MaxPerToken = 48;
+    public const int MaxPerToken = 88;
 
     /// <summary>Per-sentence working arrays, reused across calls by one thread.</summary>
     public sealed class Scratch
@@ -127,10 +128,33 @@ public sealed class NerFeatures
             ids[p++] = Id(32, gr);
             for (var bit = 0; bit < NerGazetteer.Bits; bit++)
                 if ((g & (1UL << bit)) != 0) ids[p++] = Id(33, (uint)bit | (cap << 8));
+            if (IsCapitalisedClass(s.Cap[k]))
+            {
+                // The run of capitalised words the token is in: an unseen name is often told by its head ("... United",
+                // "... Ministry"), its first word, its length and the words around the whole run.
+                int a = k, e = k + 1;
+                while (a > 0 && IsCapitalisedClass(s.Cap[a - 1])) a--;
+                while (e < n && IsCapitalisedClass(s.Cap[e])) e++;
+                ulong len = (ulong)Math.Min(e - a, 4), pos = (ulong)Math.Min(k - a, 3);
+                ids[p++] = Id(36, len | (pos << 3) | (headline << 6) | ((a == 0 ? 1UL : 0UL) << 7));
+                if (e - a > 1)
+                {
+                    ids[p++] = Id(37, Combine(s.Lower[e - 1], k == e - 1 ? 1UL : 0UL));
+                    ids[p++] = Id(38, Combine(s.Lower[a], k == a ? 1UL : 0UL));
+                }
+                ids[p++] = Id(39, a > 0 ? s.Lower[a - 1] : Bos);
+                ids[p++] = Id(40, e < n ? s.Lower[e] : Eos);
+            }
             if (memory is not null && IsCapitalisedClass(s.Cap[k]))
             {
                 ids[p++] = Id(34, (uint)memory.HistoryOf(lw) | (cap << 8));
                 ids[p++] = Id(35, memory.FormsOf(lw) | (cap << 8) | ((k == 0 ? 1UL : 0UL) << 16) | (headline << 17));
+                var contexts = memory.ContextsOf(lw);
+                for (var bit = 0; bit < 2 * NerMemory.ContextClasses; bit++)
+                    if ((contexts & (1 << bit)) != 0) ids[p++] = Id(42, (uint)bit | (cap << 8));
+                var neighbours = memory.NeighboursOf(lw);
+                for (var i = 0; i < neighbours.Length; i++)
+                    if (neighbours[i] != 0) ids[p++] = Id(i < NerMemory.Neighbours ? 43 : 44, neighbours[i]);
             }
         }
         s.Offsets[n] = p;

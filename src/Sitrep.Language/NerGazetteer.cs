@@ -4,14 +4,14 @@ namespace Sitrep.Language;
 
 /// <summary>
 /// Name lists for the tagger's gazetteer features (data/language/ner_gazetteer.tsv, built by
-/// build_ner_gazetteer.py): for each token, which kinds of listed names (LOC, ORG, MISC, ACT = actor alias, PER = first name) cover
-/// it, at their first token (B) or inside (I). Names are matched case-insensitively, token by token (names are split
+/// build_ner_gazetteer.py): for each token, which kinds of listed names (LOC, ORG, MISC, ACT = actor alias, PER = first name,
+/// TEAM = sports club, CO = company, LAST = surname) cover it, at their first token (B) or inside (I). Names are matched case-insensitively, token by token (names are split
 /// on spaces); phrases are keyed by a 64-bit hash of their tokens' hashes, so matching makes no strings.
 /// </summary>
 public sealed class NerGazetteer
 {
     /// <summary>Number of membership bits per token: B and I for each category.</summary>
-    public const int Bits = 10;
+    public const int Bits = 16;
     /// <summary>Longest listed name in tokens that is matched.</summary>
     public const int MaxTokens = 6;
 
@@ -20,8 +20,8 @@ public sealed class NerGazetteer
     /// <summary>Mark bit of a token that starts a listed first name.</summary>
     internal const ushort FirstNameStart = 1 << 8;
 
-    private static readonly string[] Categories = ["LOC", "ORG", "MISC", "ACT", "PER"];
-    private const byte PrefixFlag = 0x80;
+    private static readonly string[] Categories = ["LOC", "ORG", "MISC", "ACT", "PER", "TEAM", "CO", "LAST"];
+    private const ushort PrefixFlag = 0x100;
     private static readonly Lazy<NerGazetteer> LazyDefault = new(() =>
     {
         using var r = EmbeddedData.Open("Sitrep.Language.ner_gazetteer.tsv");
@@ -32,7 +32,7 @@ public sealed class NerGazetteer
     // open-addressing table: one probe usually touches one cache line, where a Dictionary touches two.
     private readonly PhraseTable _phrases;
 
-    private NerGazetteer(Dictionary<ulong, byte> phrases) => _phrases = new PhraseTable(phrases);
+    private NerGazetteer(Dictionary<ulong, ushort> phrases) => _phrases = new PhraseTable(phrases);
 
     /// <summary>The embedded name lists, loaded once.</summary>
     public static NerGazetteer Default => LazyDefault.Value;
@@ -43,22 +43,22 @@ public sealed class NerGazetteer
     /// <summary>Number of distinct phrase keys (names and name prefixes).</summary>
     public int KeyCount => _phrases.Count;
 
-    /// <summary>Reads "category TAB name" rows (categories LOC, ORG, MISC, ACT, PER).</summary>
+    /// <summary>Reads "category TAB name" rows (categories LOC, ORG, MISC, ACT, PER, TEAM, CO, LAST).</summary>
     public static NerGazetteer Load(TextReader reader)
     {
-        var phrases = new Dictionary<ulong, byte>();
+        var phrases = new Dictionary<ulong, ushort>();
         foreach (var (line, f) in EmbeddedData.Rows(reader))
         {
             var cat = f.Length >= 2 ? Array.IndexOf(Categories, f[0].Trim()) : -1;
-            if (cat < 0) throw new FormatException($"LANG011: ner_gazetteer line {line}: expected 'LOC|ORG|MISC|ACT|PER<TAB>name'.");
+            if (cat < 0) throw new FormatException($"LANG011: ner_gazetteer line {line}: expected 'LOC|ORG|MISC|ACT|PER|TEAM|CO|LAST<TAB>name'.");
             var words = f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0 || words.Length > MaxTokens) continue;
             var h = Start;
             for (var k = 0; k < words.Length; k++)
             {
                 h = Extend(h, LowerHash(words[k]));
-                var bits = k == words.Length - 1 ? (byte)(1 << cat) : PrefixFlag;
-                phrases[h] = (byte)(phrases.GetValueOrDefault(h) | bits);
+                var bits = k == words.Length - 1 ? (ushort)(1 << cat) : PrefixFlag;
+                phrases[h] = (ushort)(phrases.GetValueOrDefault(h) | bits);
             }
         }
         return new NerGazetteer(phrases);
@@ -66,7 +66,7 @@ public sealed class NerGazetteer
 
     /// <summary>
     /// Sets marks[k] to the membership bits of token k, given each token's <see cref="LowerHash"/>: bit 2c for the
-    /// first token of a name of category c (LOC, ORG, MISC, ACT, PER), bit 2c+1 for a later token.
+    /// first token of a name of category c (LOC, ORG, MISC, ACT, PER, TEAM, CO, LAST), bit 2c+1 for a later token.
     /// </summary>
     public void Mark(ReadOnlySpan<ulong> lowerHashes, Span<ushort> marks)
     {
@@ -118,15 +118,15 @@ public sealed class NerGazetteer
     {
         private readonly Slot[] _slots;
         private readonly int _shift;
-        private readonly byte _zeroKeyValue; // key 0 marks an empty slot, so it is kept apart
+        private readonly ushort _zeroKeyValue; // key 0 marks an empty slot, so it is kept apart
 
         private struct Slot
         {
             public ulong Key;
-            public byte Value;
+            public ushort Value;
         }
 
-        public PhraseTable(Dictionary<ulong, byte> phrases)
+        public PhraseTable(Dictionary<ulong, ushort> phrases)
         {
             Count = phrases.Count;
             var bits = 4;
@@ -146,7 +146,7 @@ public sealed class NerGazetteer
         public int Count { get; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public byte Get(ulong key)
+        public ushort Get(ulong key)
         {
             if (key == 0) return _zeroKeyValue;
             var slots = _slots;

@@ -3,7 +3,8 @@ namespace Sitrep.Language;
 /// <summary>
 /// What the tagger remembers across the sentences of one document (non-local features, after Ratinov and Roth 2009):
 /// how each capitalised word was written elsewhere in the document (capitalised inside a sentence, in lower case),
-/// and which entity types the tagger gave it in earlier sentences. A headline's "JAPAN" or a sentence-initial
+/// what stood before and after it wherever it appears in the document (classes of the neighbouring tokens and the
+/// first few distinct neighbouring words), and which entity types the tagger gave it in earlier sentences. A headline's "JAPAN" or a sentence-initial
 /// "Bonn" is then read with the help of the body's "Japan" and earlier "Bonn"/LOC. Reused per thread: call
 /// <see cref="Reset"/> at each document.
 /// </summary>
@@ -15,6 +16,10 @@ public sealed class NerMemory
     internal const byte LowerSomewhere = 2;
 
     private readonly Dictionary<ulong, byte> _forms = [];
+    private readonly Dictionary<ulong, ushort> _contexts = [];
+    // Per capitalised word, a slot of Neighbours words before then Neighbours words after it (lower-case hashes, 0 = none).
+    private readonly Dictionary<ulong, int> _slots = [];
+    private ulong[] _neighbours = new ulong[64 * 2 * Neighbours];
     private readonly Dictionary<ulong, int> _history = [];
 
     /// <summary>Forgets the previous document and reads how each word of <paramref name="sentences"/> is written.</summary>
@@ -27,6 +32,8 @@ public sealed class NerMemory
     {
         _forms.Clear();
         _history.Clear();
+        _contexts.Clear();
+        _slots.Clear();
         var s = 0;
         for (var k = 0; k < tokenCount; k++)
         {
@@ -34,6 +41,24 @@ public sealed class NerMemory
             while (s < sentences.Length && sentences[s] <= k) { sentenceStart |= sentences[s] == k; s++; }
             var t = text.AsSpan(starts[k], ends[k] - starts[k]);
             if (t.Length == 0 || !char.IsLetter(t[0])) continue;
+            if (char.IsUpper(t[0]))
+            {
+                // What stands around each occurrence of a capitalised word in the whole document (context
+                // aggregation, Ratinov and Roth 2009): "Leeds 2 Chelsea 1" in a table tells the body's "Leeds".
+                var before = sentenceStart || k == 0 ? Boundary : Class(text, starts[k - 1], ends[k - 1]);
+                var after = k + 1 == tokenCount || (s < sentences.Length && sentences[s] == k + 1) ? Boundary : Class(text, starts[k + 1], ends[k + 1]);
+                var h0 = NerGazetteer.LowerHash(t);
+                _contexts[h0] = (ushort)(_contexts.GetValueOrDefault(h0) | (1 << before) | (1 << (ContextClasses + after)));
+                if (!_slots.TryGetValue(h0, out var slot))
+                {
+                    slot = _slots.Count * 2 * Neighbours;
+                    _slots[h0] = slot;
+                    if (_neighbours.Length < slot + 2 * Neighbours) Array.Resize(ref _neighbours, 2 * _neighbours.Length);
+                    _neighbours.AsSpan(slot, 2 * Neighbours).Clear();
+                }
+                if (before != Boundary) AddNeighbour(slot, NerGazetteer.LowerHash(text.AsSpan(starts[k - 1], ends[k - 1] - starts[k - 1])));
+                if (after != Boundary) AddNeighbour(slot + Neighbours, NerGazetteer.LowerHash(text.AsSpan(starts[k + 1], ends[k + 1] - starts[k + 1])));
+            }
             byte form = 0;
             if (char.IsUpper(t[0]) && !sentenceStart && t.Length > 1 && char.IsLower(t[1])) form = CapitalisedInside;
             else if (char.IsLower(t[0])) form = LowerSomewhere;
@@ -42,6 +67,45 @@ public sealed class NerMemory
             _forms[h] = (byte)(_forms.GetValueOrDefault(h) | form);
         }
     }
+
+    /// <summary>Distinct words kept before, and after, the occurrences of a capitalised word.</summary>
+    internal const int Neighbours = 8;
+
+    private void AddNeighbour(int at, ulong word)
+    {
+        for (var i = at; i < at + Neighbours; i++)
+        {
+            if (_neighbours[i] == word) return;
+            if (_neighbours[i] == 0) { _neighbours[i] = word; return; }
+        }
+    }
+
+    /// <summary>
+    /// The first <see cref="Neighbours"/> distinct words seen before, then after, occurrences of the capitalised word
+    /// in the document (0 where fewer); empty for a word never seen capitalised.
+    /// </summary>
+    internal ReadOnlySpan<ulong> NeighboursOf(ulong lowerHash) =>
+        _slots.TryGetValue(lowerHash, out var slot) ? _neighbours.AsSpan(slot, 2 * Neighbours) : default;
+
+    /// <summary>Number of classes of a neighbouring token in <see cref="ContextsOf"/>.</summary>
+    internal const int ContextClasses = 5;
+    private const int Boundary = 4;
+
+    /// <summary>Class of a neighbouring token: 0 capitalised word, 1 lower-case word, 2 number, 3 other.</summary>
+    private static int Class(string text, int start, int end)
+    {
+        if (end <= start) return 3;
+        var c = text[start];
+        if (char.IsUpper(c)) return 0;
+        if (char.IsLower(c)) return 1;
+        return char.IsDigit(c) ? 2 : 3;
+    }
+
+    /// <summary>
+    /// The classes of the tokens before (bits 0-4) and after (bits 5-9) any occurrence of the capitalised word in the
+    /// document: bit c for class c (see Class), bit 4 / 9 for a sentence boundary.
+    /// </summary>
+    internal ushort ContextsOf(ulong lowerHash) => _contexts.GetValueOrDefault(lowerHash);
 
     /// <summary>How the word with lower-case hash <paramref name="lowerHash"/> is written in the document.</summary>
     internal byte FormsOf(ulong lowerHash) => _forms.GetValueOrDefault(lowerHash);

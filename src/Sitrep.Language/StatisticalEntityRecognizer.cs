@@ -8,7 +8,7 @@ namespace Sitrep.Language;
 /// written and tagged; an entity whose whole span is an alias of a
 /// non-generic actor of the actor dictionary carries that actor's id (and is an ORG rather than MISC). A few lexicon rules tidy what
 /// CoNLL's Reuters text did not teach: a leading title or capitalised function word is not part of a name ("Col.",
-/// "Later"), a descriptive hyphen compound ("U.S.-backed") is not a name, and a capitalised word right before a
+/// "Later"), nor is a trailing lower-case word ("Middle East coast"), a descriptive hyphen compound ("U.S.-backed") is not a name, and a capitalised word right before a
 /// speech verb ("Dillon said") is a person.
 /// </summary>
 public sealed class StatisticalEntityRecognizer : IEntityRecognizer
@@ -111,6 +111,14 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
             && (_lexicon.RolesOf(Token(doc, k + 1)) & WordRole.PerCue) != 0;
     }
 
+    /// <summary>A word of lower-case letters only ("coast"; not "al-Numan", "iPhone" or "'s").</summary>
+    private static bool IsPlainLowerWord(ReadOnlySpan<char> t)
+    {
+        foreach (var c in t)
+            if (!char.IsLower(c)) return false;
+        return t.Length > 0;
+    }
+
     private static ReadOnlySpan<char> Token(Document doc, int k) => doc.Text.AsSpan(doc.TokenStarts[k], doc.TokenEnds[k] - doc.TokenStarts[k]);
 
     private void Emit(Document doc, int start, int end, int sentenceStart, int limit, EntityType type, List<EntityMention> result)
@@ -120,6 +128,8 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         if (end - start > 1 && start == sentenceStart && (_lexicon.RolesOf(Token(doc, start)) & WordRole.Starter) != 0) start++;
         var titleEnd = type == EntityType.PER ? _lexicon.MatchTitle(doc.Text, doc.TokenStarts, doc.TokenEnds, start, limit) : -1;
         if (titleEnd > start && titleEnd < end) start = titleEnd;
+        // A name does not end in a plain lower-case word: "the Middle East coast" names "Middle East".
+        while (end - start > 1 && IsPlainLowerWord(Token(doc, end - 1))) end--;
         var t = Token(doc, start);
         if (end - start == 1 && t.Contains('-') && !EntityRecognizer.IsCapitalised(t)) return;
         var range = new TextRange(doc.TokenStarts[start], doc.TokenEnds[end - 1]);

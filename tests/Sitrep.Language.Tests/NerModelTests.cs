@@ -165,6 +165,48 @@ public class NerFeatureTests
     }
 
     [Fact]
+    public void Gazetteer_MarksTeamCompanyAndSurnameCategories_InTheUpperBits()
+    {
+        var gazetteer = NerGazetteer.Load(new StringReader("category\tname\nTEAM\tAston Villa\nCO\tBoeing\nLAST\tSmith\nPER\tJohn\n"));
+        var words = "John Smith of Boeing watched Aston Villa".Split(' ');
+        var marks = new ushort[words.Length];
+        gazetteer.Mark(words.Select(w => NerGazetteer.LowerHash(w)).ToArray(), marks);
+        Assert.Equal(1 << 8, marks[0]);   // B-PER (first name)
+        Assert.Equal(1 << 14, marks[1]);  // B-LAST
+        Assert.Equal(1 << 12, marks[3]);  // B-CO
+        Assert.Equal(1 << 10, marks[5]);  // B-TEAM
+        Assert.Equal(1 << 11, marks[6]);  // I-TEAM
+    }
+
+    [Fact]
+    public void Gazetteer_RefusesAnUnknownCategory_NamingTheLine()
+    {
+        var error = Assert.Throws<FormatException>(() => NerGazetteer.Load(new StringReader("category\tname\nCLUB\tAston Villa\n")));
+        Assert.Contains("line", error.Message);
+        Assert.Contains("TEAM", error.Message);
+    }
+
+    [Fact]
+    public void CapitalisedRun_HeadWordReachesEveryTokenOfTheRun()
+    {
+        // The head ("United" / "City") is three tokens after "Leeds", beyond the ±2 window: only the run feature sees it.
+        var united = TokenIds(Extract("fans of Leeds Rovers Athletic United cheered"), 2);
+        var city = TokenIds(Extract("fans of Leeds Rovers Athletic City cheered"), 2);
+        Assert.NotEqual(united.ToHashSet(), city.ToHashSet());
+    }
+
+    [Fact]
+    public void CapitalisedRun_WordAfterTheRunReachesItsFirstToken()
+    {
+        // Three tokens on, "said" / "beat" is beyond the ±2 window of "Real": only the run feature can see it.
+        var said = TokenIds(Extract("Real Madrid Club said"), 0);
+        var beat = TokenIds(Extract("Real Madrid Club beat"), 0);
+        Assert.NotEqual(said.ToHashSet(), beat.ToHashSet());
+        var lower = TokenIds(Extract("real madrid club said"), 0).ToHashSet();
+        Assert.True(TokenIds(Extract("real madrid club beat"), 0).ToHashSet().SetEquals(lower));
+    }
+
+    [Fact]
     public void DocumentMemory_AddsFeaturesForAWordSeenEarlier()
     {
         var memory = new NerMemory();
@@ -176,7 +218,57 @@ public class NerFeatureTests
         features.Extract(text, starts, ends, 3, 5, scratch, null);
         var alone = scratch.Offsets[1] - scratch.Offsets[0];
         features.Extract(text, starts, ends, 3, 5, scratch, memory);
-        Assert.Equal(alone + 2, scratch.Offsets[1] - scratch.Offsets[0]);
+        // Its earlier tags and written forms, its two contexts in the document (opens a sentence, lower-case word
+        // after) and the two words seen after it ("said", "agreed").
+        Assert.Equal(alone + 6, scratch.Offsets[1] - scratch.Offsets[0]);
+    }
+
+    [Fact]
+    public void DocumentMemory_TellsAWordByItsNeighboursElsewhereInTheDocument()
+    {
+        // "Leeds" in the last sentence is read the same in both documents, except for what stood around it earlier.
+        var table = SecondSentenceIds("Leeds 2 Chelsea 1\nLeeds won");
+        var prose = SecondSentenceIds("Leeds drew with Chelsea\nLeeds won");
+        Assert.NotEqual(table.ToHashSet(), prose.ToHashSet());
+        Assert.Equal(prose.Length + 1, table.Length); // the number after it in the table is one more context
+    }
+
+    [Fact]
+    public void DocumentMemory_RemembersTheWordsSeenNextToACapitalisedWord()
+    {
+        var united = SecondSentenceIds("Leeds United lost\nLeeds won");
+        var rovers = SecondSentenceIds("Leeds Rovers lost\nLeeds won");
+        Assert.Equal(united.Length, rovers.Length);
+        Assert.Single(united.Except(rovers));
+    }
+
+    [Fact]
+    public void DocumentMemory_ReadsADocumentWithoutSentenceStarts_FromItsFirstCapitalisedWord()
+    {
+        var memory = new NerMemory();
+        memory.Reset("Bonn said", [0, 5], [4, 9], [], 2);
+        var scratch = new NerFeatures.Scratch();
+        new NerFeatures(16, Gazetteer).Extract("Bonn said", [0, 5], [4, 9], 0, 2, scratch, memory);
+        Assert.True(scratch.Offsets[1] > scratch.Offsets[0]);
+    }
+
+    private static int[] SecondSentenceIds(string text)
+    {
+        var lines = text.Split('\n');
+        var words = lines.SelectMany(l => l.Split(' ')).ToArray();
+        int[] starts = new int[words.Length], ends = new int[words.Length];
+        for (int k = 0, p = 0; k < words.Length; k++)
+        {
+            p = text.IndexOf(words[k], p, StringComparison.Ordinal);
+            (starts[k], ends[k]) = (p, p + words[k].Length);
+            p = ends[k];
+        }
+        var second = lines[0].Split(' ').Length;
+        var memory = new NerMemory();
+        memory.Reset(text, starts, ends, [0, second], words.Length);
+        var scratch = new NerFeatures.Scratch();
+        new NerFeatures(16, Gazetteer).Extract(text, starts, ends, second, words.Length, scratch, memory);
+        return scratch.Ids[scratch.Offsets[0]..scratch.Offsets[1]];
     }
 }
 
