@@ -28,6 +28,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly CountryActorResolver? _resolveInCountry;
     private readonly CountryNameResolver? _countryOfName;
     private readonly SubTypeModel? _subTypeModel;
+    private readonly AttributionModel? _attributionModel;
 
     // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched; a
     // round guess (not tuned): opinion text must stay unclassified, a clear report without a trigger word need not.
@@ -36,12 +37,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
     /// <summary>
     /// An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by
     /// country, <paramref name="countryOfName"/> recognises a country named as a speaker ("Russia's defence ministry
-    /// denied..."). Both come from other stages, so the pipeline passes them in.
+    /// denied..."). Both come from other stages, so the pipeline passes them in. Without
+    /// <paramref name="attributionModel"/> only direct quotes are found.
     /// </summary>
     public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null,
-        SubTypeModel? subTypeModel = null)
+        SubTypeModel? subTypeModel = null, AttributionModel? attributionModel = null)
     {
         _subTypeModel = subTypeModel;
+        _attributionModel = attributionModel;
         _ontology = ontology;
         _chooser = new SubTypeChooser(ontology);
         _resolveInCountry = resolveInCountry;
@@ -50,7 +53,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
 
     /// <summary>An annotator over the embedded ontology.</summary>
     public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null) =>
-        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault());
+        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault(), AttributionModel.LoadDefault());
 
     /// <inheritdoc />
     public string Name => "events";
@@ -58,6 +61,10 @@ public sealed class EventAnnotator : IDocumentAnnotator
     public IReadOnlyList<string> Reads { get; } = [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.Times, Layers.Places];
     /// <inheritdoc />
     public IReadOnlyList<string> Writes { get; } = [Layers.Events, Layers.Quotes];
+
+    /// <summary>This annotator with another attribution model (to score a candidate model on held-out articles).</summary>
+    public EventAnnotator WithAttributionModel(AttributionModel? model) =>
+        new(_ontology, _resolveInCountry, _countryOfName, _subTypeModel, model) { SubTypeStrategy = SubTypeStrategy };
 
     /// <inheritdoc />
     public Document Annotate(Document document)
@@ -68,11 +75,11 @@ public sealed class EventAnnotator : IDocumentAnnotator
         // event, while talk in quotation marks may be rhetoric; reported speech is added for the record after.
         var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
-        var reported = ReportedSpeechFinder.Find(view, quotes);
-        if (reported.Count > 0)
+        if (_attributionModel is not null)
         {
-            quotes.AddRange(reported);
+            quotes.AddRange(AttributionFinder.Find(view, _attributionModel, quotes));
             quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+            AttributionFinder.ContinueSpeakers(quotes);
         }
         return document with { Events = events, Quotes = quotes };
     }

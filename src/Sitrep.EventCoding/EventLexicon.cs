@@ -282,6 +282,12 @@ internal static class EventLexicon
 
     public static readonly WordSet PersonalPronouns = new(["he", "she"]);
     public static readonly WordSet GroupPronouns = new(["they", "it"]);
+    // Words that open a noun phrase naming a source ("the campaign's spokesman", "some Republicans", "his aides").
+    public static readonly WordSet Determiners = new(["the", "a", "an", "this", "these", "those", "his", "her", "their",
+        "its", "our", "my", "your", "some", "many", "most", "several", "other", "both", "all", "few", "two", "three"]);
+    // Pronouns that can stand as the source of an attribution (a feature of the attribution model).
+    public static readonly WordSet AttributionPronouns = new(["he", "she", "they", "it", "i", "we", "you", "who",
+        "him", "her", "them", "us", "me", "his", "their", "its", "our", "my", "your"]);
 
     private static IEnumerable<KeyValuePair<string, T>> Pairs<T>(params (string Key, T Value)[] items)
     {
