@@ -14,7 +14,7 @@ internal sealed class AttributionFeatures : IDisposable
     /// <summary>Feature set version; a model of another version is refused at load.</summary>
     public const int Version = 1;
     /// <summary>Most features one token (or one candidate) fires.</summary>
-    public const int MaxFeatures = 24;
+    public const int MaxFeatures = 28;
     /// <summary>Sentence tokens a source candidate may lie from its cue.</summary>
     public const int MaxSourceDistance = 30;
 
@@ -23,7 +23,7 @@ internal sealed class AttributionFeatures : IDisposable
     private readonly int _mask;
     // Per token: lower-cased word, 3-letter suffix, shape, entity class (0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC, 5 pronoun),
     // and whether it sits inside quotation marks.
-    private readonly ulong[] _word, _suffix, _shape;
+    private readonly ulong[] _word, _suffix, _shape, _stem;
     private readonly byte[] _kind, _quoted, _punct;
 
     public AttributionFeatures(Document doc, int bits)
@@ -34,6 +34,7 @@ internal sealed class AttributionFeatures : IDisposable
         _word = ArrayPool<ulong>.Shared.Rent(n);
         _suffix = ArrayPool<ulong>.Shared.Rent(n);
         _shape = ArrayPool<ulong>.Shared.Rent(n);
+        _stem = ArrayPool<ulong>.Shared.Rent(n);
         _kind = ArrayPool<byte>.Shared.Rent(n);
         _quoted = ArrayPool<byte>.Shared.Rent(n);
         _punct = ArrayPool<byte>.Shared.Rent(n);
@@ -45,6 +46,7 @@ internal sealed class AttributionFeatures : IDisposable
             _word[i] = Hash(w);
             _suffix[i] = Hash(w.Length > 3 ? w[^3..] : w) ^ 0x51;
             _shape[i] = Shape(w);
+            _stem[i] = Hash(Stem(w)) ^ 0x57;
             _punct[i] = (byte)(w.Length > 0 && !char.IsLetterOrDigit(w[0]) ? 1 : 0);
             _kind[i] = (byte)(EventLexicon.AttributionPronouns.Contains(w) ? 5 : 0);
             var c = w.Length > 0 ? w[0] : ' ';
@@ -68,6 +70,7 @@ internal sealed class AttributionFeatures : IDisposable
         ArrayPool<ulong>.Shared.Return(_word);
         ArrayPool<ulong>.Shared.Return(_suffix);
         ArrayPool<ulong>.Shared.Return(_shape);
+        ArrayPool<ulong>.Shared.Return(_stem);
         ArrayPool<byte>.Shared.Return(_kind);
         ArrayPool<byte>.Shared.Return(_quoted);
         ArrayPool<byte>.Shared.Return(_punct);
@@ -102,6 +105,10 @@ internal sealed class AttributionFeatures : IDisposable
         f[n++] = F(17, _suffix[i], wp1);
         f[n++] = F(18, K(i - 1, first, end), _suffix[i]);
         f[n++] = F(19, _quoted[i], _suffix[i]);
+        f[n++] = F(20, _stem[i]);
+        f[n++] = F(21, _stem[i], K(i - 1, first, end));
+        f[n++] = F(22, K(i - 2, first, end), K(i - 1, first, end), _stem[i]);
+        f[n++] = F(23, _stem[i], i + 1 < end ? _stem[i + 1] : Boundary);
         return n;
     }
 
@@ -152,6 +159,8 @@ internal sealed class AttributionFeatures : IDisposable
         f[n++] = F(65, side, _quoted[c], _quoted[j]);
         f[n++] = F(66, side, W(j + 1, first, end), kj);
         f[n++] = F(67, side, comma, kj);
+        f[n++] = F(68, side, _stem[c], _stem[j]);
+        f[n++] = F(69, side, _stem[c], d);
         return n;
     }
 
@@ -188,6 +197,17 @@ internal sealed class AttributionFeatures : IDisposable
             h = (h ^ c) * 1099511628211UL;
         }
         return h;
+    }
+
+    /// <summary>A crude stem: "touts", "touted", "touting" and "tout" share one.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 5 && w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return w[..^3];
+        if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return w[..^2];
+        if (w.Length > 4 && w.EndsWith("es", StringComparison.OrdinalIgnoreCase)) return w[..^2];
+        if (w.Length > 3 && (w[^1] is 's' or 'S') && w[^2] is not ('s' or 'S')) return w[..^1];
+        if (w.Length > 3 && (w[^1] is 'e' or 'E')) return w[..^1];
+        return w;
     }
 
     /// <summary>Word shape: first character class and whether the rest is lower-case, all capitals, digits or mixed.</summary>

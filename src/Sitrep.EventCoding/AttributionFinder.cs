@@ -49,7 +49,9 @@ internal static class AttributionFinder
                 }
                 if (runStart < 0) continue;
                 var j = ChooseSource(features, model, anchor, first, end, f);
-                if (j >= 0 && (j < runStart || j >= c) && Make(view, s, runStart, c, j, first, last, persons) is { } q) found.Add(q);
+                // "repeated his claim that ...": two cues of one attribution give it once.
+                if (j >= 0 && (j < runStart || j >= c) && Make(view, s, runStart, c, j, first, last, persons) is { } q
+                    && (found.Count == 0 || found[^1].Range != q.Range || found[^1].SpeakerRange != q.SpeakerRange)) found.Add(q);
                 runStart = -1;
             }
         }
@@ -75,7 +77,7 @@ internal static class AttributionFinder
     private static Quote? Make(DocumentView view, int s, int cueStart, int cueEnd, int j, int first, int last, List<(int End, string Name)> persons)
     {
         var doc = view.Doc;
-        var (speaker, speakerRange, npStart, npEnd) = Speaker(view, s, j, cueStart, first, persons);
+        var (speaker, speakerRange, npStart, npEnd) = Speaker(view, s, j, cueStart, cueEnd, first, persons);
         int before, after;
         if (npEnd <= cueStart)
         {
@@ -88,7 +90,10 @@ internal static class AttributionFinder
             after = Math.Max(CueEnd(view, cueEnd - 1, last), npEnd);
         }
         int from, to;
-        if (after < last && last - after >= before - first) (from, to) = (after, last);
+        // The content follows the cue ("X said C", "X assailed Mrs. Clinton") unless nothing but punctuation does
+        // ("C, X said."; "C, said X, adding ..."); "According to X, C" has nothing before it.
+        var followed = after < last && !QuoteFinder.IsBoundary(doc, after);
+        if (after < last && (followed || before - first <= 1)) (from, to) = (after, last);
         else if (after >= last && last < doc.Sentence(s).EndToken && view.Is(last, ":") && s + 1 < doc.SentenceCount)
         {
             // "Cruz continued:" — the content is what follows, usually a quote in the next paragraph.
@@ -96,6 +101,10 @@ internal static class AttributionFinder
             (from, to) = (next.FirstToken, next.EndToken);
         }
         else (from, to) = (first, before);
+        // "Barkley, who said he votes in every election, drove home": a relative clause's content ends with the clause.
+        if (view.In(j, EventLexicon.RelativePronouns) && from > j)
+            for (var k = from + 1; k < to; k++)
+                if (view.Is(k, ",")) { to = k; break; }
         while (from < to && (QuoteFinder.IsBoundary(doc, from) || view.Is(from, "that") || view.In(from, EventLexicon.Connectives))) from++;
         while (to > from && QuoteFinder.IsBoundary(doc, to - 1)) to--;
         if (to <= from) return null;
@@ -117,22 +126,67 @@ internal static class AttributionFinder
     }
 
     /// <summary>The speaker named at token <paramref name="j"/>: the entity it lies in, a pronoun resolved, or its noun phrase.</summary>
-    private static (string? Name, TextRange Range, int NpStart, int NpEnd) Speaker(DocumentView view, int s, int j, int c, int first,
-        List<(int End, string Name)> persons)
+    private static (string? Name, TextRange Range, int NpStart, int NpEnd) Speaker(DocumentView view, int s, int j, int cueStart, int cueEnd,
+        int first, List<(int End, string Name)> persons)
     {
         var doc = view.Doc;
+        // "according to the Syrian Observatory": the phrase's head, not its article, names the source.
+        while (view.In(j, EventLexicon.Determiners) && !view.In(j, EventLexicon.AttributionPronouns) && j + 1 < doc.Sentence(s).EndToken
+               && j + 1 != cueStart && !QuoteFinder.IsBoundary(doc, j + 1)) j++;
         foreach (var e in view.Entities[s])
-            if (e.StartToken <= j && j < e.EndToken) return (e.Mention.Text, e.Range, e.StartToken, e.EndToken);
-        var start = j;
-        for (var k = j - 1; k >= first && k >= j - MaxModifierTokens && k != c && !QuoteFinder.IsBoundary(doc, k); k--)
-            if (view.In(k, EventLexicon.Determiners)) { start = k; break; }
-        if (start == j)
-            while (start > first && start - 1 != c && !QuoteFinder.IsBoundary(doc, start - 1) && char.IsUpper(view.Word(start - 1)[0])
-                   && !view.In(start - 1, EventLexicon.AttributionPronouns)) start--;
-        var (name, range) = QuoteFinder.Resolve(view, start, j + 1, start, j + 1, persons);
-        var np = new TextRange(doc.TokenStarts[start], doc.TokenEnds[j]);
+            if (e.StartToken <= j && j < e.EndToken)
+                return (e.Mention.Text, e.Range, e.StartToken > first && view.In(e.StartToken - 1, EventLexicon.Determiners) ? e.StartToken - 1 : e.StartToken, e.EndToken);
+        // "Barkley, who said ...": the relative pronoun is the source as written; the name is the one it follows.
+        if (view.In(j, EventLexicon.RelativePronouns))
+        {
+            string? antecedent = null;
+            if (j - 1 > first && view.Is(j - 1, ","))
+                foreach (var e in view.Entities[s])
+                    if (e.EndToken == j - 1) antecedent = e.Mention.Text;
+            return (antecedent ?? view.Word(j).ToString(), doc.Token(j).Range, j, j + 1);
+        }
+        var start = PhraseStart(view, j, cueStart, cueEnd, first);
+        var end = j + 1;
+        // "The defence ministry said": the phrase runs on to the cue when the model pointed inside it.
+        if (j < cueStart && cueStart - end <= MaxModifierTokens)
+        {
+            var k = end;
+            while (k < cueStart && !QuoteFinder.IsBoundary(doc, k) && !view.In(k, EventLexicon.RelativePronouns)) k++;
+            if (k == cueStart) end = k;
+        }
+        var (name, range) = QuoteFinder.Resolve(view, start, end, start, end, persons);
+        var np = new TextRange(doc.TokenStarts[start], doc.TokenEnds[end - 1]);
+        // The mention is where the model pointed: a name found elsewhere in the phrase does not move it.
+        if (range is { } r && !r.Overlaps(doc.Token(j).Range)) (name, range) = (null, null);
         // A pronoun or description keeps its own span (that is what the text says); the name is the resolved one.
-        return (name ?? np.Slice(doc.Text), range ?? np, start, j + 1);
+        return (name ?? np.Slice(doc.Text), range ?? np, start, end);
+    }
+
+    /// <summary>
+    /// First token of the noun phrase ending at the source word <paramref name="j"/>: everything back to the cue or a
+    /// punctuation mark when that is short ("According to local officials", "Trump's campaign manager said"), else
+    /// back to a determiner ("the former secretary of state"), else over capitalised words ("Sen. Bernie Sanders").
+    /// </summary>
+    private static int PhraseStart(DocumentView view, int j, int cueStart, int cueEnd, int first)
+    {
+        var doc = view.Doc;
+        var b = j;
+        var floor = j >= cueEnd ? cueEnd : first;
+        while (b > floor && j - (b - 1) <= MaxModifierTokens && !QuoteFinder.IsBoundary(doc, b - 1)) b--;
+        if (b == floor || QuoteFinder.IsBoundary(doc, b - 1))
+        {
+            // "But local officials said": an opening connective is not part of the phrase.
+            while (b < j && (view.In(b, EventLexicon.SentenceOpeners) && !view.In(b, EventLexicon.Determiners) || view.In(b, EventLexicon.Connectives))) b++;
+            return b;
+        }
+        for (var k = j - 1; k >= first && k >= j - MaxModifierTokens && k != cueStart && !QuoteFinder.IsBoundary(doc, k); k--)
+            if (view.In(k, EventLexicon.Determiners)) return k;
+        var start = j;
+        // A name runs on over capitalised words, not over a capitalised sentence opener ("But officials").
+        if (char.IsUpper(view.Word(j)[0]))
+            while (start > first && start - 1 != cueEnd - 1 && !QuoteFinder.IsBoundary(doc, start - 1) && char.IsUpper(view.Word(start - 1)[0])
+                   && !view.In(start - 1, EventLexicon.AttributionPronouns) && !view.In(start - 1, EventLexicon.SentenceOpeners)) start--;
+        return start;
     }
 
     /// <summary>

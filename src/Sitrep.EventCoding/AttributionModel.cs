@@ -104,7 +104,8 @@ public sealed class AttributionModel
             }
             return new AttributionModel(bits, tables[0], tables[1], threshold);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidOperationException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidOperationException
+                                  || e is InvalidDataException && !e.Message.StartsWith("attribution model", StringComparison.Ordinal))
         {
             throw new InvalidDataException("attribution model: the file is truncated or not gzip", e);
         }

@@ -15,7 +15,7 @@ public delegate string? CountryNameResolver(string name);
 /// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
 /// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes and
-/// reported speech.
+/// other attributions (<see cref="AttributionModel"/>).
 /// One event per sentence: a second trigger in the same sentence is taken to describe the same event. A definite
 /// mention of an event already told ("the strikes were carried out by Russian jets") adds to that event; talk about
 /// violence in general is no event (<see cref="ReportFilter"/>); a later denial by the attributed party is kept as
@@ -75,13 +75,26 @@ public sealed class EventAnnotator : IDocumentAnnotator
         // event, while talk in quotation marks may be rhetoric; reported speech is added for the record after.
         var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
-        if (_attributionModel is not null)
-        {
-            quotes.AddRange(AttributionFinder.Find(view, _attributionModel, quotes));
-            quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
-            AttributionFinder.ContinueSpeakers(quotes);
-        }
+        AddAttributions(view, quotes);
         return document with { Events = events, Quotes = quotes };
+    }
+
+    /// <summary>The quotes <see cref="Annotate"/> finds, without coding events (to time the quote stage alone).</summary>
+    public IReadOnlyList<Quote> FindQuotes(Document document)
+    {
+        var view = new DocumentView(document);
+        var quotes = QuoteFinder.Find(view);
+        AddAttributions(view, quotes);
+        return quotes;
+    }
+
+    // Attributions are added after events are coded: claims of responsibility come from direct quotes only.
+    private void AddAttributions(DocumentView view, List<Quote> quotes)
+    {
+        if (_attributionModel is null) return;
+        quotes.AddRange(AttributionFinder.Find(view, _attributionModel, quotes));
+        quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        AttributionFinder.ContinueSpeakers(quotes);
     }
 
     /// <summary>How <see cref="ClassifySubType(Document)"/> decides (default: chosen on the team's dev split).</summary>

@@ -18,7 +18,7 @@ public static class AttributionTraining
     public const int HeldOutEvery = 10;
 
     // Cue thresholds tried on the held-out articles (averaged-perceptron units; 0 is the perceptron's own boundary).
-    private static readonly float[] Thresholds = [-2f, -1f, -0.5f, 0f, 0.5f, 1f, 2f];
+    private static readonly float[] Thresholds = [-3f, -2f, -1f, -0.5f, 0f, 0.5f, 1f, 2f];
 
     /// <summary>Trains on <paramref name="splitDir"/> (text/ and attributions/); progress goes to <paramref name="log"/>.</summary>
     public static AttributionTrainingResult Run(string splitDir, int epochs, int bits, TextWriter log)
@@ -56,32 +56,6 @@ public static class AttributionTraining
             }
             return true;
         });
-        if (Environment.GetEnvironmentVariable("S5Q_DEBUG") is { } dbg)
-        {
-            using var w = new StreamWriter(dbg);
-            var coder = engine.EventCoder.WithAttributionModel(best!);
-            foreach (var (doc, gold) in heldOut)
-            {
-                var qs = coder.Annotate(doc).Quotes;
-                foreach (var g in gold)
-                {
-                    var cHit = qs.Any(q => g.Content.Any(c => c.Overlaps(q.Range)));
-                    var sHit = qs.Any(q => q.SpeakerRange is { } r && g.Source.Any(x => x.Overlaps(r)));
-                    var ok = qs.Any(q => g.Content.Any(c => c.Overlaps(q.Range)) && q.SpeakerRange is { } r && g.Source.Any(x => x.Overlaps(r)));
-                    string T(IReadOnlyList<TextRange> rs) => string.Join(" | ", rs.Select(r => doc.Text[r.Start..r.End].Replace('\n', ' ')));
-                    var cont = T(g.Content);
-                    w.WriteLine($"GOLD {(ok ? "OK" : "MISS")} c={cHit} s={sHit}\tcue=[{T(g.Cue)}]\tsrc=[{T(g.Source)}]\tcontent=[{(cont.Length > 80 ? cont[..80] : cont)}]");
-                }
-                foreach (var q in qs)
-                {
-                    var ok = gold.Any(g => g.Content.Any(c => c.Overlaps(q.Range)) && q.SpeakerRange is { } r && g.Source.Any(x => x.Overlaps(r)));
-                    if (ok) continue;
-                    var sp = q.SpeakerRange is { } r2 ? doc.Text[r2.Start..r2.End] : "-";
-                    var sent = doc.Sentence(doc.SentenceIndexAt(q.Range.Start)).Text.Replace('\n', ' ');
-                    w.WriteLine($"FP direct={q.IsDirect}\tspeaker=[{sp}]\tcontent=[{(q.Text.Length > 60 ? q.Text[..60] : q.Text)}]\tsent=[{sent}]");
-                }
-            }
-        }
         return new AttributionTrainingResult(best!, bestEpoch, train.Count, bestScore!);
     }
 
