@@ -14,7 +14,7 @@ internal sealed class AttributionFeatures : IDisposable
     /// <summary>Feature set version; a model of another version is refused at load.</summary>
     public const int Version = 1;
     /// <summary>Most features one token (or one candidate) fires.</summary>
-    public const int MaxFeatures = 28;
+    public const int MaxFeatures = 32;
     /// <summary>Sentence tokens a source candidate may lie from its cue.</summary>
     public const int MaxSourceDistance = 30;
 
@@ -109,6 +109,10 @@ internal sealed class AttributionFeatures : IDisposable
         f[n++] = F(21, _stem[i], K(i - 1, first, end));
         f[n++] = F(22, K(i - 2, first, end), K(i - 1, first, end), _stem[i]);
         f[n++] = F(23, _stem[i], i + 1 < end ? _stem[i + 1] : Boundary);
+        f[n++] = F(24, W(i - 2, first, end), wm1);
+        f[n++] = F(25, _stem[i], W(i + 2, first, end));
+        f[n++] = F(26, W(i - 3, first, end));
+        f[n++] = F(27, W(i + 3, first, end));
         return n;
     }
 
@@ -132,12 +136,14 @@ internal sealed class AttributionFeatures : IDisposable
         var side = j < c ? 1UL : 2UL;
         var d = (ulong)Bucket(Math.Abs(j - c));
         int lo = Math.Min(j, c), hi = Math.Max(j, c);
-        ulong comma = 0, quote = 0;
+        ulong comma = 0, quote = 0, mentions = 0;
         for (var k = lo + 1; k < hi; k++)
         {
             var ch = _doc.Text[_doc.TokenStarts[k]];
             if (ch is ',' or ';' or ':' or '(' or ')' or '—' or '–') comma = 1;
             else if (ch is '"' or '“' or '”') quote = 1;
+            // Names and pronouns nearer the cue than this candidate: the nearest one is usually the source.
+            else if (_kind[k] != 0 && (_kind[k] != _kind[k - 1] || k == lo + 1)) mentions++;
         }
         var wj = _word[j];
         var kj = (ulong)_kind[j];
@@ -161,6 +167,8 @@ internal sealed class AttributionFeatures : IDisposable
         f[n++] = F(67, side, comma, kj);
         f[n++] = F(68, side, _stem[c], _stem[j]);
         f[n++] = F(69, side, _stem[c], d);
+        f[n++] = F(70, side, kj, Math.Min(mentions, 2UL));
+        f[n++] = F(71, side, _stem[c], Math.Min(mentions, 2UL));
         return n;
     }
 
