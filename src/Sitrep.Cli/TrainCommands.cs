@@ -56,7 +56,7 @@ internal static class TrainCommands
         var quotes = new Command("quotes", "Attribution model (cue tagger + source ranker) on PolNeAR train (deterministic)");
         var polnear = new Option<string>("--polnear") { Description = "PolNeAR folder with train/ (or a split folder with text/ and attributions/)", Required = true };
         var outFile = new Option<string>("--out") { Description = "model file to write (data/models/attribution.model)", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "epochs to run at most; the best on the held-out articles is kept", DefaultValueFactory = _ => 10 };
+        var epochs = new Option<int>("--epochs") { Description = "epochs to run at most; the best on the held-out articles is kept", DefaultValueFactory = _ => 6 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets per table", DefaultValueFactory = _ => 19 };
         foreach (var o in new Option[] { polnear, outFile, epochs, bits }) quotes.Options.Add(o);
         quotes.SetAction(parse =>
@@ -68,7 +68,15 @@ internal static class TrainCommands
             if (parse.GetValue(epochs) is < 1 or > 100) throw new UsageException("--epochs must be within 1..100");
             if (parse.GetValue(bits) is < 10 or > 26) throw new UsageException("--bits must be within 10..26");
             var clock = Stopwatch.StartNew();
-            var result = AttributionTraining.Run(split, parse.GetValue(epochs), parse.GetValue(bits), io.Err);
+            AttributionTrainingResult result;
+            try
+            {
+                result = AttributionTraining.Run(split, parse.GetValue(epochs), parse.GetValue(bits), io.Err);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException(e.Message);
+            }
             using (var stream = File.Create(parse.GetValue(outFile)!)) result.Model.Save(stream);
             io.Out.WriteLine(FormattableString.Invariant(
                 $"trained on {result.TrainArticles} articles, epoch {result.Epoch}, cue threshold {result.Model.CueThreshold}, in {clock.Elapsed.TotalSeconds:F0} s; heldout {QuoteAttributionEvaluation.Report(result.HeldOut)}"));

@@ -18,6 +18,10 @@ internal static class AttributionFinder
     private const int MaxModifierTokens = 4;
     // How far (characters) a quote without a named speaker may follow the last attributed one and still continue it.
     private const int MaxContinuationChars = 600;
+    // Shorter contents are mostly a cue's object, not what was said ("spoke to the BBC").
+    private const int MinContentWords = 2;
+    // "said on a call with reporters.": a phrase this short after the cue, opened by a preposition, is circumstance.
+    private const int MaxAdjunctTokens = 5;
 
     public static List<Quote> Find(DocumentView view, AttributionModel model, List<Quote> direct)
     {
@@ -92,8 +96,8 @@ internal static class AttributionFinder
         int from, to;
         // The content follows the cue ("X said C", "X assailed Mrs. Clinton") unless nothing but punctuation does
         // ("C, X said."; "C, said X, adding ..."); "According to X, C" has nothing before it.
-        var followed = after < last && !QuoteFinder.IsBoundary(doc, after);
-        if (after < last && (followed || before - first <= 1)) (from, to) = (after, last);
+        var followed = after < last && !QuoteFinder.IsBoundary(doc, after) && !IsAdjunct(view, after, last);
+        if (after < last && (followed || before - first <= 1 && QuoteFinder.IsBoundary(doc, after)) && !ClosesQuote(doc, before, first)) (from, to) = (after, last);
         else if (after >= last && last < doc.Sentence(s).EndToken && view.Is(last, ":") && s + 1 < doc.SentenceCount)
         {
             // "Cruz continued:" — the content is what follows, usually a quote in the next paragraph.
@@ -109,7 +113,30 @@ internal static class AttributionFinder
         while (to > from && QuoteFinder.IsBoundary(doc, to - 1)) to--;
         if (to <= from) return null;
         var content = new TextRange(doc.TokenStarts[from], doc.TokenEnds[to - 1]);
+        if (QuoteFinder.CountWords(doc.Text, content) < MinContentWords) return null;
         return new Quote(speaker, content.Slice(doc.Text), content, speakerRange, IsDirect: false);
+    }
+
+    /// <summary>
+    /// True when tokens [<paramref name="from"/>, <paramref name="last"/>) are one short circumstance, not what was said:
+    /// "in an interview", "at the time", "to the BBC" (not "to oppose the bill").
+    /// </summary>
+    private static bool IsAdjunct(DocumentView view, int from, int last)
+    {
+        if (last - from > MaxAdjunctTokens || !view.In(from, EventLexicon.AdjunctOpeners)) return false;
+        if (!view.Is(from, "to")) return true;
+        return from + 1 < last && (view.In(from + 1, EventLexicon.Determiners) || char.IsUpper(view.Word(from + 1)[0]) || view.Is(from + 1, "reporters"));
+    }
+
+    /// <summary>
+    /// True when a closing quotation mark stands just before token <paramref name="at"/> ("“...,” Doug Usher said at
+    /// the time"): the attribution is the quote's, whatever follows the cue.
+    /// </summary>
+    private static bool ClosesQuote(Document doc, int at, int first)
+    {
+        for (var k = at - 1; k >= first && k >= at - 2; k--)
+            if (doc.Text[doc.TokenStarts[k]] is '”' or '"' or '\'') return true;
+        return false;
     }
 
     /// <summary>The token after the cue's words: "according to", "told reporters (in an interview) that", "said that".</summary>
@@ -145,10 +172,12 @@ internal static class AttributionFinder
                     if (e.EndToken == j - 1) antecedent = e.Mention.Text;
             return (antecedent ?? view.Word(j).ToString(), doc.Token(j).Range, j, j + 1);
         }
-        var start = PhraseStart(view, j, cueStart, cueEnd, first);
+        // A pronoun is a phrase of its own ("..., said he thought ...").
+        var pronoun = view.In(j, EventLexicon.AttributionPronouns);
+        var start = pronoun ? j : PhraseStart(view, j, cueStart, cueEnd, first);
         var end = j + 1;
         // "The defence ministry said": the phrase runs on to the cue when the model pointed inside it.
-        if (j < cueStart && cueStart - end <= MaxModifierTokens)
+        if (!pronoun && j < cueStart && cueStart - end <= MaxModifierTokens)
         {
             var k = end;
             while (k < cueStart && !QuoteFinder.IsBoundary(doc, k) && !view.In(k, EventLexicon.RelativePronouns)) k++;

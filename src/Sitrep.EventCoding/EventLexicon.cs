@@ -275,6 +275,9 @@ internal static class EventLexicon
     public static readonly WordSet SentenceOpeners = new(["but", "and", "as", "while", "although", "though", "when", "if",
         "after", "before", "since", "because", "in", "on", "at", "for", "with", "by", "from", "so", "yet", "still", "then",
         "also", "however", "meanwhile", "now", "even", "instead", "last", "earlier", "later", "today", "yesterday", "the"]);
+    // Prepositions that open a short circumstance after a cue ("said in an interview", "spoke to the BBC").
+    public static readonly WordSet AdjunctOpeners = new(["to", "in", "on", "at", "during", "while", "after", "before",
+        "with", "from", "by", "last", "earlier", "later", "this", "yesterday", "today", "when"]);
     // Relative pronouns that stand for the name before them ("Barkley, who said ...").
     public static readonly WordSet RelativePronouns = new(["who", "which", "whom"]);
     // Pronouns that can stand as the source of an attribution (a feature of the attribution model).

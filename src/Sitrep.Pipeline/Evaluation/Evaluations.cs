@@ -82,12 +82,17 @@ public static class Evaluations
         var coder = engine.EventCoder;
         foreach (var d in docs) coder.FindQuotes(d);
         const int passes = 5;
+        // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var p = 0; p < passes; p++)
             foreach (var d in docs) coder.FindQuotes(d);
-        var perArticle = clock.Elapsed.TotalMicroseconds / (passes * Math.Max(1, docs.Count));
-        yield return string.Format(CultureInfo.InvariantCulture, "quote stage: {0:0} µs per article ({1} passes over {2} articles, {3:0} tokens on average)",
-            perArticle, passes, docs.Count, docs.Count == 0 ? 0 : docs.Average(d => d.TokenCount));
+        var runs = passes * Math.Max(1, docs.Count);
+        var wall = clock.Elapsed.TotalMicroseconds / runs;
+        var cpuPer = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / runs;
+        yield return string.Format(CultureInfo.InvariantCulture,
+            "quote stage: {0:0} µs wall, {1:0} µs CPU per article ({2} passes over {3} articles, {4:0} tokens on average)",
+            wall, cpuPer, passes, docs.Count, docs.Count == 0 ? 0 : docs.Average(d => d.TokenCount));
         yield return QuoteAttributionEvaluation.Report(score);
     }
 }
