@@ -5,8 +5,9 @@ namespace Sitrep.EventCoding;
 /// <summary>
 /// Attributions outside the direct quotes, found by <see cref="AttributionModel"/>: every cue the model marks
 /// ("said", "told", "according to", "believes", "argued", noun cues such as "claims"), its source chosen among the
-/// tokens of the sentence, and as content the larger side of the sentence the cue and source leave ("X said C",
-/// "C, X said", "According to X, C"). A pronoun source resolves to the person named before it; a description
+/// tokens of the sentence, and as content the clause the cue governs: what follows it ("X said C", "According to X,
+/// C"), or what precedes it when nothing but punctuation or a short circumstance follows ("C, X said.") or when a
+/// direct quote has just closed. A pronoun source resolves to the person named before it; a description
 /// ("officials", "the campaign") is kept as written. An attribution of a direct quote only lends the quote its
 /// speaker when <see cref="QuoteFinder"/> found none.
 /// </summary>
@@ -23,6 +24,7 @@ internal static class AttributionFinder
     // "said on a call with reporters.": a phrase this short after the cue, opened by a preposition, is circumstance.
     private const int MaxAdjunctTokens = 5;
 
+    /// <summary>The attributions of the document that no direct quote in <paramref name="direct"/> already stands for.</summary>
     public static List<Quote> Find(DocumentView view, AttributionModel model, List<Quote> direct)
     {
         var doc = view.Doc;

@@ -280,7 +280,8 @@ internal static class EventLexicon
         "with", "from", "by", "last", "earlier", "later", "this", "yesterday", "today", "when"]);
     // Relative pronouns that stand for the name before them ("Barkley, who said ...").
     public static readonly WordSet RelativePronouns = new(["who", "which", "whom"]);
-    // Pronouns that can stand as the source of an attribution (a feature of the attribution model).
+    // Pronouns that can stand as the source of an attribution: a feature of the attribution model, so a change needs
+    // a retrain (`sitrep train quotes`).
     public static readonly WordSet AttributionPronouns = new(["he", "she", "they", "it", "i", "we", "you", "who",
         "him", "her", "them", "us", "me", "his", "their", "its", "our", "my", "your"]);
 
