@@ -4,12 +4,14 @@ using Sitrep.Core;
 using Sitrep.EventCoding;
 using Sitrep.Language;
 using Sitrep.Pipeline;
+using Sitrep.Pipeline.Evaluation;
 
 namespace Sitrep.Cli;
 
 /// <summary>
-/// <c>sitrep train ner</c> and <c>sitrep train events</c>: retrain the shipped NER model (data/models/ner.model) and
-/// sub-type classifier (data/ontology/subtypes.model) deterministically.
+/// <c>sitrep train ner</c>, <c>sitrep train events</c> and <c>sitrep train quotes</c>: retrain the shipped NER model
+/// (data/models/ner.model), sub-type classifier (data/ontology/subtypes.model) and attribution model
+/// (data/models/attribution.model) deterministically.
 /// </summary>
 internal static class TrainCommands
 {
@@ -45,7 +47,42 @@ internal static class TrainCommands
         });
         train.Subcommands.Add(ner);
         train.Subcommands.Add(Events(io));
+        train.Subcommands.Add(Quotes(io));
         return train;
+    }
+
+    private static Command Quotes(CliIo io)
+    {
+        var quotes = new Command("quotes", "Attribution model (cue tagger + source ranker) on PolNeAR train (deterministic)");
+        var polnear = new Option<string>("--polnear") { Description = "PolNeAR folder with train/ (or a split folder with text/ and attributions/)", Required = true };
+        var outFile = new Option<string>("--out") { Description = "model file to write (data/models/attribution.model)", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "epochs to run at most; the best on the held-out articles is kept", DefaultValueFactory = _ => 6 };
+        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets per table", DefaultValueFactory = _ => 19 };
+        foreach (var o in new Option[] { polnear, outFile, epochs, bits }) quotes.Options.Add(o);
+        quotes.SetAction(parse =>
+        {
+            var root = parse.GetValue(polnear)!;
+            var split = Directory.Exists(Path.Combine(root, "train")) ? Path.Combine(root, "train") : root;
+            if (!Directory.Exists(Path.Combine(split, "text")) || !Directory.Exists(Path.Combine(split, "attributions")))
+                throw new UsageException($"'{root}' has neither train/ nor text/ and attributions/");
+            if (parse.GetValue(epochs) is < 1 or > 100) throw new UsageException("--epochs must be within 1..100");
+            if (parse.GetValue(bits) is < 10 or > 26) throw new UsageException("--bits must be within 10..26");
+            var clock = Stopwatch.StartNew();
+            AttributionTrainingResult result;
+            try
+            {
+                result = AttributionTraining.Run(split, parse.GetValue(epochs), parse.GetValue(bits), io.Err);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            using (var stream = File.Create(parse.GetValue(outFile)!)) result.Model.Save(stream);
+            io.Out.WriteLine(FormattableString.Invariant(
+                $"trained on {result.TrainArticles} articles, epoch {result.Epoch}, cue threshold {result.Model.CueThreshold}, in {clock.Elapsed.TotalSeconds:F0} s; heldout {QuoteAttributionEvaluation.Report(result.HeldOut)}"));
+            return 0;
+        });
+        return quotes;
     }
 
     private static Command Events(CliIo io)

@@ -15,7 +15,7 @@ public delegate string? CountryNameResolver(string name);
 /// <summary>
 /// The event-coding stage: per sentence, finds ontology triggers, chooses one sub-type, and codes its actors,
 /// casualties, date, place, modality and evidence; merges repeats within the document; finds direct quotes and
-/// reported speech.
+/// other attributions (<see cref="AttributionModel"/>).
 /// One event per sentence: a second trigger in the same sentence is taken to describe the same event. A definite
 /// mention of an event already told ("the strikes were carried out by Russian jets") adds to that event; talk about
 /// violence in general is no event (<see cref="ReportFilter"/>); a later denial by the attributed party is kept as
@@ -28,6 +28,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly CountryActorResolver? _resolveInCountry;
     private readonly CountryNameResolver? _countryOfName;
     private readonly SubTypeModel? _subTypeModel;
+    private readonly AttributionModel? _attributionModel;
 
     // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched; a
     // round guess (not tuned): opinion text must stay unclassified, a clear report without a trigger word need not.
@@ -36,12 +37,14 @@ public sealed class EventAnnotator : IDocumentAnnotator
     /// <summary>
     /// An annotator over <paramref name="ontology"/>; <paramref name="resolveInCountry"/> names generic forces by
     /// country, <paramref name="countryOfName"/> recognises a country named as a speaker ("Russia's defence ministry
-    /// denied..."). Both come from other stages, so the pipeline passes them in.
+    /// denied..."). Both come from other stages, so the pipeline passes them in. Without
+    /// <paramref name="attributionModel"/> only direct quotes are found.
     /// </summary>
     public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null,
-        SubTypeModel? subTypeModel = null)
+        SubTypeModel? subTypeModel = null, AttributionModel? attributionModel = null)
     {
         _subTypeModel = subTypeModel;
+        _attributionModel = attributionModel;
         _ontology = ontology;
         _chooser = new SubTypeChooser(ontology);
         _resolveInCountry = resolveInCountry;
@@ -50,7 +53,7 @@ public sealed class EventAnnotator : IDocumentAnnotator
 
     /// <summary>An annotator over the embedded ontology.</summary>
     public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null) =>
-        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault());
+        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault(), AttributionModel.LoadDefault());
 
     /// <inheritdoc />
     public string Name => "events";
@@ -58,6 +61,10 @@ public sealed class EventAnnotator : IDocumentAnnotator
     public IReadOnlyList<string> Reads { get; } = [Layers.Tokens, Layers.Sentences, Layers.Actors, Layers.Times, Layers.Places];
     /// <inheritdoc />
     public IReadOnlyList<string> Writes { get; } = [Layers.Events, Layers.Quotes];
+
+    /// <summary>This annotator with another attribution model (to score a candidate model on held-out articles).</summary>
+    public EventAnnotator WithAttributionModel(AttributionModel? model) =>
+        new(_ontology, _resolveInCountry, _countryOfName, _subTypeModel, model) { SubTypeStrategy = SubTypeStrategy };
 
     /// <inheritdoc />
     public Document Annotate(Document document)
@@ -68,13 +75,26 @@ public sealed class EventAnnotator : IDocumentAnnotator
         // event, while talk in quotation marks may be rhetoric; reported speech is added for the record after.
         var events = Code(view, quotes);
         MarkQuotedClaims(view, events, quotes);
-        var reported = ReportedSpeechFinder.Find(view, quotes);
-        if (reported.Count > 0)
-        {
-            quotes.AddRange(reported);
-            quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
-        }
+        AddAttributions(view, quotes);
         return document with { Events = events, Quotes = quotes };
+    }
+
+    /// <summary>The quotes <see cref="Annotate"/> finds, without coding events (to time the quote stage alone).</summary>
+    public IReadOnlyList<Quote> FindQuotes(Document document)
+    {
+        var view = new DocumentView(document);
+        var quotes = QuoteFinder.Find(view);
+        AddAttributions(view, quotes);
+        return quotes;
+    }
+
+    // Attributions are added after events are coded: claims of responsibility come from direct quotes only.
+    private void AddAttributions(DocumentView view, List<Quote> quotes)
+    {
+        if (_attributionModel is null) return;
+        quotes.AddRange(AttributionFinder.Find(view, _attributionModel, quotes));
+        quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        AttributionFinder.ContinueSpeakers(quotes);
     }
 
     /// <summary>How <see cref="ClassifySubType(Document)"/> decides (default: chosen on the team's dev split).</summary>

@@ -206,20 +206,6 @@ internal static class EventLexicon
         "noted", "announced", "warned", "threatened", "vowed", "described", "describing", "called", "calling",
         "tweeted", "posted", "argued", "replied", "recalled", "stressed", "asked", "urged", "according"]);
 
-    // Verbs of reported speech and stated belief that introduce a clause ("X said that ...", "..., X added.").
-    public static readonly WordSet ReportingVerbs = new([
-        "said", "says", "say", "told", "tells", "added", "adding", "stated", "explained", "wrote", "writes",
-        "declared", "insisted", "noted", "noting", "announced", "warned", "argued", "arguing", "acknowledged",
-        "claimed", "claims", "reported", "suggested", "suggests", "believes", "believe", "thinks", "think",
-        "contended", "maintained", "predicted", "admitted", "stressed", "recalled", "concluded", "tweeted",
-        "asserted", "confirmed", "emphasized", "emphasised", "estimated", "alleged", "saying", "telling", "indicated",
-        "conceded", "countered", "replied", "responded", "observed", "cautioned", "promised", "vowed"]);
-
-    // Words that may stand between a speaker and its reporting verb ("Trump also said", "officials have said").
-    public static readonly WordSet ReportingAuxiliaries = new(["also", "has", "have", "had", "later", "previously",
-        "then", "further", "repeatedly", "reportedly", "once", "again", "recently", "publicly", "privately", "often",
-        "would", "will", "did", "does", "do", "long", "earlier"]);
-
     // Sentence-opening connectives that are never part of a speaker's name ("And she added").
     public static readonly WordSet Connectives = new(["and", "but", "so", "yet", "then", "meanwhile", "however", "still", "also"]);
 
@@ -282,6 +268,22 @@ internal static class EventLexicon
 
     public static readonly WordSet PersonalPronouns = new(["he", "she"]);
     public static readonly WordSet GroupPronouns = new(["they", "it"]);
+    // Words that open a noun phrase naming a source ("the campaign's spokesman", "some Republicans", "his aides").
+    public static readonly WordSet Determiners = new(["the", "a", "an", "this", "these", "those", "his", "her", "their",
+        "its", "our", "my", "your", "some", "many", "most", "several", "other", "both", "all", "few", "two", "three"]);
+    // Capitalised words that open a sentence without being part of a name ("But officials said", "As Trump put it").
+    public static readonly WordSet SentenceOpeners = new(["but", "and", "as", "while", "although", "though", "when", "if",
+        "after", "before", "since", "because", "in", "on", "at", "for", "with", "by", "from", "so", "yet", "still", "then",
+        "also", "however", "meanwhile", "now", "even", "instead", "last", "earlier", "later", "today", "yesterday", "the"]);
+    // Prepositions that open a short circumstance after a cue ("said in an interview", "spoke to the BBC").
+    public static readonly WordSet AdjunctOpeners = new(["to", "in", "on", "at", "during", "while", "after", "before",
+        "with", "from", "by", "last", "earlier", "later", "this", "yesterday", "today", "when"]);
+    // Relative pronouns that stand for the name before them ("Barkley, who said ...").
+    public static readonly WordSet RelativePronouns = new(["who", "which", "whom"]);
+    // Pronouns that can stand as the source of an attribution: a feature of the attribution model, so a change needs
+    // a retrain (`sitrep train quotes`).
+    public static readonly WordSet AttributionPronouns = new(["he", "she", "they", "it", "i", "we", "you", "who",
+        "him", "her", "them", "us", "me", "his", "their", "its", "our", "my", "your"]);
 
     private static IEnumerable<KeyValuePair<string, T>> Pairs<T>(params (string Key, T Value)[] items)
     {

@@ -42,6 +42,39 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public void TrainQuotes_OnATinySplit_WritesAModel_ByteIdenticalOnRerun()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("train/text"));
+        Directory.CreateDirectory(dir.File("train/attributions"));
+        string[] names = ["Ahmed Saleh", "Maria Lopez", "Omar Khalil", "Lena Berg", "Sam Reed", "Noor Aziz", "Ivan Petrov", "Ana Silva", "Tom Hart", "Mei Chen", "Raj Patel"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var text = $"{names[i]} said the bridge near the market was closed on day {i}. The weather stayed cold.";
+            dir.Write($"train/text/a{i:00}.txt", text);
+            int cue = text.IndexOf(" said", StringComparison.Ordinal) + 1, content = text.IndexOf("the bridge", StringComparison.Ordinal);
+            dir.Write($"train/attributions/a{i:00}_x.ann",
+                $"T1\tSource 0 {names[i].Length}\t{names[i]}\nT2\tCue {cue} {cue + 4}\tsaid\nT3\tContent {content} {content + 10}\tthe bridge\n" +
+                "E1\tContent:T3 Cue:T2 Source:T1\n");
+        }
+        var first = CliRunner.Run("train", "quotes", "--polnear", dir.Path, "--out", dir.File("a.model"), "--epochs", "3", "--bits", "12");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("trained on 9 articles", first.OutLines[^1]);
+        var second = CliRunner.Run("train", "quotes", "--polnear", dir.File("train"), "--out", dir.File("b.model"), "--epochs", "3", "--bits", "12");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.model")), File.ReadAllBytes(dir.File("b.model")));
+    }
+
+    [Fact]
+    public void TrainQuotes_OnAFolderWithoutPolnearData_IsBadUsage()
+    {
+        using var dir = new TempDir();
+        var r = CliRunner.Run("train", "quotes", "--polnear", dir.Path, "--out", dir.File("a.model"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("neither train/ nor text/ and attributions/", r.Err);
+    }
+
+    [Fact]
     public void Eval_WithMissingData_IsBadUsage()
     {
         var r = CliRunner.Run("eval", "places", "--corpus", "/nonexistent/lgl.xml");

@@ -50,11 +50,21 @@ public class ReportedSpeechTests
     }
 
     [Fact]
-    public void RelativeClauseAndDirectQuotes_AreNotReportedSpeech()
+    public void RelativeClauseReport_IsTheAntecedentsAndEndsWithTheClause()
     {
-        Assert.Empty(Reported(new TestDoc("Barkley, who said he votes in every election, drove home.")));
+        const string text = "Barkley, who said he votes in every election, drove home.";
+        var q = Assert.Single(Reported(new TestDoc(text).Person("Barkley")));
+        Assert.Equal("Barkley", q.Speaker);
+        Assert.Equal(Find(text, "who"), q.SpeakerRange);
+        Assert.Equal("he votes in every election", q.Text);
+    }
+
+    [Fact]
+    public void DirectQuote_IsNotReportedSpeechToo()
+    {
         var doc = new TestDoc("\"We will retake the town within days,\" the commander said.").Annotate();
-        Assert.All(doc.Quotes, q => Assert.True(q.IsDirect));
+        var q = Assert.Single(doc.Quotes);
+        Assert.True(q.IsDirect);
     }
 
     [Fact]

@@ -9,7 +9,14 @@ namespace Sitrep.Pipeline.Evaluation;
 public sealed record AttributionScore(double Precision, double Recall, double F1, int Documents, int Gold, int Predicted, int Correct, double ContentRecall);
 
 /// <summary>One gold attribution relation: the source (speaker) spans and the content spans.</summary>
-public sealed record GoldAttribution(IReadOnlyList<TextRange> Source, IReadOnlyList<TextRange> Content);
+public sealed record GoldAttribution(IReadOnlyList<TextRange> Source, IReadOnlyList<TextRange> Content)
+{
+    /// <summary>The cue spans ("said", "according to"); empty when the relation has none.</summary>
+    public IReadOnlyList<TextRange> Cue { get; init; } = [];
+}
+
+/// <summary>One PolNeAR article: its text file and the annotation file it is scored against.</summary>
+public sealed record PolnearArticle(string Name, string TextPath, string AnnPath);
 
 /// <summary>
 /// PolNeAR (BRAT standoff: text/*.txt, attributions/*_annotator.ann): who said what. A predicted quote is correct
@@ -45,34 +52,52 @@ public static class QuoteAttributionEvaluation
             }
             else if (line.StartsWith('E'))
             {
-                IReadOnlyList<TextRange>? source = null, content = null;
+                IReadOnlyList<TextRange>? source = null, content = null, cue = null;
                 foreach (var arg in cells[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var kv = arg.Split(':');
                     if (kv.Length != 2 || !spans.TryGetValue(kv[1], out var r)) continue;
                     if (kv[0].StartsWith("Source", StringComparison.Ordinal)) source = r;
                     else if (kv[0].StartsWith("Content", StringComparison.Ordinal)) content = r;
+                    else if (kv[0].StartsWith("Cue", StringComparison.Ordinal)) cue = r;
                 }
-                if (source is { Count: > 0 } && content is { Count: > 0 }) relations.Add(new GoldAttribution(source, content));
+                if (source is { Count: > 0 } && content is { Count: > 0 }) relations.Add(new GoldAttribution(source, content) { Cue = cue ?? [] });
             }
         }
         return relations;
     }
 
-    /// <summary>Scores <paramref name="findQuotes"/> (article text → quotes) on a PolNeAR split folder (with text/ and attributions/).</summary>
-    public static AttributionScore Evaluate(string splitDir, Func<string, IReadOnlyList<Quote>> findQuotes)
+    /// <summary>The articles of a PolNeAR split folder (text/ and attributions/) that have annotations, in ordinal order.</summary>
+    public static IReadOnlyList<PolnearArticle> Articles(string splitDir)
     {
+        foreach (var sub in new[] { "text", "attributions" })
+            if (!Directory.Exists(Path.Combine(splitDir, sub)))
+                throw new DirectoryNotFoundException($"'{splitDir}' is no PolNeAR split folder: it has no {sub}/ folder");
+        // Articles with several annotators are scored against the first annotation file in ordinal order.
         var annByArticle = Directory.GetFiles(Path.Combine(splitDir, "attributions"), "*.ann")
             .OrderBy(p => p, StringComparer.Ordinal)
             .GroupBy(p => ArticleName(p))
             .ToDictionary(g => g.Key, g => g.First());
-        int gold = 0, predicted = 0, correct = 0, goldMatched = 0, contentFound = 0, docs = 0;
+        var articles = new List<PolnearArticle>();
         foreach (var textPath in Directory.GetFiles(Path.Combine(splitDir, "text"), "*.txt").OrderBy(p => p, StringComparer.Ordinal))
         {
-            if (!annByArticle.TryGetValue(Path.GetFileNameWithoutExtension(textPath), out var ann)) continue;
+            var name = Path.GetFileNameWithoutExtension(textPath);
+            if (annByArticle.TryGetValue(name, out var ann)) articles.Add(new PolnearArticle(name, textPath, ann));
+        }
+        return articles;
+    }
+
+    /// <summary>Scores <paramref name="findQuotes"/> (article text → quotes) on a PolNeAR split folder (with text/ and attributions/).</summary>
+    public static AttributionScore Evaluate(string splitDir, Func<string, IReadOnlyList<Quote>> findQuotes) =>
+        Score(Articles(splitDir).Select(a => (ReadAnn(a.AnnPath), findQuotes(File.ReadAllText(a.TextPath)))));
+
+    /// <summary>Scores predicted quotes against the gold attributions, one pair per article.</summary>
+    public static AttributionScore Score(IEnumerable<(IReadOnlyList<GoldAttribution> Gold, IReadOnlyList<Quote> Quotes)> articles)
+    {
+        int gold = 0, predicted = 0, correct = 0, goldMatched = 0, contentFound = 0, docs = 0;
+        foreach (var (golds, quotes) in articles)
+        {
             docs++;
-            var golds = ReadAnn(ann);
-            var quotes = findQuotes(File.ReadAllText(textPath));
             gold += golds.Count;
             predicted += quotes.Count;
             var matched = new bool[golds.Count];

@@ -1,0 +1,231 @@
+using System.Buffers;
+using Sitrep.Core;
+
+namespace Sitrep.EventCoding;
+
+/// <summary>
+/// Hashed features of the attribution model, computed from per-token hashes made once per document so scoring
+/// allocates nothing per token. Two tasks: is token i the first word of an attribution cue ("said", "according",
+/// "told", "believes", "claims"), and which token of the cue's sentence is its source (or none).
+/// Feature templates are numbered; changing one changes <see cref="Version"/> and needs a retrain.
+/// </summary>
+internal sealed class AttributionFeatures : IDisposable
+{
+    /// <summary>Feature set version; a model of another version is refused at load.</summary>
+    public const int Version = 1;
+    /// <summary>Most features one token (or one candidate) fires.</summary>
+    public const int MaxFeatures = 32;
+    /// <summary>Sentence tokens a source candidate may lie from its cue.</summary>
+    public const int MaxSourceDistance = 30;
+
+    private const ulong Boundary = 0x9E3779B97F4A7C15UL;
+    private readonly Document _doc;
+    private readonly int _mask;
+    // Per token: lower-cased word, 3-letter suffix, shape, entity class (0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC, 5 pronoun),
+    // and whether it sits inside quotation marks.
+    private readonly ulong[] _word, _suffix, _shape, _stem;
+    private readonly byte[] _kind, _quoted, _punct;
+
+    public AttributionFeatures(Document doc, int bits)
+    {
+        _doc = doc;
+        _mask = (1 << bits) - 1;
+        var n = doc.TokenCount;
+        _word = ArrayPool<ulong>.Shared.Rent(n);
+        _suffix = ArrayPool<ulong>.Shared.Rent(n);
+        _shape = ArrayPool<ulong>.Shared.Rent(n);
+        _stem = ArrayPool<ulong>.Shared.Rent(n);
+        _kind = ArrayPool<byte>.Shared.Rent(n);
+        _quoted = ArrayPool<byte>.Shared.Rent(n);
+        _punct = ArrayPool<byte>.Shared.Rent(n);
+        var text = doc.Text;
+        var inQuote = false;
+        for (var i = 0; i < n; i++)
+        {
+            var w = text.AsSpan(doc.TokenStarts[i], doc.TokenEnds[i] - doc.TokenStarts[i]);
+            _word[i] = Hash(w);
+            _suffix[i] = Hash(w.Length > 3 ? w[^3..] : w) ^ 0x51;
+            _shape[i] = Shape(w);
+            _stem[i] = Hash(Stem(w)) ^ 0x57;
+            _punct[i] = (byte)(w.Length > 0 && !char.IsLetterOrDigit(w[0]) ? 1 : 0);
+            _kind[i] = (byte)(EventLexicon.AttributionPronouns.Contains(w) ? 5 : 0);
+            var c = w.Length > 0 ? w[0] : ' ';
+            if (c is '“') inQuote = true;
+            else if (c is '”') inQuote = false;
+            else if (c is '"') inQuote = !inQuote;
+            _quoted[i] = (byte)(inQuote ? 1 : 0);
+            // A paragraph break closes any quote left open (news quotes run per paragraph).
+            if (i + 1 < n && text.AsSpan(doc.TokenEnds[i], doc.TokenStarts[i + 1] - doc.TokenEnds[i]).Contains('\n')) inQuote = false;
+        }
+        foreach (var e in doc.Entities)
+        {
+            if (e.Range.IsEmpty || e.Range.Start >= text.Length) continue;
+            var first = doc.TokenIndexAt(e.Range.Start);
+            for (var i = first; i < n && doc.TokenStarts[i] < e.Range.End; i++) _kind[i] = (byte)(1 + (int)e.Type);
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<ulong>.Shared.Return(_word);
+        ArrayPool<ulong>.Shared.Return(_suffix);
+        ArrayPool<ulong>.Shared.Return(_shape);
+        ArrayPool<ulong>.Shared.Return(_stem);
+        ArrayPool<byte>.Shared.Return(_kind);
+        ArrayPool<byte>.Shared.Return(_quoted);
+        ArrayPool<byte>.Shared.Return(_punct);
+    }
+
+    /// <summary>True for punctuation tokens, which are never cues or sources.</summary>
+    public bool IsPunctuation(int i) => _punct[i] == 1;
+
+    /// <summary>Fills <paramref name="f"/> with the cue features of token <paramref name="i"/> of the sentence [first, end); returns the count.</summary>
+    public int Cue(int i, int first, int end, Span<int> f)
+    {
+        var w0 = _word[i];
+        var wm1 = W(i - 1, first, end);
+        var wp1 = W(i + 1, first, end);
+        var n = 0;
+        f[n++] = F(1, w0);
+        f[n++] = F(2, wm1);
+        f[n++] = F(3, wp1);
+        f[n++] = F(4, W(i - 2, first, end));
+        f[n++] = F(5, W(i + 2, first, end));
+        f[n++] = F(6, wm1, w0);
+        f[n++] = F(7, w0, wp1);
+        f[n++] = F(8, _suffix[i]);
+        f[n++] = F(9, _shape[i]);
+        f[n++] = F(10, K(i - 1, first, end), w0);
+        f[n++] = F(11, i > first ? _shape[i - 1] : Boundary, w0);
+        f[n++] = F(12, 0);
+        f[n++] = F(13, _quoted[i], w0);
+        f[n++] = F(14, w0, (ulong)Math.Min(i - first, 4));
+        f[n++] = F(15, w0, K(i + 1, first, end));
+        f[n++] = F(16, wm1, w0, wp1);
+        f[n++] = F(17, _suffix[i], wp1);
+        f[n++] = F(18, K(i - 1, first, end), _suffix[i]);
+        f[n++] = F(19, _quoted[i], _suffix[i]);
+        f[n++] = F(20, _stem[i]);
+        f[n++] = F(21, _stem[i], K(i - 1, first, end));
+        f[n++] = F(22, K(i - 2, first, end), K(i - 1, first, end), _stem[i]);
+        f[n++] = F(23, _stem[i], i + 1 < end ? _stem[i + 1] : Boundary);
+        f[n++] = F(24, W(i - 2, first, end), wm1);
+        f[n++] = F(25, _stem[i], W(i + 2, first, end));
+        f[n++] = F(26, W(i - 3, first, end));
+        f[n++] = F(27, W(i + 3, first, end));
+        return n;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="f"/> with the features of token <paramref name="j"/> as the source of the cue at
+    /// <paramref name="c"/> in the sentence [first, end); <paramref name="j"/> = -1 is the "no source in this sentence" choice.
+    /// </summary>
+    public int Source(int j, int c, int first, int end, Span<int> f)
+    {
+        var wc = _word[c];
+        var n = 0;
+        if (j < 0)
+        {
+            f[n++] = F(40, wc);
+            f[n++] = F(41, 0);
+            f[n++] = F(42, (ulong)Math.Min(c - first, 6));
+            f[n++] = F(43, W(c - 1, first, end), wc);
+            f[n++] = F(44, _quoted[c], wc);
+            return n;
+        }
+        var side = j < c ? 1UL : 2UL;
+        var d = (ulong)Bucket(Math.Abs(j - c));
+        int lo = Math.Min(j, c), hi = Math.Max(j, c);
+        ulong comma = 0, quote = 0, mentions = 0;
+        for (var k = lo + 1; k < hi; k++)
+        {
+            var ch = _doc.Text[_doc.TokenStarts[k]];
+            if (ch is ',' or ';' or ':' or '(' or ')' or '—' or '–') comma = 1;
+            else if (ch is '"' or '“' or '”') quote = 1;
+            // Names and pronouns nearer the cue than this candidate: the nearest one is usually the source.
+            else if (_kind[k] != 0 && (_kind[k] != _kind[k - 1] || k == lo + 1)) mentions++;
+        }
+        var wj = _word[j];
+        var kj = (ulong)_kind[j];
+        f[n++] = F(50, side, d);
+        f[n++] = F(51, side, wj);
+        f[n++] = F(52, side, _shape[j]);
+        f[n++] = F(53, side, kj, d);
+        f[n++] = F(54, side, wc);
+        f[n++] = F(55, side, wc, kj);
+        f[n++] = F(56, side, W(j + 1, first, end));
+        f[n++] = F(57, side, W(j - 1, first, end));
+        f[n++] = F(58, side, comma, d);
+        f[n++] = F(59, side, quote, _quoted[j]);
+        f[n++] = F(60, side, j == first ? 1UL : 0UL, kj);
+        f[n++] = F(61, side, _suffix[j]);
+        f[n++] = F(62, side, wj, d);
+        f[n++] = F(63, side, K(j + 1, first, end), kj);
+        f[n++] = F(64, side, wc, wj);
+        f[n++] = F(65, side, _quoted[c], _quoted[j]);
+        f[n++] = F(66, side, W(j + 1, first, end), kj);
+        f[n++] = F(67, side, comma, kj);
+        f[n++] = F(68, side, _stem[c], _stem[j]);
+        f[n++] = F(69, side, _stem[c], d);
+        f[n++] = F(70, side, kj, Math.Min(mentions, 2UL));
+        f[n++] = F(71, side, _stem[c], Math.Min(mentions, 2UL));
+        return n;
+    }
+
+    private ulong W(int i, int first, int end) => i < first ? Boundary : i >= end ? Boundary + 1 : _word[i];
+
+    private ulong K(int i, int first, int end) => i < first || i >= end ? 9UL : _kind[i];
+
+    private static int Bucket(int d) => d switch { <= 3 => d, <= 5 => 4, <= 8 => 5, <= 12 => 6, <= 20 => 7, _ => 8 };
+
+    private int F(int template, ulong a, ulong b = 0, ulong c = 0)
+    {
+        var h = Mix((ulong)template * 0x100000001B3UL ^ a);
+        h = Mix(h ^ b);
+        h = Mix(h ^ c);
+        return (int)(h & (ulong)_mask);
+    }
+
+    private static ulong Mix(ulong x)
+    {
+        // splitmix64's finaliser: a cheap, well-spread 64-bit mix.
+        x ^= x >> 30; x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27; x *= 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    /// <summary>FNV-1a over the lower-cased characters.</summary>
+    private static ulong Hash(ReadOnlySpan<char> w)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var ch in w)
+        {
+            // Curly and straight apostrophes are one character to the model ("don’t", "don't").
+            var c = ch == '’' ? '\'' : char.ToLowerInvariant(ch);
+            h = (h ^ c) * 1099511628211UL;
+        }
+        return h;
+    }
+
+    /// <summary>A crude stem: "touts", "touted", "touting" and "tout" share one.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 5 && w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return w[..^3];
+        if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return w[..^2];
+        if (w.Length > 4 && w.EndsWith("es", StringComparison.OrdinalIgnoreCase)) return w[..^2];
+        if (w.Length > 3 && (w[^1] is 's' or 'S') && w[^2] is not ('s' or 'S')) return w[..^1];
+        if (w.Length > 3 && (w[^1] is 'e' or 'E')) return w[..^1];
+        return w;
+    }
+
+    /// <summary>Word shape: first character class and whether the rest is lower-case, all capitals, digits or mixed.</summary>
+    private static ulong Shape(ReadOnlySpan<char> w)
+    {
+        if (w.Length == 0) return 0;
+        ulong first = char.IsUpper(w[0]) ? 1UL : char.IsLower(w[0]) ? 2UL : char.IsDigit(w[0]) ? 3UL : 4UL;
+        ulong rest = 0;
+        for (var i = 1; i < w.Length; i++)
+            rest |= char.IsUpper(w[i]) ? 1UL : char.IsLower(w[i]) ? 2UL : char.IsDigit(w[i]) ? 4UL : 8UL;
+        return first * 16 + rest + (w.Length == 1 ? 100UL : 0UL);
+    }
+}
