@@ -84,46 +84,57 @@
   // Incidents drawn on one canvas: a hundred thousand Leaflet markers would be far too slow.
   const PointsLayer = L.Layer.extend({
     onAdd(m) {
+      // The country outlines on a canvas of their own under the discs' one: a filter redraws only the discs.
+      this._base = L.DomUtil.create("canvas", "sitrep-outlines leaflet-zoom-hide");
       this._canvas = L.DomUtil.create("canvas", "sitrep-points leaflet-zoom-hide");
-      // A pane of its own above the overlay pane, where the countries' SVG would otherwise cover the canvas.
+      // A pane of its own above the overlay pane.
       const pane = m.getPane("incidents") || m.createPane("incidents");
       pane.style.zIndex = 450;
-      pane.appendChild(this._canvas);
+      pane.append(this._base, this._canvas);
       m.on("moveend zoomend resize viewreset", this.redraw, this);
       this.redraw();
     },
     onRemove(m) {
+      this._base.remove();
       this._canvas.remove();
       m.off("moveend zoomend resize viewreset", this.redraw, this);
     },
-    // o: country outlines as countries.bin holds them, drawn under the discs from the next redraw on.
-    setOutlines(o) { this._outlines = o; },
+    // o: country outlines as countries.bin holds them, drawn at once and on every view change.
+    setOutlines(o) { this._outlines = o; this.drawOutlines(); },
     // d: prepared columns; mask: which of them to show (null shows all).
-    setData(d, mask) { this._d = d; this._mask = mask; this.redraw(); },
-    redraw() {
-      const m = this._map, d = this._d, mask = this._mask, c = this._canvas;
-      if (!m || !c) return;
-      const size = m.getSize(), dpr = window.devicePixelRatio || 1;
+    setData(d, mask) { this._d = d; this._mask = mask; this.drawPoints(); },
+    redraw() { this.drawOutlines(); this.drawPoints(); },
+    // Places canvas c over the map's view and returns its context in CSS pixels, with the view's scale and origin.
+    _cover(c) {
+      const m = this._map, size = m.getSize(), dpr = window.devicePixelRatio || 1;
       L.DomUtil.setPosition(c, m.containerPointToLayerPoint([0, 0]));
       c.width = size.x * dpr; c.height = size.y * dpr;
       c.style.width = size.x + "px"; c.style.height = size.y + "px";
       const ctx = c.getContext("2d");
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      let drawn = 0;
-      const scale = 256 * Math.pow(2, m.getZoom()), origin = m.getPixelBounds().min, o = this._outlines;
-      if (o) {
-        // Countries do not overlap, so one even-odd path fills each once and leaves its holes (lakes) empty.
-        ctx.fillStyle = "#f3f1ea"; ctx.strokeStyle = "#8a97a6"; ctx.lineWidth = 0.7;
-        ctx.beginPath();
-        for (let r = 0, at = 0; r < o.rings.length; r++) {
-          const end = at + 2 * o.rings[r];
-          ctx.moveTo(o.xy[at] * scale - origin.x, o.xy[at + 1] * scale - origin.y);
-          for (at += 2; at < end; at += 2) ctx.lineTo(o.xy[at] * scale - origin.x, o.xy[at + 1] * scale - origin.y);
-          ctx.closePath();
-        }
-        ctx.fill("evenodd"); ctx.stroke();
-        m.getContainer().dataset.outlines = String(o.rings.length);
+      return { ctx, size, scale: 256 * Math.pow(2, m.getZoom()), origin: m.getPixelBounds().min };
+    },
+    drawOutlines() {
+      const o = this._outlines;
+      if (!this._map || !o) return;
+      const { ctx, scale, origin } = this._cover(this._base);
+      // Countries do not overlap, so one even-odd path fills each once and leaves its holes (lakes) empty.
+      ctx.fillStyle = "#f3f1ea"; ctx.strokeStyle = "#8a97a6"; ctx.lineWidth = 0.7;
+      ctx.beginPath();
+      for (let r = 0, at = 0; r < o.rings.length; r++) {
+        const end = at + 2 * o.rings[r];
+        ctx.moveTo(o.xy[at] * scale - origin.x, o.xy[at + 1] * scale - origin.y);
+        for (at += 2; at < end; at += 2) ctx.lineTo(o.xy[at] * scale - origin.x, o.xy[at + 1] * scale - origin.y);
+        ctx.closePath();
       }
+      ctx.fill("evenodd"); ctx.stroke();
+      this._map.getContainer().dataset.outlines = String(o.rings.length);
+    },
+    drawPoints() {
+      const d = this._d, mask = this._mask;
+      if (!this._map) return;
+      const { ctx, size, scale, origin } = this._cover(this._canvas);
+      let drawn = 0;
       if (d) {
         d.sx = d.sx || new Float32Array(d.n); d.sy = d.sy || new Float32Array(d.n);
         for (let i = 0; i < d.n; i++) { d.sx[i] = d.mx[i] * scale - origin.x; d.sy[i] = d.my[i] * scale - origin.y; }
@@ -143,7 +154,7 @@
           ctx.fill(); ctx.stroke();
         }
       }
-      m.getContainer().dataset.markers = String(drawn);
+      this._map.getContainer().dataset.markers = String(drawn);
     },
     // The incident under a click: the nearest drawn point whose disc holds it.
     hit(pt) {
