@@ -35,10 +35,10 @@ public static class ApiJson
     /// <summary>The Content-Type of every JSON answer.</summary>
     public const string MediaType = "application/json; charset=utf-8";
 
-    /// <summary>Writes a JSON body already serialized, with status 200.</summary>
-    public static async Task SendBytes(HttpContext context, byte[] body)
+    /// <summary>Writes a body already serialized (JSON unless <paramref name="contentType"/> says otherwise), with status 200.</summary>
+    public static async Task SendBytes(HttpContext context, byte[] body, string contentType = MediaType)
     {
-        context.Response.ContentType = MediaType;
+        context.Response.ContentType = contentType;
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }

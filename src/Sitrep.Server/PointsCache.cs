@@ -8,9 +8,8 @@ namespace Sitrep.Server;
 /// <summary>
 /// Every incident's map columns (<see cref="PointColumns"/>) in their binary and JSON forms, built once per store
 /// version and shared: each page load starts with them, and reading 100k incidents again for each would be most of the
-/// load time. The same
-/// read builds the <see cref="ListingIndex"/> that answers listings, and whose ids (in the order of the columns, which
-/// leave them out) answer <c>/api/points/ids</c>.
+/// load time. The same read builds the <see cref="ListingIndex"/> that answers listings, and whose ids (in the order of
+/// the columns, which leave them out) answer <c>/api/points/ids</c>.
 /// </summary>
 public sealed class PointsCache(StorePool pool, Func<string> version)
 {

@@ -311,7 +311,7 @@ public static class SitrepServer
             var query = ApiQuery.Filters(c.Request.Query);
             if (query == ApiQuery.Unfiltered && caches is not null)
             {
-                await Send(c, await caches.Points.GetBinary(c.RequestAborted), PointColumns.MediaType);
+                await ApiJson.SendBytes(c, await caches.Points.GetBinary(c.RequestAborted), PointColumns.MediaType);
                 return;
             }
             await Answer(c, cache, async cancel =>
@@ -355,14 +355,7 @@ public static class SitrepServer
             : await cache.Get(c.Request.Path.Value + c.Request.QueryString.Value, () => build(CancellationToken.None), c.RequestAborted)
                 .ConfigureAwait(false);
         if (body is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
-        else await Send(c, body, contentType);
-    }
-
-    private static async Task Send(HttpContext c, byte[] body, string contentType)
-    {
-        c.Response.ContentType = contentType;
-        c.Response.ContentLength = body.Length;
-        await c.Response.Body.WriteAsync(body, c.RequestAborted).ConfigureAwait(false);
+        else await ApiJson.SendBytes(c, body, contentType);
     }
 
     private static async Task Export(HttpContext c, StorePool pool, ExportFormat format, string contentType, string extension,
