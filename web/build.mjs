@@ -1,5 +1,6 @@
 // Builds the page `sitrep serve` embeds: copies web/src and Leaflet into src/Sitrep.Server/wwwroot and turns the
-// world-atlas TopoJSON (Natural Earth 1:110m countries) into plain GeoJSON, so the browser needs no converter.
+// world-atlas TopoJSON (Natural Earth 1:110m countries) into countries.bin, the outlines already projected, so the
+// browser needs no converter and no parsing (format below).
 // Reproducible: exact versions in package.json + package-lock.json, sorted output, no timestamps.
 // Run: cd web && npm ci && npm run build
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync, copyFileSync } from "node:fs";
@@ -36,7 +37,23 @@ for (const f of countries.features) {
   f.properties = { name: f.properties.name, iso_n3: f.id ?? null };
   delete f.id;
 }
-writeFileSync(join(out, "countries.geojson"), JSON.stringify(countries));
+// countries.bin, little-endian: uint32 rings R and points N; uint32[R] points of each ring; float32[2N] x, y of each
+// point in Web Mercator's unit square (x = 0 at 180° W, y = 0 at 85° N; an unwrapped ring reaches past x = 1), as the
+// page projects its incident discs. Countries do not overlap, so the page fills all rings as one even-odd path.
+const rings = countries.features.flatMap((f) => (f.geometry.type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat()));
+const points = rings.flat();
+const ints = Uint32Array.from([rings.length, points.length, ...rings.map((r) => r.length)]);
+const xy = new Float32Array(2 * points.length);
+points.forEach(([lon, lat], i) => {
+  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  xy[2 * i] = (lon + 180) / 360;
+  xy[2 * i + 1] = (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2;
+});
+// Typed arrays are in the platform's byte order: written out explicitly little-endian, as the format says.
+const bin = Buffer.alloc(4 * (ints.length + xy.length));
+ints.forEach((v, i) => bin.writeUInt32LE(v, 4 * i));
+xy.forEach((v, i) => bin.writeFloatLE(v, 4 * (ints.length + i)));
+writeFileSync(join(out, "countries.bin"), bin);
 
 const version = (pkg) => JSON.parse(readFileSync(join(modules, pkg, "package.json"), "utf8")).version;
 const licence = (pkg) => readFileSync(join(modules, pkg, "LICENSE"), "utf8").trim();
@@ -46,7 +63,7 @@ writeFileSync(join(out, "LICENSES.txt"), [
   `leaflet.js, leaflet.css: Leaflet ${version("leaflet")}, BSD-2-Clause.`,
   licence("leaflet"),
   "",
-  `countries.geojson: converted from world-atlas ${version("world-atlas")} (ISC) countries-110m.json with topojson-client ${version("topojson-client")} (ISC).`,
+  `countries.bin: converted from world-atlas ${version("world-atlas")} (ISC) countries-110m.json with topojson-client ${version("topojson-client")} (ISC).`,
   "The geometry is Natural Earth 1:110m Admin 0 countries, public domain (https://www.naturalearthdata.com/).",
   licence("world-atlas"),
   "",

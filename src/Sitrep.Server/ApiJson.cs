@@ -19,7 +19,7 @@ public static class ApiJson
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) write(w);
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentType = MediaType;
         context.Response.ContentLength = buffer.WrittenCount;
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
@@ -32,10 +32,13 @@ public static class ApiJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes a JSON body already serialized, with status 200.</summary>
-    public static async Task SendBytes(HttpContext context, byte[] body)
+    /// <summary>The Content-Type of every JSON answer.</summary>
+    public const string MediaType = "application/json; charset=utf-8";
+
+    /// <summary>Writes a body already serialized (JSON unless <paramref name="contentType"/> says otherwise), with status 200.</summary>
+    public static async Task SendBytes(HttpContext context, byte[] body, string contentType = MediaType)
     {
-        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentType = contentType;
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
@@ -141,51 +144,23 @@ public static class ApiJson
     }
 
     /// <summary>
-    /// Every matching incident as parallel columns (one array per field) of small integers, the shape a map of 100k
-    /// points loads and parses fastest. Strings are sent once, in tables, and the columns hold indexes into them:
-    /// <c>type</c> into <c>sub_event_types</c> (whose event types are in <c>event_types</c>), <c>country</c> into
-    /// <c>countries</c>, <c>grade</c> into <c>grades</c>, <c>actor1</c>/<c>actor2</c> into <c>actors</c> (null when
-    /// unknown). <c>lat</c>/<c>lon</c> are thousandths of a degree (null when unplaced); <c>day</c> is days after
-    /// <c>day_base</c> (itself days since 1970-01-01; null when undated) and <c>span</c> days from first to last.
-    /// Ids are left out (they were a third of the bytes): <c>/api/points/ids</c> gives them by position.
+    /// Every matching incident as parallel columns (one array per field) of small integers with their string tables,
+    /// as <see cref="PointColumns"/> describes (null where a value is missing). Ids are left out (they were a third of
+    /// the bytes): <c>/api/points/ids</c> gives them by position.
     /// </summary>
-    public static void Points(Utf8JsonWriter w, IReadOnlyList<IncidentPoint> points)
+    public static void Points(Utf8JsonWriter w, PointColumns columns)
     {
-        var subTypes = points.Select(p => p.SubEventType).Distinct().Order(StringComparer.Ordinal).ToList();
-        var subIndex = Indexes(subTypes);
-        var actors = points.SelectMany(p => (string?[])[p.Actor1, p.Actor2]).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-        var actorIndex = Indexes(actors);
-        var countries = points.Select(p => p.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-        var countryIndex = Indexes(countries);
-        var grades = Enum.GetValues<IncidentGrade>();
-        var dayBase = points.Where(p => p.Date is not null).Select(p => p.Date!.Value.DayNumber - Epoch).DefaultIfEmpty(0).Min();
         w.WriteStartObject();
-        w.WriteNumber("total", points.Count);
-        w.WriteNumber("coordinate_scale", CoordinateScale);
-        w.WriteNumber("day_base", dayBase);
-        Strings(w, "sub_event_types", subTypes);
-        Strings(w, "event_types", subTypes.Select(s => AcledTaxonomy.EventTypeOf.GetValueOrDefault(s, AcledTaxonomy.StrategicDevelopments)));
-        Strings(w, "grades", grades.Select(g => g.ToString().ToLowerInvariant()));
-        Strings(w, "countries", countries);
-        Strings(w, "actors", actors);
-        Column(w, "lat", points, (w, p) => Coordinate(w, p.Latitude));
-        Column(w, "lon", points, (w, p) => Coordinate(w, p.Longitude));
-        Column(w, "type", points, (w, p) => w.WriteNumberValue(subIndex[p.SubEventType]));
-        Column(w, "day", points, (w, p) =>
+        columns.WriteTables(w);
+        foreach (var (name, values) in columns.Columns)
         {
-            if (p.Date is { } d) w.WriteNumberValue(d.DayNumber - Epoch - dayBase);
-            else w.WriteNullValue();
-        });
-        Column(w, "span", points, (w, p) =>
-        {
-            if (p is { Date: { } d, DateEnd: { } e }) w.WriteNumberValue(e.DayNumber - d.DayNumber);
-            else w.WriteNullValue();
-        });
-        Column(w, "country", points, (w, p) => ActorIndex(w, countryIndex, p.Country));
-        Column(w, "fatalities", points, (w, p) => w.WriteNumberValue(p.Fatalities));
-        Column(w, "grade", points, (w, p) => w.WriteNumberValue((int)p.Grade));
-        Column(w, "actor1", points, (w, p) => ActorIndex(w, actorIndex, p.Actor1));
-        Column(w, "actor2", points, (w, p) => ActorIndex(w, actorIndex, p.Actor2));
+            w.WritePropertyName(name);
+            w.WriteStartArray();
+            foreach (var v in values)
+                if (v is { } x) w.WriteNumberValue(x);
+                else w.WriteNullValue();
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 
@@ -200,42 +175,6 @@ public static class ApiJson
         for (var i = offset; i < ids.Count && i - offset < limit; i++) w.WriteStringValue(ids[i]);
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static Dictionary<string, int> Indexes(List<string> names) =>
-        names.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WritePropertyName(name);
-        w.WriteStartArray();
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void ActorIndex(Utf8JsonWriter w, Dictionary<string, int> index, string? actor)
-    {
-        if (actor is null) w.WriteNullValue();
-        else w.WriteNumberValue(index[actor]);
-    }
-
-    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
-
-    /// <summary>Coordinates are sent as whole thousandths of a degree (about 100 m, finer than any marker).</summary>
-    public const int CoordinateScale = 1000;
-
-    private static void Coordinate(Utf8JsonWriter w, double? v)
-    {
-        if (v is { } x) w.WriteNumberValue((int)Math.Round(x * CoordinateScale));
-        else w.WriteNullValue();
-    }
-
-    private static void Column(Utf8JsonWriter w, string name, IReadOnlyList<IncidentPoint> points, Action<Utf8JsonWriter, IncidentPoint> write)
-    {
-        w.WritePropertyName(name);
-        w.WriteStartArray();
-        foreach (var p in points) write(w, p);
-        w.WriteEndArray();
     }
 
     /// <summary><c>{"items": [{"country", "name", "incidents"}...]}</c>, most incidents first.</summary>

@@ -6,18 +6,23 @@ using Sitrep.Storage;
 namespace Sitrep.Server;
 
 /// <summary>
-/// The JSON of every incident's map columns (<see cref="ApiJson.Points"/>), built once per store version and shared:
-/// each page load starts with it, and reading 100k incidents again for each would be most of the load time. The same
-/// read builds the <see cref="ListingIndex"/> that answers listings, and whose ids (in the order of the columns, which
-/// leave them out) answer <c>/api/points/ids</c>.
+/// Every incident's map columns (<see cref="PointColumns"/>) in their binary and JSON forms, built once per store
+/// version and shared: each page load starts with them, and reading 100k incidents again for each would be most of the
+/// load time. The same read builds the <see cref="ListingIndex"/> that answers listings, and whose ids (in the order of
+/// the columns, which leave them out) answer <c>/api/points/ids</c>.
 /// </summary>
 public sealed class PointsCache(StorePool pool, Func<string> version)
 {
     private readonly object _gate = new();
-    private (string Version, Task<(byte[] Body, ListingIndex Index)> Built)? _current;
+    private (string Version, Task<Forms> Built)? _current;
 
-    /// <summary>The JSON body for the store as it is now; built on first use after the store changed.</summary>
-    public async Task<byte[]> Get(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Body;
+    private sealed record Forms(byte[] Json, byte[] Binary, ListingIndex Index);
+
+    /// <summary>The JSON body (<c>/api/points</c>) for the store as it is now; built on first use after the store changed.</summary>
+    public async Task<byte[]> Get(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Json;
+
+    /// <summary>The binary body (<c>/api/points.bin</c>, <see cref="PointColumns.Binary"/>) for the store as it is now.</summary>
+    public async Task<byte[]> GetBinary(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Binary;
 
     /// <summary>Every incident's id, in the order of the columns <see cref="Get"/> answers with.</summary>
     public async Task<IReadOnlyList<string>> Ids(CancellationToken cancel) => (await Index(cancel).ConfigureAwait(false)).Ids;
@@ -25,7 +30,7 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
     /// <summary>The listing index of the store as it is now, built with the columns.</summary>
     public async Task<ListingIndex> Index(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Index;
 
-    private Task<(byte[] Body, ListingIndex Index)> Current()
+    private Task<Forms> Current()
     {
         var now = version();
         lock (_gate)
@@ -38,11 +43,12 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
         }
     }
 
-    private async Task<(byte[] Body, ListingIndex Index)> Build(CancellationToken cancel)
+    private async Task<Forms> Build(CancellationToken cancel)
     {
         var points = await pool.With(store => store.QueryIncidentPoints(ApiQuery.Unfiltered), cancel).ConfigureAwait(false);
+        var columns = new PointColumns(points);
         var buffer = new ArrayBufferWriter<byte>(points.Count * 40 + 1024);
-        using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, points);
-        return (buffer.WrittenSpan.ToArray(), new ListingIndex(points));
+        using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, columns);
+        return new Forms(buffer.WrittenSpan.ToArray(), columns.Binary(), new ListingIndex(points));
     }
 }

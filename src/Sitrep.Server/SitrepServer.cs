@@ -22,7 +22,7 @@ public static class SitrepServer
     public static readonly string[] Routes =
     [
         "/api/status", "/api/incidents", "/api/incidents/{id}", "/api/documents/{id}", "/api/actors", "/api/countries",
-        "/api/points", "/api/points/ids", "/api/export.csv", "/api/export.geojson",
+        "/api/points", "/api/points.bin", "/api/points/ids", "/api/export.csv", "/api/export.geojson",
     ];
 
     // Article text is shown as text, never markup; the policy stops any script but our own should that ever slip.
@@ -295,17 +295,28 @@ public static class SitrepServer
             var query = ApiQuery.Filters(c.Request.Query);
             if (query == ApiQuery.Unfiltered && caches is not null)
             {
-                var body = await caches.Points.Get(c.RequestAborted);
-                c.Response.ContentType = "application/json; charset=utf-8";
-                c.Response.ContentLength = body.Length;
-                await c.Response.Body.WriteAsync(body, c.RequestAborted);
+                await ApiJson.SendBytes(c, await caches.Points.Get(c.RequestAborted));
                 return;
             }
             await Json(c, store =>
             {
-                var points = store.QueryIncidentPoints(query);
-                return w => ApiJson.Points(w, points);
+                var columns = new PointColumns(store.QueryIncidentPoints(query));
+                return w => ApiJson.Points(w, columns);
             });
+        });
+
+        // The same columns as typed arrays: what the page loads, as the browser reads them without parsing anything.
+        app.MapGet("/api/points.bin", async (HttpContext c) =>
+        {
+            var query = ApiQuery.Filters(c.Request.Query);
+            if (query == ApiQuery.Unfiltered && caches is not null)
+            {
+                await ApiJson.SendBytes(c, await caches.Points.GetBinary(c.RequestAborted), PointColumns.MediaType);
+                return;
+            }
+            await Answer(c, cache, async cancel =>
+                new PointColumns(await pool.With(store => store.QueryIncidentPoints(query), cancel).ConfigureAwait(false)).Binary(),
+                "not found", PointColumns.MediaType);
         });
 
         // Ids by position in /api/points under the same filters: the map asks for a clicked disc's id, not for all.
@@ -336,14 +347,15 @@ public static class SitrepServer
     /// makes none. With a <paramref name="cache"/>, the body is remembered under the request's path and query for the
     /// store's current version, and built without the request's token (other requests may wait on the same build).
     /// </summary>
-    private static async Task Answer(HttpContext c, ResponseCache? cache, Func<CancellationToken, Task<byte[]?>> build, string notFound)
+    private static async Task Answer(HttpContext c, ResponseCache? cache, Func<CancellationToken, Task<byte[]?>> build, string notFound,
+        string contentType = ApiJson.MediaType)
     {
         var body = cache is null
             ? await build(c.RequestAborted).ConfigureAwait(false)
             : await cache.Get(c.Request.Path.Value + c.Request.QueryString.Value, () => build(CancellationToken.None), c.RequestAborted)
                 .ConfigureAwait(false);
         if (body is null) await ApiJson.Error(c, StatusCodes.Status404NotFound, notFound);
-        else await ApiJson.SendBytes(c, body);
+        else await ApiJson.SendBytes(c, body, contentType);
     }
 
     private static async Task Export(HttpContext c, StorePool pool, ExportFormat format, string contentType, string extension,

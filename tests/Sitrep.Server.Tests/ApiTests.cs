@@ -150,6 +150,23 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         Assert.Equal(server.Store.In("SY").Grade.ToString().ToLowerInvariant(), syria.GetProperty("grades")[syria.GetProperty("grade")[0].GetInt32()].GetString());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?country=sy")]
+    [InlineData("?type=Air%2Fdrone%20strike&from=2018-01-01")]
+    public async Task PointsBin_HoldsTheColumnsOfTheJson_AsTypedArrays(string filter)
+    {
+        var json = await server.Json("/api/points" + filter);
+        using var response = await server.Http.GetAsync("/api/points.bin" + filter);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+        var columns = PointColumnsReader.Read(await response.Content.ReadAsByteArrayAsync());
+        foreach (var table in new[] { "total", "coordinate_scale", "day_base", "sub_event_types", "event_types", "grades", "countries", "actors" })
+            Assert.Equal(json.GetProperty(table).GetRawText(), columns.Header.GetProperty(table).GetRawText());
+        Assert.Equal(10, columns.Values.Count);
+        foreach (var (name, values) in columns.Values)
+            Assert.Equal(json.GetProperty(name).EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (int?)null : v.GetInt32()), values);
+    }
+
     [Fact]
     public async Task PointIds_AreThePointsIds_ByPosition_UnderTheSameFilters()
     {
@@ -222,12 +239,16 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     {
         using var page = await server.Http.GetAsync("/");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<script src=\"app.js\">", await page.Content.ReadAsStringAsync());
+        Assert.Contains("<script src=\"app.js\" defer>", await page.Content.ReadAsStringAsync());
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         foreach (var asset in new[] { "/app.js", "/app.css", "/leaflet.js", "/leaflet.css", "/LICENSES.txt" })
             Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync(asset)).StatusCode);
-        var countries = await server.Json("/countries.geojson");
-        Assert.True(countries.GetProperty("features").GetArrayLength() > 150);
+        // countries.bin (web/build.mjs): uint32 rings R and points N, R ring lengths adding up to N, 2N float32s.
+        var outlines = await server.Http.GetByteArrayAsync("/countries.bin");
+        var (rings, points) = (BitConverter.ToInt32(outlines, 0), BitConverter.ToInt32(outlines, 4));
+        Assert.True(rings > 150);
+        Assert.Equal(8 + 4 * rings + 8 * points, outlines.Length);
+        Assert.Equal(points, Enumerable.Range(0, rings).Sum(r => BitConverter.ToInt32(outlines, 8 + 4 * r)));
     }
 }

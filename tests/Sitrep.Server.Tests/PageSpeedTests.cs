@@ -22,6 +22,11 @@ public sealed class PageSpeedTests(ITestOutputHelper output)
 {
     private const int Incidents = 100_000;
 
+    // First visits measured, each in a new browser profile.
+    private const int FirstVisits = 3;
+
+    private static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+
     [PerfFact]
     public async Task WithAHundredThousandIncidents_FirstPaintTakesUnderASecond_AndFilterUpdatesUnder200Ms()
     {
@@ -43,27 +48,57 @@ public sealed class PageSpeedTests(ITestOutputHelper output)
             await SitrepServer.WarmUpAsync(app, CancellationToken.None);
             output.WriteLine($"warm-up: {warmUp.Elapsed.TotalSeconds:0.0} s");
             var url = SitrepServer.Addresses(app).Single();
-            var (playwright, context, profile) = await Browser.LaunchAsync();
-            try
+            // First paint: from navigation start to the map and timeline drawn with every incident.
+            async Task<(IPage Page, double At)> Visit(IBrowserContext context)
             {
-                // First paint: from navigation start to the map and timeline drawn with every incident.
-                var firstPaints = new List<double>();
-                // The browser itself is warmed on another page of the server (its network stack and renderer), so the
-                // first run is a first visit to the map page in a running browser, with an empty cache.
-                var blank = await context.NewPageAsync();
-                await blank.GotoAsync(url.TrimEnd('/') + "/api/status");
-                await blank.CloseAsync();
-                IPage page = null!;
-                for (var run = 0; run < 4; run++)
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(url);
+                await page.WaitForFunctionAsync("() => document.body.dataset.loads === '1'", null, new() { Timeout = 60_000 });
+                Assert.Equal(Incidents, await page.EvaluateAsync<int>("() => sitrep.timings[0].total"));
+                output.WriteLine($"  {await page.EvaluateAsync<string>("() => JSON.stringify(sitrep.timings[0], (k, v) => typeof v === 'number' ? Math.round(v) : v)")}");
+                return (page, await page.EvaluateAsync<double>("() => sitrep.timings[0].at"));
+            }
+            // First visits: each in a browser with a new profile (empty HTTP and code caches), warmed on another page of
+            // the server first (its network stack and renderer), so each is a first visit to the map page.
+            var firstVisits = new List<double>();
+            List<double> repeats = [];
+            List<(string What, double Ms, int Total)> filters = [];
+            for (var visit = 0; ; visit++)
+            {
+                var (playwright, context, profile) = await Browser.LaunchAsync();
+                var last = visit == FirstVisits - 1;
+                try
                 {
-                    if (run > 0) await page.CloseAsync();
-                    page = await context.NewPageAsync();
-                    await page.GotoAsync(url);
-                    await page.WaitForFunctionAsync("() => document.body.dataset.loads === '1'", null, new() { Timeout = 60_000 });
-                    firstPaints.Add(await page.EvaluateAsync<double>("() => sitrep.timings[0].at"));
-                    Assert.Equal(Incidents, await page.EvaluateAsync<int>("() => sitrep.timings[0].total"));
+                    var blank = await context.NewPageAsync();
+                    await blank.GotoAsync(url.TrimEnd('/') + "/api/status");
+                    await blank.CloseAsync();
+                    var (page, at) = await Visit(context);
+                    firstVisits.Add(at);
+                    if (last) (repeats, filters) = await RepeatVisitsAndFilters(context, page);
                 }
-                output.WriteLine($"first paint ms (first visit with an empty cache, then three repeat visits): {string.Join(", ", firstPaints.Select(x => x.ToString("0")))}");
+                finally
+                {
+                    await context.CloseAsync();
+                    playwright.Dispose();
+                    Directory.Delete(profile, recursive: true);
+                }
+                if (last) break;
+            }
+            Assert.True(Median(firstVisits) < 1000, $"median first paint of a first visit {Median(firstVisits):0} ms");
+            Assert.True(Median(repeats) < 1000, $"median first paint of a repeat visit {Median(repeats):0} ms");
+            Assert.All(filters, f => Assert.True(f.Ms < 200, $"{f.What}: {f.Ms:0} ms"));
+
+            async Task<(List<double>, List<(string What, double Ms, int Total)>)> RepeatVisitsAndFilters(IBrowserContext context, IPage page)
+            {
+                output.WriteLine($"first visits (empty caches), first paint ms: {string.Join(", ", firstVisits.Select(x => x.ToString("0")))}");
+                var repeats = new List<double>();
+                for (var run = 0; run < 3; run++)
+                {
+                    await page.CloseAsync();
+                    (page, var at) = await Visit(context);
+                    repeats.Add(at);
+                }
+                output.WriteLine($"repeat visits, first paint ms: {string.Join(", ", repeats.Select(x => x.ToString("0")))}");
 
                 var filters = new List<(string What, double Ms, int Total)>();
                 async Task Measure(string what, Func<Task> act)
@@ -85,19 +120,9 @@ public sealed class PageSpeedTests(ITestOutputHelper output)
                 await Measure("type=Air/drone strike", () => page.SelectOptionAsync("select[name=type]", "Air/drone strike"));
                 await Measure("+q=keyword7 (server)", () => page.FillAsync("input[name=q]", "keyword7"));
                 foreach (var (what, ms, total) in filters) output.WriteLine($"filter {what}: {ms:0} ms, {total} incidents");
-                output.WriteLine($"first load: fetch {await page.EvaluateAsync<double>("() => sitrep.timings[0].fetchMs"):0} ms of {await page.EvaluateAsync<double>("() => sitrep.timings[0].ms"):0} ms");
                 await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("sitrep-100k.png") });
                 output.WriteLine($"screenshot: {Browser.ArtifactPath("sitrep-100k.png")}");
-
-                var warm = firstPaints.Skip(1).Order().ToList();
-                Assert.True(warm[warm.Count / 2] < 1000, $"median first paint {warm[warm.Count / 2]:0} ms");
-                Assert.All(filters, f => Assert.True(f.Ms < 200, $"{f.What}: {f.Ms:0} ms"));
-            }
-            finally
-            {
-                await context.CloseAsync();
-                playwright.Dispose();
-                Directory.Delete(profile, recursive: true);
+                return (repeats, filters);
             }
         }
         finally

@@ -16,7 +16,14 @@
   const DAY_MS = 86400000;
   // Timeline buckets: days while the span fits this many, weeks beyond.
   const MAX_DAY_BUCKETS = 120;
+  // Largest disc radius in CSS pixels (the most fatalities).
+  const MAX_RADIUS = 22;
   const typeIndex = new Map(EVENT_TYPES.map((t, i) => [t.name, i]));
+
+  // Day of an undated incident in the prepared day columns (a day number no incident has).
+  const NO_DAY = -2147483648;
+  // When this script started running: the tests read it beside each load's timings.
+  const scriptAt = performance.now();
 
   const $ = (sel) => document.querySelector(sel);
   const form = $("#filters");
@@ -46,6 +53,29 @@
     return body;
   }
 
+  // The map's columns from /api/points.bin (format in /openapi.json): a small JSON header with the string tables,
+  // then typed arrays read in place, with no parsing. (Typed arrays read in the platform's byte order, little-endian
+  // on every platform browsers run on, as the server writes.)
+  async function getColumns(url) {
+    const r = await fetch(url);
+    if (!r.ok) {
+      const body = await r.json().catch(() => ({}));
+      throw new Error(body.error || `${r.status} ${r.statusText}`);
+    }
+    const buf = await r.arrayBuffer(), bytes = new Uint8Array(buf);
+    if (buf.byteLength < 8 || bytes[0] !== 0x53 || bytes[1] !== 0x50 || bytes[2] !== 0x43 || bytes[3] !== 1)
+      throw new Error(`${url} is not in the columns format this page reads (SPC version 1)`);
+    const headerLength = new DataView(buf).getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+    const data = (8 + headerLength + 3) & ~3, views = { uint8: Uint8Array, uint16: Uint16Array, int32: Int32Array };
+    header.nulls = {};
+    for (const c of header.columns) {
+      header[c.name] = new views[c.type](buf, data + c.offset, header.total);
+      header.nulls[c.name] = c.null;
+    }
+    return header;
+  }
+
   // ---- map ----
   const map = L.map("map", { worldCopyJump: false, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 }).setView([25, 30], 2);
   map.attributionControl.setPrefix(false);
@@ -54,36 +84,63 @@
   // Incidents drawn on one canvas: a hundred thousand Leaflet markers would be far too slow.
   const PointsLayer = L.Layer.extend({
     onAdd(m) {
+      // The country outlines on a canvas of their own under the discs' one: a filter redraws only the discs.
+      this._base = L.DomUtil.create("canvas", "sitrep-outlines leaflet-zoom-hide");
       this._canvas = L.DomUtil.create("canvas", "sitrep-points leaflet-zoom-hide");
-      // A pane of its own above the overlay pane, where the countries' SVG would otherwise cover the canvas.
+      // A pane of its own above the overlay pane.
       const pane = m.getPane("incidents") || m.createPane("incidents");
       pane.style.zIndex = 450;
-      pane.appendChild(this._canvas);
+      pane.append(this._base, this._canvas);
       m.on("moveend zoomend resize viewreset", this.redraw, this);
       this.redraw();
     },
     onRemove(m) {
+      this._base.remove();
       this._canvas.remove();
       m.off("moveend zoomend resize viewreset", this.redraw, this);
     },
+    // o: country outlines as countries.bin holds them, drawn at once and on every view change.
+    setOutlines(o) { this._outlines = o; this.drawOutlines(); },
     // d: prepared columns; mask: which of them to show (null shows all).
-    setData(d, mask) { this._d = d; this._mask = mask; this.redraw(); },
-    redraw() {
-      const m = this._map, d = this._d, mask = this._mask, c = this._canvas;
-      if (!m || !c) return;
-      const size = m.getSize(), dpr = window.devicePixelRatio || 1;
+    setData(d, mask) { this._d = d; this._mask = mask; this.drawPoints(); },
+    redraw() { this.drawOutlines(); this.drawPoints(); },
+    // Places canvas c over the map's view and returns its context in CSS pixels, with the view's scale and origin.
+    _cover(c) {
+      const m = this._map, size = m.getSize(), dpr = window.devicePixelRatio || 1;
       L.DomUtil.setPosition(c, m.containerPointToLayerPoint([0, 0]));
       c.width = size.x * dpr; c.height = size.y * dpr;
       c.style.width = size.x + "px"; c.style.height = size.y + "px";
       const ctx = c.getContext("2d");
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      return { ctx, size, scale: 256 * Math.pow(2, m.getZoom()), origin: m.getPixelBounds().min };
+    },
+    drawOutlines() {
+      const o = this._outlines;
+      if (!this._map || !o) return;
+      const { ctx, scale, origin } = this._cover(this._base);
+      // Countries do not overlap, so one even-odd path fills each once and leaves its holes (lakes) empty.
+      ctx.fillStyle = "#f3f1ea"; ctx.strokeStyle = "#8a97a6"; ctx.lineWidth = 0.7;
+      ctx.beginPath();
+      for (let r = 0, at = 0; r < o.rings.length; r++) {
+        const end = at + 2 * o.rings[r];
+        ctx.moveTo(o.xy[at] * scale - origin.x, o.xy[at + 1] * scale - origin.y);
+        for (at += 2; at < end; at += 2) ctx.lineTo(o.xy[at] * scale - origin.x, o.xy[at + 1] * scale - origin.y);
+        ctx.closePath();
+      }
+      ctx.fill("evenodd"); ctx.stroke();
+      this._map.getContainer().dataset.outlines = String(o.rings.length);
+    },
+    drawPoints() {
+      const d = this._d, mask = this._mask;
+      if (!this._map) return;
+      const { ctx, size, scale, origin } = this._cover(this._canvas);
       let drawn = 0;
       if (d) {
-        const scale = 256 * Math.pow(2, m.getZoom());
-        const origin = m.getPixelBounds().min;
         d.sx = d.sx || new Float32Array(d.n); d.sy = d.sy || new Float32Array(d.n);
         for (let i = 0; i < d.n; i++) { d.sx[i] = d.mx[i] * scale - origin.x; d.sy[i] = d.my[i] * scale - origin.y; }
         ctx.globalAlpha = 0.75; ctx.strokeStyle = "#0006"; ctx.lineWidth = 0.6;
+        // One path per type, filled and stroked once. (Tried and slower with 100k discs: a drawImage of a prepared disc
+        // per incident, SVG path data parsed in one Path2D, roundRect in place of moveTo and arc.)
         for (let t = 0; t < EVENT_TYPES.length; t++) {
           ctx.fillStyle = EVENT_TYPES[t].colour;
           ctx.beginPath();
@@ -97,7 +154,7 @@
           ctx.fill(); ctx.stroke();
         }
       }
-      m.getContainer().dataset.markers = String(drawn);
+      this._map.getContainer().dataset.markers = String(drawn);
     },
     // The incident under a click: the nearest drawn point whose disc holds it.
     hit(pt) {
@@ -116,10 +173,15 @@
   // For tests and the console: the map (to turn a place into a pixel) and the measured loads.
   window.sitrep = { map, timings };
 
-  fetch("countries.geojson").then((r) => r.json()).then((geo) => {
-    L.geoJSON(geo, { interactive: false, style: { color: "#8a97a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 } })
-      .addTo(map).bringToBack();
-  }).catch((e) => showError(`countries could not be drawn: ${e.message}`));
+  // The country outlines (countries.bin, made by web/build.mjs: already projected) load beside the columns and are
+  // drawn on the incidents' canvas under the discs: a path per country in Leaflet cost more than the discs.
+  const outlines = fetch("countries.bin")
+    .then((r) => { if (!r.ok) throw new Error(`${r.status} ${r.statusText}`); return r.arrayBuffer(); })
+    .then((buf) => {
+      const [rings, n] = new Uint32Array(buf, 0, 2);
+      return { rings: new Uint32Array(buf, 8, rings), xy: new Float32Array(buf, 8 + 4 * rings, 2 * n) };
+    })
+    .catch((e) => { showError(`countries could not be drawn: ${e.message}`); return null; });
 
   map.on("click", (e) => {
     const i = points.hit(e.containerPoint);
@@ -129,7 +191,7 @@
     const opening = el("div", { class: "popup-link" }, "…");
     const body = el("div", {},
       el("div", { class: "popup-title" }, sub),
-      el("div", {}, `${d.day[i] === null ? "undated" : isoDay(d.day[i])} · ${d.country[i] === null ? "?" : d.countries[d.country[i]]}`),
+      el("div", {}, `${d.day[i] === NO_DAY ? "undated" : isoDay(d.day[i])} · ${d.country[i] === d.nulls.country ? "?" : d.countries[d.country[i]]}`),
       el("div", {}, `fatalities ${d.fatalities[i]} · ${d.grades[d.grade[i]]}`), opening);
     L.popup().setLatLng(e.latlng).setContent(body).openOn(map);
     const q = new URLSearchParams(d.params);
@@ -144,29 +206,31 @@
   // What the map shows: prepared columns and, when the page filtered them itself, a mask of the ones kept.
   let current = null;
 
-  // Columns from /api/points (params: the query they answer) plus what drawing needs, computed once per load.
-  // Coordinates come as whole thousandths of a degree and days as offsets from day_base: turned back here.
+  // Columns from getColumns (params: the query they answer) plus what drawing needs, computed once per load.
+  // Coordinates come as whole thousandths of a degree and days as offsets from day_base: turned back here, into
+  // day (first day, NO_DAY when undated) and dayEnd (last day, NO_DAY when undated).
   function prepare(raw, params) {
-    const n = raw.total, rawLat = raw.lat, rawLon = raw.lon;
+    const n = raw.total, rawLat = raw.lat, rawLon = raw.lon, rawDay = raw.day, rawSpan = raw.span, nulls = raw.nulls;
     const d = Object.assign(raw, {
-      n, params, lat: new Float64Array(n), lon: new Float64Array(n),
+      n, params, lat: new Float64Array(n), lon: new Float64Array(n), day: new Int32Array(n), dayEnd: new Int32Array(n),
       mx: new Float64Array(n), my: new Float64Array(n), radius: new Float32Array(n), placed: new Uint8Array(n),
       typeOf: new Uint8Array(n), byType: EVENT_TYPES.map(() => []),
     });
     const subType = raw.event_types.map((t) => typeIndex.get(t) ?? EVENT_TYPES.length - 1);
-    const bySize = Array.from({ length: 23 }, () => []);
-    const scale = raw.coordinate_scale, base = raw.day_base, day = raw.day;
+    const bySize = Array.from({ length: MAX_RADIUS + 1 }, () => []);
+    const scale = raw.coordinate_scale, base = raw.day_base;
     for (let i = 0; i < n; i++) {
-      if (day[i] !== null) day[i] += base;
+      if (rawDay[i] === nulls.day) d.day[i] = d.dayEnd[i] = NO_DAY;
+      else { d.day[i] = rawDay[i] + base; d.dayEnd[i] = d.day[i] + (rawSpan[i] === nulls.span ? 0 : rawSpan[i]); }
       d.typeOf[i] = subType[raw.type[i]];
-      if (rawLat[i] === null || rawLon[i] === null) continue;
+      if (rawLat[i] === nulls.lat || rawLon[i] === nulls.lon) continue;
       d.placed[i] = 1;
       d.lat[i] = rawLat[i] / scale; d.lon[i] = rawLon[i] / scale;
       // Web Mercator in [0,1): projecting once here keeps each redraw to two multiply-adds per point.
       const lat = Math.max(-85, Math.min(85, d.lat[i])) * Math.PI / 180;
       d.mx[i] = (d.lon[i] + 180) / 360;
       d.my[i] = (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2;
-      d.radius[i] = Math.min(22, 3 + 2 * Math.sqrt(raw.fatalities[i]));
+      d.radius[i] = Math.min(MAX_RADIUS, 3 + 2 * Math.sqrt(raw.fatalities[i]));
       bySize[Math.floor(d.radius[i])].push(i);
     }
     // Large discs first, so small ones on top stay visible and clickable (bucketed by size: no 100k-element sort).
@@ -202,12 +266,12 @@
     const actor = params.has("actor") ? params.get("actor").toLowerCase() : null;
     const actorOk = actor === null ? null : a.actors.map((n) => n.toLowerCase().includes(actor));
     return (i) =>
-      (from === null || (a.day[i] !== null && a.day[i] + a.span[i] >= from)) &&
-      (to === null || (a.day[i] !== null && a.day[i] <= to)) &&
-      (country === null || (a.country[i] !== null && countryOk[a.country[i]])) &&
+      (from === null || (a.day[i] !== NO_DAY && a.dayEnd[i] >= from)) &&
+      (to === null || (a.day[i] !== NO_DAY && a.day[i] <= to)) &&
+      (country === null || (a.country[i] !== a.nulls.country && countryOk[a.country[i]])) &&
       typeOk[a.type[i]] &&
       (grade === null || a.grade[i] === grade) &&
-      (actorOk === null || (a.actor1[i] !== null && actorOk[a.actor1[i]]) || (a.actor2[i] !== null && actorOk[a.actor2[i]]));
+      (actorOk === null || (a.actor1[i] !== a.nulls.actor1 && actorOk[a.actor1[i]]) || (a.actor2[i] !== a.nulls.actor2 && actorOk[a.actor2[i]]));
   }
 
   function maskOf(params) {
@@ -227,23 +291,33 @@
     status.classList.remove("error");
     try {
       const local = all !== null && [...params.keys()].every((k) => LOCAL_FILTERS.has(k));
-      let fetched = started;
+      let fetched = started, prepared = started;
       if (local) {
         current = params.toString() ? { d: all, ...maskOf(params) } : { d: all, mask: null, total: all.n };
       } else {
         // Unfiltered, exactly the URL index.html preloads, so the response already on its way is the one used.
-        const raw = await getJson(params.toString() ? "api/points?" + params : "api/points");
+        const raw = await getColumns(params.toString() ? "api/points.bin?" + params : "api/points.bin");
         if (seq !== loadSeq) return; // a newer filter change is on its way
         fetched = performance.now();
         const d = prepare(raw, params.toString());
+        prepared = performance.now();
         if (!params.toString()) all = d;
+        // The first view is set before anything is drawn, so nothing is drawn twice.
+        if (reason === "first") {
+          fitTo(d);
+          points.setOutlines(await outlines);
+          if (seq !== loadSeq) return;
+        }
         current = { d, mask: null, total: d.n };
       }
-      if (reason === "first") fitTo(current.d);
+      const fitted = performance.now();
       points.setData(current.d, current.mask);
+      const drawn = performance.now();
       drawTimeline();
       const ms = performance.now() - started;
-      timings.push({ reason, ms, fetchMs: fetched - started, total: current.total, local, at: performance.now() });
+      // at: since navigation start; scriptAt: when this script began; the rest are parts of ms.
+      timings.push({ reason, ms, fetchMs: fetched - started, prepareMs: prepared - fetched, outlinesMs: fitted - prepared,
+        mapMs: drawn - fitted, timelineMs: started + ms - drawn, total: current.total, local, at: performance.now(), scriptAt });
       let placed = 0;
       for (let i = 0; i < current.d.n; i++) if (current.d.placed[i] && (!current.mask || current.mask[i])) placed++;
       status.textContent = `${current.total.toLocaleString("en")} incidents (${placed.toLocaleString("en")} on the map)` +
@@ -264,6 +338,7 @@
   }
 
   // ---- timeline ----
+  const escapeXml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const isoDay = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
   function drawTimeline() {
@@ -274,10 +349,8 @@
     // Linked to the map: only incidents inside the visible area count.
     const b = map.getBounds();
     const south = b.getSouth(), north = b.getNorth(), west = b.getWest(), east = b.getEast();
-    const inView = (i) => (!mask || mask[i] === 1) &&
-      (d.placed[i] === 0 || (d.lat[i] >= south && d.lat[i] <= north && d.lon[i] >= west && d.lon[i] <= east));
     let min = Infinity, max = -Infinity;
-    for (let i = 0; i < d.n; i++) if (d.day[i] !== null && (!mask || mask[i] === 1)) { min = Math.min(min, d.day[i]); max = Math.max(max, d.day[i]); }
+    for (let i = 0; i < d.n; i++) if (d.day[i] !== NO_DAY && (!mask || mask[i] === 1)) { min = Math.min(min, d.day[i]); max = Math.max(max, d.day[i]); }
     const caption = $("#timeline-caption");
     if (min === Infinity) { caption.textContent = "No dated incidents."; return; }
     const weekly = max - min + 1 > MAX_DAY_BUCKETS;
@@ -288,33 +361,29 @@
     const stacks = Array.from({ length: count }, () => new Uint32Array(EVENT_TYPES.length));
     let shown = 0;
     for (let i = 0; i < d.n; i++) {
-      if (d.day[i] === null || !inView(i)) continue;
+      if (d.day[i] === NO_DAY || (mask && mask[i] === 0)) continue;
+      if (d.placed[i] === 1 && (d.lat[i] < south || d.lat[i] > north || d.lon[i] < west || d.lon[i] > east)) continue;
       stacks[bucketOf(d.day[i]) - first][d.typeOf[i]]++;
       shown++;
     }
     const peak = Math.max(1, ...stacks.map((s) => s.reduce((a, c) => a + c, 0)));
     const width = svg.clientWidth || 800, height = svg.clientHeight || 130, axis = 14, slot = width / count;
-    const ns = "http://www.w3.org/2000/svg";
-    const node = (tag, attrs) => { const e = document.createElementNS(ns, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
+    // Written as one piece of markup and parsed once: a thousand bars built node by node cost several times more.
+    // Every value in it is a number, a date or a name of EVENT_TYPES, escaped all the same.
+    const parts = [];
     stacks.forEach((s, k) => {
       let y = height - axis;
-      const from = startOf(first + k), to = weekly ? from + 6 : from;
+      const from = isoDay(startOf(first + k)), to = weekly ? isoDay(startOf(first + k) + 6) : from;
       s.forEach((n, t) => {
         if (n === 0) return;
-        const h = (n / peak) * (height - axis - 4);
+        const h = (n / peak) * (height - axis - 4), name = escapeXml(EVENT_TYPES[t].name);
         y -= h;
-        const rect = node("rect", { class: "bar", x: (k * slot).toFixed(1), y: y.toFixed(1), width: Math.max(1, slot - 1).toFixed(1), height: h.toFixed(1), fill: EVENT_TYPES[t].colour, "data-type": EVENT_TYPES[t].name, "data-from": isoDay(from), "data-to": isoDay(to) });
-        const title = node("title", {});
-        title.textContent = `${isoDay(from)}${weekly ? " – " + isoDay(to) : ""}: ${n} ${EVENT_TYPES[t].name}`;
-        rect.append(title);
-        svg.append(rect);
+        parts.push(`<rect class="bar" x="${(k * slot).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, slot - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${EVENT_TYPES[t].colour}" data-type="${name}" data-from="${from}" data-to="${to}"><title>${from}${weekly ? " – " + to : ""}: ${n} ${name}</title></rect>`);
       });
     });
-    for (const k of [0, count - 1]) {
-      const label = node("text", { x: k === 0 ? 0 : width, y: height - 2, "text-anchor": k === 0 ? "start" : "end" });
-      label.textContent = isoDay(startOf(first + k));
-      svg.append(label);
-    }
+    parts.push(`<text x="0" y="${height - 2}" text-anchor="start">${isoDay(startOf(first))}</text>`,
+      `<text x="${width}" y="${height - 2}" text-anchor="end">${isoDay(startOf(first + count - 1))}</text>`);
+    svg.innerHTML = parts.join("");
     caption.textContent = `${shown.toLocaleString("en")} dated incidents in the map's view, per ${weekly ? "week" : "day"}; click a bar to filter to it.`;
   }
 
