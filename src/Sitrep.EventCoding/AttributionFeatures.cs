@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Sitrep.Core;
 
 namespace Sitrep.EventCoding;
@@ -25,6 +26,30 @@ internal sealed class AttributionFeatures : IDisposable
     // and whether it sits inside quotation marks.
     private readonly ulong[] _word, _suffix, _shape, _stem;
     private readonly byte[] _kind, _quoted, _punct;
+    // Per token: whether it separates a candidate from its cue (GapComma: , ; : ( ) dashes; GapQuote: quotation marks).
+    private readonly byte[] _gap;
+    private const byte GapComma = 1, GapQuote = 2;
+    // Hashes of the source features of the cue last asked about (see FillCueCache).
+    private readonly ulong[] _cueCache = new ulong[CueCacheSize];
+    private int _cacheCue = -1;
+
+    private const int FirstSourceTemplate = 50, LastSourceTemplate = 71;
+    // Token kinds (none, four entity classes, pronoun); K() says 9 beyond the sentence; distance buckets 0..8.
+    private const int Kinds = 6, KindsOrEdge = 10, Buckets = 9;
+    // Source templates all start with the side (1 left of the cue, 2 right), so their first mixing step is a constant.
+    private static readonly ulong[] SideSeeds = Build(2 * (LastSourceTemplate - FirstSourceTemplate + 1),
+        i => Mix((ulong)(FirstSourceTemplate + i / 2) * 0x100000001B3UL ^ (ulong)(i % 2 + 1)));
+    // Full hashes of the source templates whose values are all small: (side, distance), (side, kind, distance), ...
+    private static readonly ulong[] Small50 = Build(2 * Buckets, i => Hash3(50, Side(i, Buckets), (ulong)(i % Buckets)));
+    private static readonly ulong[] Small53 = Build(2 * Kinds * Buckets,
+        i => Hash3(53, Side(i, Kinds * Buckets), (ulong)(i / Buckets % Kinds), (ulong)(i % Buckets)));
+    private static readonly ulong[] Small58 = Build(2 * 2 * Buckets, i => Hash3(58, Side(i, 2 * Buckets), (ulong)(i / Buckets % 2), (ulong)(i % Buckets)));
+    private static readonly ulong[] Small59 = Build(2 * 2 * 2, i => Hash3(59, Side(i, 4), (ulong)(i / 2 % 2), (ulong)(i % 2)));
+    private static readonly ulong[] Small60 = Build(2 * 2 * Kinds, i => Hash3(60, Side(i, 2 * Kinds), (ulong)(i / Kinds % 2), (ulong)(i % Kinds)));
+    private static readonly ulong[] Small63 = Build(2 * KindsOrEdge * Kinds,
+        i => Hash3(63, Side(i, KindsOrEdge * Kinds), (ulong)(i / Kinds % KindsOrEdge), (ulong)(i % Kinds)));
+    private static readonly ulong[] Small67 = Build(2 * 2 * Kinds, i => Hash3(67, Side(i, 2 * Kinds), (ulong)(i / Kinds % 2), (ulong)(i % Kinds)));
+    private static readonly ulong[] Small70 = Build(2 * Kinds * 3, i => Hash3(70, Side(i, Kinds * 3), (ulong)(i / 3 % Kinds), (ulong)(i % 3)));
 
     public AttributionFeatures(Document doc, int bits)
     {
@@ -38,6 +63,7 @@ internal sealed class AttributionFeatures : IDisposable
         _kind = ArrayPool<byte>.Shared.Rent(n);
         _quoted = ArrayPool<byte>.Shared.Rent(n);
         _punct = ArrayPool<byte>.Shared.Rent(n);
+        _gap = ArrayPool<byte>.Shared.Rent(n);
         var text = doc.Text;
         var inQuote = false;
         for (var i = 0; i < n; i++)
@@ -47,6 +73,8 @@ internal sealed class AttributionFeatures : IDisposable
             _suffix[i] = Hash(w.Length > 3 ? w[^3..] : w) ^ 0x51;
             _shape[i] = Shape(w);
             _stem[i] = Hash(Stem(w)) ^ 0x57;
+            var at = doc.TokenStarts[i] < text.Length ? text[doc.TokenStarts[i]] : ' ';
+            _gap[i] = at is ',' or ';' or ':' or '(' or ')' or '—' or '–' ? GapComma : at is '"' or '“' or '”' ? GapQuote : (byte)0;
             _punct[i] = (byte)(w.Length > 0 && !char.IsLetterOrDigit(w[0]) ? 1 : 0);
             _kind[i] = (byte)(EventLexicon.AttributionPronouns.Contains(w) ? 5 : 0);
             var c = w.Length > 0 ? w[0] : ' ';
@@ -74,6 +102,7 @@ internal sealed class AttributionFeatures : IDisposable
         ArrayPool<byte>.Shared.Return(_kind);
         ArrayPool<byte>.Shared.Return(_quoted);
         ArrayPool<byte>.Shared.Return(_punct);
+        ArrayPool<byte>.Shared.Return(_gap);
     }
 
     /// <summary>True for punctuation tokens, which are never cues or sources.</summary>
@@ -121,6 +150,101 @@ internal sealed class AttributionFeatures : IDisposable
     /// <paramref name="c"/> in the sentence [first, end); <paramref name="j"/> = -1 is the "no source in this sentence" choice.
     /// </summary>
     public int Source(int j, int c, int first, int end, Span<int> f)
+    {
+        if (j < 0) return SourceDirect(j, c, first, end, f);
+        var (comma, quote, mentions) = Gap(j, c);
+        return Source(j, c, first, end, comma, quote, mentions, f);
+    }
+
+    /// <summary>
+    /// What lies between a candidate and its cue: a separating punctuation mark, a quotation mark, and how many
+    /// names or pronouns (capped at 2).
+    /// </summary>
+    internal (int Comma, int Quote, int Mentions) Gap(int j, int c)
+    {
+        int lo = Math.Min(j, c), hi = Math.Max(j, c);
+        int comma = 0, quote = 0, mentions = 0;
+        for (var k = lo + 1; k < hi; k++)
+        {
+            var g = _gap[k];
+            if (g == GapComma) comma = 1;
+            else if (g == GapQuote) quote = 1;
+            else if (_kind[k] != 0 && (_kind[k] != _kind[k - 1] || k == lo + 1)) mentions++;
+        }
+        return (comma, quote, Math.Min(mentions, 2));
+    }
+
+    /// <summary>
+    /// <see cref="Source(int, int, int, int, Span{int})"/> for a candidate <paramref name="j"/> ≥ 0 whose <see cref="Gap"/>
+    /// is known. Same features in the same order, but the hashing work shared by candidates is done once: every
+    /// template starts with the side, features of small values (distance, kinds, flags) come from tables made at
+    /// start-up, and those of the cue's own word from tables made once per cue.
+    /// </summary>
+    internal int Source(int j, int c, int first, int end, int comma, int quote, int mentions, Span<int> f)
+    {
+        if (c != _cacheCue) FillCueCache(c);
+        var s = j < c ? 0 : 1;
+        var d = Bucket(Math.Abs(j - c));
+        var wj = _word[j];
+        int kj = _kind[j], qj = _quoted[j];
+        if (kj >= Kinds) return SourceDirect(j, c, first, end, f);
+        var kNext = (int)K(j + 1, first, end);
+        if (kNext >= KindsOrEdge) return SourceDirect(j, c, first, end, f);
+        var mask = (ulong)_mask;
+        var cue = _cueCache;
+        var n = 0;
+        f[n++] = (int)(Small50[s * Buckets + d] & mask);
+        f[n++] = P(51, s, wj);
+        f[n++] = P(52, s, _shape[j]);
+        f[n++] = (int)(Small53[(s * Kinds + kj) * Buckets + d] & mask);
+        f[n++] = (int)(cue[CueAt54 + s] & mask);
+        f[n++] = (int)(cue[CueAt55 + s * Kinds + kj] & mask);
+        f[n++] = P(56, s, W(j + 1, first, end));
+        f[n++] = P(57, s, W(j - 1, first, end));
+        f[n++] = (int)(Small58[(s * 2 + comma) * Buckets + d] & mask);
+        f[n++] = (int)(Small59[(s * 2 + quote) * 2 + qj] & mask);
+        f[n++] = (int)(Small60[(s * 2 + (j == first ? 1 : 0)) * Kinds + kj] & mask);
+        f[n++] = P(61, s, _suffix[j]);
+        f[n++] = P(62, s, wj, (ulong)d);
+        f[n++] = (int)(Small63[(s * KindsOrEdge + kNext) * Kinds + kj] & mask);
+        f[n++] = P(64, s, _word[c], wj);
+        f[n++] = (int)(cue[CueAt65 + s * 2 + qj] & mask);
+        f[n++] = P(66, s, W(j + 1, first, end), (ulong)kj);
+        f[n++] = (int)(Small67[(s * 2 + comma) * Kinds + kj] & mask);
+        f[n++] = P(68, s, _stem[c], _stem[j]);
+        f[n++] = (int)(cue[CueAt69 + s * Buckets + d] & mask);
+        f[n++] = (int)(Small70[(s * Kinds + kj) * 3 + mentions] & mask);
+        f[n++] = (int)(cue[CueAt71 + s * 3 + mentions] & mask);
+        return n;
+    }
+
+    // Layout of the per-cue table: templates 54 (side), 55 (side, kind), 65 (side, quoted), 69 (side, distance), 71 (side, mentions).
+    private const int CueAt54 = 0, CueAt55 = CueAt54 + 2, CueAt65 = CueAt55 + 2 * Kinds, CueAt69 = CueAt65 + 4,
+        CueAt71 = CueAt69 + 2 * Buckets, CueCacheSize = CueAt71 + 6;
+
+    private void FillCueCache(int c)
+    {
+        var wc = _word[c];
+        var stem = _stem[c];
+        var qc = (ulong)_quoted[c];
+        var cue = _cueCache;
+        for (var s = 0; s < 2; s++)
+        {
+            var side = (ulong)s + 1;
+            cue[CueAt54 + s] = Hash3(54, side, wc);
+            for (var k = 0; k < Kinds; k++) cue[CueAt55 + s * Kinds + k] = Hash3(55, side, wc, (ulong)k);
+            for (var q = 0; q < 2; q++) cue[CueAt65 + s * 2 + q] = Hash3(65, side, qc, (ulong)q);
+            for (var d = 0; d < Buckets; d++) cue[CueAt69 + s * Buckets + d] = Hash3(69, side, stem, (ulong)d);
+            for (var m = 0; m < 3; m++) cue[CueAt71 + s * 3 + m] = Hash3(71, side, stem, (ulong)m);
+        }
+        _cacheCue = c;
+    }
+
+    /// <summary>
+    /// <see cref="Source(int, int, int, int, Span{int})"/> written out template by template, hashing every feature in
+    /// full: the definition the fast path must equal (tested).
+    /// </summary>
+    internal int SourceDirect(int j, int c, int first, int end, Span<int> f)
     {
         var wc = _word[c];
         var n = 0;
@@ -176,16 +300,35 @@ internal sealed class AttributionFeatures : IDisposable
 
     private ulong K(int i, int first, int end) => i < first || i >= end ? 9UL : _kind[i];
 
+    private static ulong[] Build(int count, Func<int, ulong> at)
+    {
+        var table = new ulong[count];
+        for (var i = 0; i < count; i++) table[i] = at(i);
+        return table;
+    }
+
+    /// <summary>The side value (1 or 2) of entry <paramref name="i"/> of a table whose side blocks are <paramref name="block"/> long.</summary>
+    private static ulong Side(int i, int block) => (ulong)(i / block) + 1;
+
     private static int Bucket(int d) => d switch { <= 3 => d, <= 5 => 4, <= 8 => 5, <= 12 => 6, <= 20 => 7, _ => 8 };
 
-    private int F(int template, ulong a, ulong b = 0, ulong c = 0)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int F(int template, ulong a, ulong b = 0, ulong c = 0) => (int)(Hash3(template, a, b, c) & (ulong)_mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash3(int template, ulong a, ulong b = 0, ulong c = 0)
     {
         var h = Mix((ulong)template * 0x100000001B3UL ^ a);
         h = Mix(h ^ b);
-        h = Mix(h ^ c);
-        return (int)(h & (ulong)_mask);
+        return Mix(h ^ c);
     }
 
+    /// <summary>A source feature of template <paramref name="template"/> (50..71) on side <paramref name="s"/> (0 left, 1 right): its first mixing step is <see cref="SideSeeds"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int P(int template, int s, ulong b, ulong c = 0) =>
+        (int)(Mix(Mix(SideSeeds[(template - FirstSourceTemplate) * 2 + s] ^ b) ^ c) & (ulong)_mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         // splitmix64's finaliser: a cheap, well-spread 64-bit mix.

@@ -1,0 +1,42 @@
+using Sitrep.Core;
+
+namespace Sitrep.EventCoding.Tests;
+
+public class AttributionFeaturesTests
+{
+    // Names, pronouns, commas, dashes, quotation marks and parentheses between cues and candidates, sentences of
+    // every length up to past the candidate reach, so every branch of the shared-hash source path is taken.
+    private const string Text =
+        "Ryan Dillon, a spokesman (for the coalition), said on Monday that “twelve targets” were struck near Raqqa. "
+        + "\"We will not stop,\" he told reporters — according to Maria Lopez and Omar Haddad, who said they saw it. "
+        + "The convoy was hit twice before dawn, according to the Syrian Observatory; officials in Damascus, Aleppo, Homs, "
+        + "Hama, Idlib, Latakia, Tartus, Deir ez-Zor, Hasakah, Qamishli and Palmyra denied it, said Abu Omar; they argued "
+        + "that the claims were false.\nBut she believes it.";
+
+    private static Document Doc() => new TestDoc(Text).Person("Ryan Dillon").Person("Maria Lopez").Person("Omar Haddad")
+        .Person("Abu Omar").Person("Syrian Observatory").Build();
+
+    [Fact]
+    public void SourceFeatures_EqualTheTemplatesHashedOneByOne_ForEveryCueAndCandidate()
+    {
+        var doc = Doc();
+        using var features = new AttributionFeatures(doc, 19);
+        Span<int> fast = stackalloc int[AttributionFeatures.MaxFeatures];
+        Span<int> plain = stackalloc int[AttributionFeatures.MaxFeatures];
+        var pairs = 0;
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            for (var c = sentence.FirstToken; c < sentence.EndToken; c++)
+                for (var j = -1; j < sentence.EndToken; j++)
+                {
+                    if (j == c) continue;
+                    var n = features.Source(j, c, sentence.FirstToken, sentence.EndToken, fast);
+                    var m = features.SourceDirect(j, c, sentence.FirstToken, sentence.EndToken, plain);
+                    Assert.Equal(plain[..m].ToArray(), fast[..n].ToArray());
+                    pairs++;
+                }
+        }
+        Assert.True(pairs > 1000, $"only {pairs} pairs");
+    }
+}
