@@ -32,6 +32,9 @@ internal sealed class AttributionFeatures : IDisposable
     // Hashes of the source features of the cue last asked about (see FillCueCache).
     private readonly ulong[] _cueCache = new ulong[CueCacheSize];
     private int _cacheCue = -1;
+    // Scratch for scoring one cue's candidates (AttributionFinder.ChooseSource): gaps, feature counts, features.
+    private readonly byte[] _candidateGaps = new byte[MaxCandidates];
+    private readonly int[] _candidateCounts = new int[MaxCandidates], _candidateFeatures = new int[MaxCandidates * MaxFeatures];
 
     private const int FirstSourceTemplate = 50, LastSourceTemplate = 71;
     // Token kinds (none, four entity classes, pronoun); K() says 9 beyond the sentence; distance buckets 0..8.
@@ -105,6 +108,12 @@ internal sealed class AttributionFeatures : IDisposable
         ArrayPool<byte>.Shared.Return(_gap);
     }
 
+    /// <summary>Most source candidates one cue has (the tokens within <see cref="MaxSourceDistance"/>, the cue among them).</summary>
+    public const int MaxCandidates = 2 * MaxSourceDistance + 1;
+
+    /// <summary>Buffers for one cue's candidates at a time: their gaps, feature counts and features (<see cref="MaxFeatures"/> each).</summary>
+    public (byte[] Gaps, int[] Counts, int[] Features) CandidateScratch => (_candidateGaps, _candidateCounts, _candidateFeatures);
+
     /// <summary>True for punctuation tokens, which are never cues or sources.</summary>
     public bool IsPunctuation(int i) => _punct[i] == 1;
 
@@ -173,6 +182,47 @@ internal sealed class AttributionFeatures : IDisposable
         }
         return (comma, quote, Math.Min(mentions, 2));
     }
+
+    /// <summary>
+    /// <see cref="Gap"/> of every candidate j in [<paramref name="from"/>, <paramref name="to"/>) of the cue at
+    /// <paramref name="c"/>, in one walk out from the cue instead of one per candidate: gaps[j - from] holds
+    /// comma | quote &lt;&lt; 1 | mentions &lt;&lt; 2 (0 for j = c).
+    /// </summary>
+    internal void Gaps(int c, int from, int to, Span<byte> gaps)
+    {
+        gaps[c - from] = 0;
+        // Walking left, token j + 1 joins the gap at its near end; the one before it there now counts as a mention
+        // only where the kind changes (a name of several words is one mention).
+        int flags = 0, inner = 0;
+        for (var j = c - 1; j >= from; j--)
+        {
+            var k = j + 1;
+            if (k < c)
+            {
+                if (k + 1 < c) inner += Starts(k + 1) ? 1 : 0;
+                flags |= _gap[k] == GapComma ? 1 : _gap[k] == GapQuote ? 2 : 0;
+            }
+            var mentions = k < c ? inner + (Mentions(k) ? 1 : 0) : 0;
+            gaps[j - from] = (byte)(flags | Math.Min(mentions, 2) << 2);
+        }
+        // Walking right, the gap [c + 1, j) grows at its far end; its first token counts whenever it is a mention.
+        flags = 0;
+        var count = 0;
+        for (var j = c + 1; j < to; j++)
+        {
+            var k = j - 1;
+            if (k > c)
+            {
+                count += (k == c + 1 ? Mentions(k) : Starts(k)) ? 1 : 0;
+                flags |= _gap[k] == GapComma ? 1 : _gap[k] == GapQuote ? 2 : 0;
+            }
+            gaps[j - from] = (byte)(flags | Math.Min(count, 2) << 2);
+        }
+    }
+
+    // A name or pronoun that is no separating mark; Starts: and whose kind differs from the token before.
+    private bool Mentions(int k) => _gap[k] == 0 && _kind[k] != 0;
+    private bool Starts(int k) => Mentions(k) && _kind[k] != _kind[k - 1];
 
     /// <summary>
     /// <see cref="Source(int, int, int, int, Span{int})"/> for a candidate <paramref name="j"/> ≥ 0 whose <see cref="Gap"/>

@@ -86,17 +86,29 @@ internal static class AttributionFinder
                 : AttributionModel.Score(model.Cue, batch.Slice((c - from) * max, counts[c - from]));
     }
 
-    /// <summary>The best-scoring source token for the cue at <paramref name="c"/>, or -1 when "none" scores best.</summary>
+    /// <summary>
+    /// The best-scoring source token for the cue at <paramref name="c"/>, or -1 when "none" scores best. As for cues,
+    /// every candidate's features are hashed before any weight is read.
+    /// </summary>
     internal static int ChooseSource(AttributionFeatures features, AttributionModel model, int c, int first, int end, Span<int> f)
     {
+        const int max = AttributionFeatures.MaxFeatures;
         var best = -1;
         var bestScore = AttributionModel.Score(model.Source, f[..features.Source(-1, c, first, end, f)]);
         var from = Math.Max(first, c - AttributionFeatures.MaxSourceDistance);
         var to = Math.Min(end, c + AttributionFeatures.MaxSourceDistance + 1);
+        var (gaps, counts, batch) = features.CandidateScratch;
+        features.Gaps(c, from, to, gaps);
+        for (var j = from; j < to; j++)
+        {
+            var g = gaps[j - from];
+            counts[j - from] = j == c || features.IsPunctuation(j) ? 0
+                : features.Source(j, c, first, end, g & 1, g >> 1 & 1, g >> 2, batch.AsSpan((j - from) * max, max));
+        }
         for (var j = from; j < to; j++)
         {
             if (j == c || features.IsPunctuation(j)) continue;
-            var score = AttributionModel.Score(model.Source, f[..features.Source(j, c, first, end, f)]);
+            var score = AttributionModel.Score(model.Source, batch.AsSpan((j - from) * max, counts[j - from]));
             if (score > bestScore) { bestScore = score; best = j; }
         }
         return best;

@@ -39,4 +39,36 @@ public class AttributionFeaturesTests
         }
         Assert.True(pairs > 1000, $"only {pairs} pairs");
     }
+
+    [Fact]
+    public void GapsOfAllCandidates_EqualEachCandidatesOwnGap()
+    {
+        var doc = Doc();
+        using var features = new AttributionFeatures(doc, 19);
+        Span<byte> gaps = stackalloc byte[2 * AttributionFeatures.MaxSourceDistance + 1];
+        var seen = new HashSet<(int, int, int)>();
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            for (var c = sentence.FirstToken; c < sentence.EndToken; c++)
+            {
+                var from = Math.Max(sentence.FirstToken, c - AttributionFeatures.MaxSourceDistance);
+                var to = Math.Min(sentence.EndToken, c + AttributionFeatures.MaxSourceDistance + 1);
+                features.Gaps(c, from, to, gaps);
+                for (var j = from; j < to; j++)
+                {
+                    if (j == c) continue;
+                    var g = gaps[j - from];
+                    var expected = features.Gap(j, c);
+                    Assert.Equal(expected, (g & 1, g >> 1 & 1, g >> 2));
+                    seen.Add(expected);
+                }
+            }
+        }
+        // Commas, quotation marks and one and two mentions all occur between some cue and candidate.
+        Assert.Contains(seen, g => g.Item1 == 1);
+        Assert.Contains(seen, g => g.Item2 == 1);
+        Assert.Contains(seen, g => g.Item3 == 1);
+        Assert.Contains(seen, g => g.Item3 == 2);
+    }
 }
