@@ -40,6 +40,13 @@ internal sealed class AttributionFeatures : IDisposable
     // Token kinds (none, four entity classes, pronoun); K() says 9 beyond the sentence; distance buckets 0..8.
     private const int Kinds = 6, KindsOrEdge = 10, Buckets = 9;
     // Source templates all start with the side (1 left of the cue, 2 right), so their first mixing step is a constant.
+    // First mixing steps of cue templates whose first value is small (a kind, 9 past the sentence, or a quoted flag);
+    // Seeds22 holds the first two steps of (kind before the previous, previous kind, stem).
+    private static readonly ulong[] Seeds10 = Seeds(10), Seeds13 = Seeds(13), Seeds18 = Seeds(18), Seeds19 = Seeds(19);
+    private static readonly ulong[] Seeds22 = Build(KindsOrEdge * KindsOrEdge,
+        i => Mix(Mix(22 * 0x100000001B3UL ^ (ulong)(i / KindsOrEdge)) ^ (ulong)(i % KindsOrEdge)));
+    // The bias feature (template 12) is one bucket.
+    private readonly int _bias;
     private static readonly ulong[] SideSeeds = Build(2 * (LastSourceTemplate - FirstSourceTemplate + 1),
         i => Mix((ulong)(FirstSourceTemplate + i / 2) * 0x100000001B3UL ^ (ulong)(i % 2 + 1)));
     // Full hashes of the source templates whose values are all small: (side, distance), (side, kind, distance), ...
@@ -58,6 +65,7 @@ internal sealed class AttributionFeatures : IDisposable
     {
         _doc = doc;
         _mask = (1 << bits) - 1;
+        _bias = F(12, 0);
         var n = doc.TokenCount;
         _word = ArrayPool<ulong>.Shared.Rent(n);
         _suffix = ArrayPool<ulong>.Shared.Rent(n);
@@ -115,10 +123,56 @@ internal sealed class AttributionFeatures : IDisposable
     public (byte[] Gaps, int[] Counts, int[] Features) CandidateScratch => (_candidateGaps, _candidateCounts, _candidateFeatures);
 
     /// <summary>True for punctuation tokens, which are never cues or sources.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsPunctuation(int i) => _punct[i] == 1;
 
     /// <summary>Fills <paramref name="f"/> with the cue features of token <paramref name="i"/> of the sentence [first, end); returns the count.</summary>
     public int Cue(int i, int first, int end, Span<int> f)
+    {
+        var w0 = _word[i];
+        var wm1 = W(i - 1, first, end);
+        var wp1 = W(i + 1, first, end);
+        var n = 0;
+        f[n++] = F(1, w0);
+        f[n++] = F(2, wm1);
+        f[n++] = F(3, wp1);
+        f[n++] = F(4, W(i - 2, first, end));
+        f[n++] = F(5, W(i + 2, first, end));
+        f[n++] = F(6, wm1, w0);
+        f[n++] = F(7, w0, wp1);
+        f[n++] = F(8, _suffix[i]);
+        f[n++] = F(9, _shape[i]);
+        var km1 = K(i - 1, first, end);
+        var q = (ulong)_quoted[i];
+        f[n++] = G(Seed(Seeds10, 10, km1), w0);
+        f[n++] = F(11, i > first ? _shape[i - 1] : Boundary, w0);
+        f[n++] = _bias;
+        f[n++] = G(Seed(Seeds13, 13, q), w0);
+        f[n++] = F(14, w0, (ulong)Math.Min(i - first, 4));
+        f[n++] = F(15, w0, K(i + 1, first, end));
+        f[n++] = F(16, wm1, w0, wp1);
+        f[n++] = F(17, _suffix[i], wp1);
+        f[n++] = G(Seed(Seeds18, 18, km1), _suffix[i]);
+        f[n++] = G(Seed(Seeds19, 19, q), _suffix[i]);
+        f[n++] = F(20, _stem[i]);
+        f[n++] = F(21, _stem[i], K(i - 1, first, end));
+        var km2 = K(i - 2, first, end);
+        f[n++] = km2 < KindsOrEdge && km1 < KindsOrEdge
+            ? (int)(Mix(Seeds22[km2 * KindsOrEdge + km1] ^ _stem[i]) & (ulong)_mask)
+            : F(22, km2, km1, _stem[i]);
+        f[n++] = F(23, _stem[i], i + 1 < end ? _stem[i + 1] : Boundary);
+        f[n++] = F(24, W(i - 2, first, end), wm1);
+        f[n++] = F(25, _stem[i], W(i + 2, first, end));
+        f[n++] = F(26, W(i - 3, first, end));
+        f[n++] = F(27, W(i + 3, first, end));
+        return n;
+    }
+
+    /// <summary>
+    /// <see cref="Cue"/> written out template by template, hashing every feature in full: the definition the
+    /// seeded hashing of <see cref="Cue"/> must equal (tested).
+    /// </summary>
+    internal int CueDirect(int i, int first, int end, Span<int> f)
     {
         var w0 = _word[i];
         var wm1 = W(i - 1, first, end);
@@ -346,9 +400,21 @@ internal sealed class AttributionFeatures : IDisposable
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong W(int i, int first, int end) => i < first ? Boundary : i >= end ? Boundary + 1 : _word[i];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong K(int i, int first, int end) => i < first || i >= end ? 9UL : _kind[i];
+
+    private static ulong[] Seeds(int template) => Build(KindsOrEdge, i => Mix((ulong)template * 0x100000001B3UL ^ (ulong)i));
+
+    /// <summary>Mix(template · prime ^ a), the first step of <see cref="Hash3"/>, read from <paramref name="seeds"/> when a is small.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Seed(ulong[] seeds, int template, ulong a) => a < (ulong)seeds.Length ? seeds[a] : Mix((ulong)template * 0x100000001B3UL ^ a);
+
+    /// <summary>The bucket of a feature whose first mixing step is <paramref name="seed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int G(ulong seed, ulong b, ulong c = 0) => (int)(Mix(Mix(seed ^ b) ^ c) & (ulong)_mask);
 
     private static ulong[] Build(int count, Func<int, ulong> at)
     {

@@ -41,6 +41,25 @@ public class AttributionFeaturesTests
     }
 
     [Fact]
+    public void CueFeatures_EqualTheTemplatesHashedOneByOne_ForEveryToken()
+    {
+        var doc = Doc();
+        using var features = new AttributionFeatures(doc, 19);
+        Span<int> fast = stackalloc int[AttributionFeatures.MaxFeatures];
+        Span<int> plain = stackalloc int[AttributionFeatures.MaxFeatures];
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            for (var c = sentence.FirstToken; c < sentence.EndToken; c++)
+            {
+                var n = features.Cue(c, sentence.FirstToken, sentence.EndToken, fast);
+                var m = features.CueDirect(c, sentence.FirstToken, sentence.EndToken, plain);
+                Assert.Equal(plain[..m].ToArray(), fast[..n].ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void GapsOfAllCandidates_EqualEachCandidatesOwnGap()
     {
         var doc = Doc();
