@@ -80,10 +80,10 @@ internal sealed class AttributionFeatures : IDisposable
         for (var i = 0; i < n; i++)
         {
             var w = text.AsSpan(doc.TokenStarts[i], doc.TokenEnds[i] - doc.TokenStarts[i]);
-            _word[i] = Hash(w);
-            _suffix[i] = Hash(w.Length > 3 ? w[^3..] : w) ^ 0x51;
+            _word[i] = Hash(w, out var stem);
+            _suffix[i] = (w.Length > 3 ? Hash(w[^3..]) : _word[i]) ^ 0x51;
             _shape[i] = Shape(w);
-            _stem[i] = Hash(Stem(w)) ^ 0x57;
+            _stem[i] = stem ^ 0x57;
             var at = doc.TokenStarts[i] < text.Length ? text[doc.TokenStarts[i]] : ' ';
             _gap[i] = at is ',' or ';' or ':' or '(' or ')' or '—' or '–' ? GapComma : at is '"' or '“' or '”' ? GapQuote : (byte)0;
             _punct[i] = (byte)(w.Length > 0 && !char.IsLetterOrDigit(w[0]) ? 1 : 0);
@@ -454,20 +454,38 @@ internal sealed class AttributionFeatures : IDisposable
     }
 
     /// <summary>FNV-1a over the lower-cased characters.</summary>
-    private static ulong Hash(ReadOnlySpan<char> w)
+    internal static ulong Hash(ReadOnlySpan<char> w)
     {
         var h = 14695981039346656037UL;
-        foreach (var ch in w)
-        {
-            // Curly and straight apostrophes are one character to the model ("don’t", "don't").
-            var c = ch == '’' ? '\'' : char.ToLowerInvariant(ch);
-            h = (h ^ c) * 1099511628211UL;
-        }
+        foreach (var ch in w) h = (h ^ Lower(ch)) * 1099511628211UL;
         return h;
     }
 
+    /// <summary>
+    /// <see cref="Hash(ReadOnlySpan{char})"/> of the word, and in <paramref name="stem"/> that of its <see cref="Stem"/>:
+    /// the stem is a prefix of the word, so its hash is a state the word's hashing passes through.
+    /// </summary>
+    internal static ulong Hash(ReadOnlySpan<char> w, out ulong stem)
+    {
+        var stemLength = Stem(w).Length;
+        var h = 14695981039346656037UL;
+        stem = h;
+        for (var k = 0; k < w.Length; k++)
+        {
+            if (k == stemLength) stem = h;
+            h = (h ^ Lower(w[k])) * 1099511628211UL;
+        }
+        if (stemLength == w.Length) stem = h;
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Lower(char ch) =>
+        // ASCII without the culture tables; curly and straight apostrophes are one character to the model ("don’t", "don't").
+        ch < 128 ? ch is >= 'A' and <= 'Z' ? (char)(ch | 0x20) : ch : ch == '’' ? '\'' : char.ToLowerInvariant(ch);
+
     /// <summary>A crude stem: "touts", "touted", "touting" and "tout" share one.</summary>
-    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> w)
+    internal static ReadOnlySpan<char> Stem(ReadOnlySpan<char> w)
     {
         if (w.Length > 5 && w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return w[..^3];
         if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return w[..^2];

@@ -59,6 +59,33 @@ public class AttributionFeaturesTests
         }
     }
 
+    [Theory]
+    [InlineData("said")]
+    [InlineData("Touting")]
+    [InlineData("ACCUSED")]
+    [InlineData("believes")]
+    [InlineData("claims")]
+    [InlineData("Wave")]
+    [InlineData("as")]
+    [InlineData("don’t")]
+    [InlineData("Ärzte")]
+    [InlineData("ÉTAIENT")]
+    [InlineData("")]
+    public void WordAndStemHashes_InOnePass_EqualHashingWordAndStemApart(string word)
+    {
+        var h = AttributionFeatures.Hash(word, out var stem);
+        Assert.Equal(Reference(word), h);
+        Assert.Equal(Reference(AttributionFeatures.Stem(word).ToString()), stem);
+    }
+
+    /// <summary>FNV-1a over the invariant lower case, curly apostrophes straightened: the hash the model was trained with.</summary>
+    private static ulong Reference(string w)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var ch in w) h = (h ^ (ch == '’' ? '\'' : char.ToLowerInvariant(ch))) * 1099511628211UL;
+        return h;
+    }
+
     [Fact]
     public void GapsOfAllCandidates_EqualEachCandidatesOwnGap()
     {
