@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Sitrep.Core;
 
 namespace Sitrep.EventCoding;
@@ -166,6 +167,109 @@ internal sealed class AttributionFeatures : IDisposable
         f[n++] = F(26, W(i - 3, first, end));
         f[n++] = F(27, W(i + 3, first, end));
         return n;
+    }
+
+    /// <summary>Features <see cref="Cue"/> gives every token.</summary>
+    public const int CueFeatures = 27;
+
+    /// <summary>
+    /// <see cref="Cue"/> of each token i in [<paramref name="from"/>, <paramref name="to"/>) (at most
+    /// <see cref="MaxBatch"/>, punctuation skipped) into <paramref name="f"/> at (i - from) · <see cref="MaxFeatures"/>.
+    /// The templates' values are gathered first and mixed four features at a time in vector registers: the same
+    /// 64-bit arithmetic as <see cref="Hash3"/>, so the same buckets.
+    /// </summary>
+    public void Cues(int from, int to, int first, int end, Span<int> f)
+    {
+        if (to - from > MaxBatch) throw new ArgumentOutOfRangeException(nameof(to), "at most MaxBatch tokens at once");
+        var x = _mixA;
+        var b = _mixB;
+        var c = _mixC;
+        var n = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (IsPunctuation(i)) continue;
+            _mixSlot[n / CueFeatures] = (i - from) * MaxFeatures;
+            var w0 = _word[i];
+            var wm1 = W(i - 1, first, end);
+            var wp1 = W(i + 1, first, end);
+            var wm2 = W(i - 2, first, end);
+            var wp2 = W(i + 2, first, end);
+            var km1 = K(i - 1, first, end);
+            var q = (ulong)_quoted[i];
+            var suffix = _suffix[i];
+            var stem = _stem[i];
+            Put(x, b, c, ref n, 1, w0);
+            Put(x, b, c, ref n, 2, wm1);
+            Put(x, b, c, ref n, 3, wp1);
+            Put(x, b, c, ref n, 4, wm2);
+            Put(x, b, c, ref n, 5, wp2);
+            Put(x, b, c, ref n, 6, wm1, w0);
+            Put(x, b, c, ref n, 7, w0, wp1);
+            Put(x, b, c, ref n, 8, suffix);
+            Put(x, b, c, ref n, 9, _shape[i]);
+            Put(x, b, c, ref n, 10, km1, w0);
+            Put(x, b, c, ref n, 11, i > first ? _shape[i - 1] : Boundary, w0);
+            Put(x, b, c, ref n, 12, 0);
+            Put(x, b, c, ref n, 13, q, w0);
+            Put(x, b, c, ref n, 14, w0, (ulong)Math.Min(i - first, 4));
+            Put(x, b, c, ref n, 15, w0, K(i + 1, first, end));
+            Put(x, b, c, ref n, 16, wm1, w0, wp1);
+            Put(x, b, c, ref n, 17, suffix, wp1);
+            Put(x, b, c, ref n, 18, km1, suffix);
+            Put(x, b, c, ref n, 19, q, suffix);
+            Put(x, b, c, ref n, 20, stem);
+            Put(x, b, c, ref n, 21, stem, km1);
+            Put(x, b, c, ref n, 22, K(i - 2, first, end), km1, stem);
+            Put(x, b, c, ref n, 23, stem, i + 1 < end ? _stem[i + 1] : Boundary);
+            Put(x, b, c, ref n, 24, wm2, wm1);
+            Put(x, b, c, ref n, 25, stem, wp2);
+            Put(x, b, c, ref n, 26, W(i - 3, first, end));
+            Put(x, b, c, ref n, 27, W(i + 3, first, end));
+        }
+        var k = 0;
+        var h = _mixOut;
+        if (Vector256.IsHardwareAccelerated)
+            for (; k + 4 <= n; k += 4)
+            {
+                var v = MixV(Vector256.Create<ulong>(x.AsSpan(k, 4)));
+                v = MixV(v ^ Vector256.Create<ulong>(b.AsSpan(k, 4)));
+                v = MixV(v ^ Vector256.Create<ulong>(c.AsSpan(k, 4)));
+                v.CopyTo(h.AsSpan(k, 4));
+            }
+        for (; k < n; k++) h[k] = Mix(Mix(Mix(x[k]) ^ b[k]) ^ c[k]);
+        var mask = (ulong)_mask;
+        for (var t = 0; t < n; t += CueFeatures)
+        {
+            var at = _mixSlot[t / CueFeatures];
+            for (var j = 0; j < CueFeatures; j++) f[at + j] = (int)(h[t + j] & mask);
+        }
+    }
+
+    /// <summary>Most tokens one call of <see cref="Cues"/> takes.</summary>
+    public const int MaxBatch = 16;
+
+    // Gathered template values of a batch of cue features (see Cues): template · prime ^ first value, second, third.
+    private readonly ulong[] _mixA = new ulong[MaxBatch * CueFeatures], _mixB = new ulong[MaxBatch * CueFeatures],
+        _mixC = new ulong[MaxBatch * CueFeatures], _mixOut = new ulong[MaxBatch * CueFeatures];
+    private readonly int[] _mixSlot = new int[MaxBatch];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(ulong[] x, ulong[] b, ulong[] c, ref int n, int template, ulong first, ulong second = 0, ulong third = 0)
+    {
+        x[n] = (ulong)template * 0x100000001B3UL ^ first;
+        b[n] = second;
+        c[n++] = third;
+    }
+
+    /// <summary><see cref="Mix"/> of four values at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> MixV(Vector256<ulong> v)
+    {
+        v ^= Vector256.ShiftRightLogical(v, 30);
+        v *= Vector256.Create(0xBF58476D1CE4E5B9UL);
+        v ^= Vector256.ShiftRightLogical(v, 27);
+        v *= Vector256.Create(0x94D049BB133111EBUL);
+        return v ^ Vector256.ShiftRightLogical(v, 31);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal static class AttributionFinder
     // "said on a call with reporters.": a phrase this short after the cue, opened by a preposition, is circumstance.
     private const int MaxAdjunctTokens = 5;
     // Tokens whose cue features are hashed together before their weights are read (see ScoreCues).
-    private const int CueBatch = 16;
+    private const int CueBatch = AttributionFeatures.MaxBatch;
 
     /// <summary>The attributions of the document that no direct quote in <paramref name="direct"/> already stands for.</summary>
     public static List<Quote> Find(DocumentView view, AttributionModel model, List<Quote> direct)
@@ -77,13 +77,11 @@ internal static class AttributionFinder
         Span<int> batch, Span<float> scores)
     {
         const int max = AttributionFeatures.MaxFeatures;
-        Span<int> counts = stackalloc int[CueBatch];
-        for (var c = from; c < to; c++)
-            counts[c - from] = features.IsPunctuation(c) ? 0 : features.Cue(c, first, end, batch.Slice((c - from) * max, max));
+        features.Cues(from, to, first, end, batch);
         for (var c = from; c < to; c++)
             scores[c - from] = features.IsPunctuation(c)
                 ? float.NegativeInfinity
-                : AttributionModel.Score(model.Cue, batch.Slice((c - from) * max, counts[c - from]));
+                : AttributionModel.Score(model.Cue, batch.Slice((c - from) * max, AttributionFeatures.CueFeatures));
     }
 
     /// <summary>

@@ -59,6 +59,32 @@ public class AttributionFeaturesTests
         }
     }
 
+    [Fact]
+    public void CueFeaturesOfABatch_EqualEachTokensOwn_PunctuationLeftOut()
+    {
+        var doc = Doc();
+        using var features = new AttributionFeatures(doc, 19);
+        Span<int> one = stackalloc int[AttributionFeatures.MaxFeatures];
+        var batch = new int[AttributionFeatures.MaxBatch * AttributionFeatures.MaxFeatures];
+        for (var s = 0; s < doc.SentenceCount; s++)
+        {
+            var sentence = doc.Sentence(s);
+            for (var from = sentence.FirstToken; from < sentence.EndToken; from += AttributionFeatures.MaxBatch)
+            {
+                var to = Math.Min(sentence.EndToken, from + AttributionFeatures.MaxBatch);
+                Array.Fill(batch, -1);
+                features.Cues(from, to, sentence.FirstToken, sentence.EndToken, batch);
+                for (var i = from; i < to; i++)
+                {
+                    var got = batch.AsSpan((i - from) * AttributionFeatures.MaxFeatures, AttributionFeatures.CueFeatures).ToArray();
+                    if (features.IsPunctuation(i)) { Assert.All(got, x => Assert.Equal(-1, x)); continue; }
+                    var n = features.CueDirect(i, sentence.FirstToken, sentence.EndToken, one);
+                    Assert.Equal(one[..n].ToArray(), got);
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("said")]
     [InlineData("Touting")]
