@@ -591,12 +591,29 @@ internal sealed class AttributionFeatures : IDisposable
     /// <summary>A crude stem: "touts", "touted", "touting" and "tout" share one.</summary>
     internal static ReadOnlySpan<char> Stem(ReadOnlySpan<char> w)
     {
-        if (w.Length > 5 && w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return w[..^3];
-        if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return w[..^2];
-        if (w.Length > 4 && w.EndsWith("es", StringComparison.OrdinalIgnoreCase)) return w[..^2];
+        if (w.Length > 5 && EndsWith(w, "ing")) return w[..^3];
+        if (w.Length > 4 && EndsWith(w, "ed")) return w[..^2];
+        if (w.Length > 4 && EndsWith(w, "es")) return w[..^2];
         if (w.Length > 3 && (w[^1] is 's' or 'S') && w[^2] is not ('s' or 'S')) return w[..^1];
         if (w.Length > 3 && (w[^1] is 'e' or 'E')) return w[..^1];
         return w;
+    }
+
+    /// <summary>
+    /// w.EndsWith(suffix, OrdinalIgnoreCase) for a lower-case ASCII suffix, without the comparer when the word's last
+    /// characters are ASCII (only 'X' and 'x' fold to 'x' there); other characters take the comparer's own rules.
+    /// </summary>
+    private static bool EndsWith(ReadOnlySpan<char> w, string suffix)
+    {
+        if (w.Length < suffix.Length) return false;
+        var tail = w[^suffix.Length..];
+        for (var k = 0; k < suffix.Length; k++)
+        {
+            var ch = tail[k];
+            if (ch >= 128) return w.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+            if ((ch is >= 'A' and <= 'Z' ? (char)(ch | 0x20) : ch) != suffix[k]) return false;
+        }
+        return true;
     }
 
     /// <summary>Word shape: first character class and whether the rest is lower-case, all capitals, digits or mixed.</summary>
