@@ -78,6 +78,7 @@ internal sealed class AttributionFeatures : IDisposable
         _gap = ArrayPool<byte>.Shared.Rent(n);
         var text = doc.Text;
         var inQuote = false;
+        var pronouns = EventLexicon.AttributionPronouns;
         for (var i = 0; i < n; i++)
         {
             var w = text.AsSpan(doc.TokenStarts[i], doc.TokenEnds[i] - doc.TokenStarts[i]);
@@ -88,7 +89,7 @@ internal sealed class AttributionFeatures : IDisposable
             var at = doc.TokenStarts[i] < text.Length ? text[doc.TokenStarts[i]] : ' ';
             _gap[i] = at is ',' or ';' or ':' or '(' or ')' or '—' or '–' ? GapComma : at is '"' or '“' or '”' ? GapQuote : (byte)0;
             _punct[i] = (byte)(w.Length > 0 && !char.IsLetterOrDigit(w[0]) ? 1 : 0);
-            _kind[i] = (byte)(EventLexicon.AttributionPronouns.Contains(w) ? 5 : 0);
+            _kind[i] = (byte)(w.Length <= pronouns.MaxLength && pronouns.Contains(w) ? 5 : 0);
             var c = w.Length > 0 ? w[0] : ' ';
             if (c is '“') inQuote = true;
             else if (c is '”') inQuote = false;
@@ -175,7 +176,7 @@ internal sealed class AttributionFeatures : IDisposable
     /// <summary>
     /// <see cref="Cue"/> of each token i in [<paramref name="from"/>, <paramref name="to"/>) (at most
     /// <see cref="MaxBatch"/>, punctuation skipped) into <paramref name="f"/> at (i - from) · <see cref="MaxFeatures"/>.
-    /// The templates' values are gathered first and mixed four features at a time in vector registers: the same
+    /// The templates' values are gathered first and mixed eight (or four) features at a time in vector registers: the same
     /// 64-bit arithmetic as <see cref="Hash3"/>, so the same buckets.
     /// </summary>
     public void Cues(int from, int to, int first, int end, Span<int> f)
@@ -228,6 +229,14 @@ internal sealed class AttributionFeatures : IDisposable
         }
         var k = 0;
         var h = _mixOut;
+        if (Vector512.IsHardwareAccelerated)
+            for (; k + 8 <= n; k += 8)
+            {
+                var v = MixV(Vector512.Create<ulong>(x.AsSpan(k, 8)));
+                v = MixV(v ^ Vector512.Create<ulong>(b.AsSpan(k, 8)));
+                v = MixV(v ^ Vector512.Create<ulong>(c.AsSpan(k, 8)));
+                v.CopyTo(h.AsSpan(k, 8));
+            }
         if (Vector256.IsHardwareAccelerated)
             for (; k + 4 <= n; k += 4)
             {
@@ -259,6 +268,17 @@ internal sealed class AttributionFeatures : IDisposable
         x[n] = (ulong)template * 0x100000001B3UL ^ first;
         b[n] = second;
         c[n++] = third;
+    }
+
+    /// <summary><see cref="Mix"/> of eight values at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> MixV(Vector512<ulong> v)
+    {
+        v ^= Vector512.ShiftRightLogical(v, 30);
+        v *= Vector512.Create(0xBF58476D1CE4E5B9UL);
+        v ^= Vector512.ShiftRightLogical(v, 27);
+        v *= Vector512.Create(0x94D049BB133111EBUL);
+        return v ^ Vector512.ShiftRightLogical(v, 31);
     }
 
     /// <summary><see cref="Mix"/> of four values at once.</summary>
@@ -603,6 +623,7 @@ internal sealed class AttributionFeatures : IDisposable
     /// w.EndsWith(suffix, OrdinalIgnoreCase) for a lower-case ASCII suffix, without the comparer when the word's last
     /// characters are ASCII (only 'X' and 'x' fold to 'x' there); other characters take the comparer's own rules.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsWith(ReadOnlySpan<char> w, string suffix)
     {
         if (w.Length < suffix.Length) return false;
