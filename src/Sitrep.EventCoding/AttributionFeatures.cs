@@ -190,6 +190,9 @@ internal sealed class AttributionFeatures : IDisposable
         {
             if (IsPunctuation(i)) continue;
             _mixSlot[n / CueFeatures] = (i - from) * MaxFeatures;
+            // Each template has its fixed place in the token's block; second and third values that are always 0
+            // (most templates have fewer than three) stay 0 from the arrays' allocation and are not written.
+            var o = n;
             var w0 = _word[i];
             var wm1 = W(i - 1, first, end);
             var wp1 = W(i + 1, first, end);
@@ -199,33 +202,52 @@ internal sealed class AttributionFeatures : IDisposable
             var q = (ulong)_quoted[i];
             var suffix = _suffix[i];
             var stem = _stem[i];
-            Put(x, b, c, ref n, 1, w0);
-            Put(x, b, c, ref n, 2, wm1);
-            Put(x, b, c, ref n, 3, wp1);
-            Put(x, b, c, ref n, 4, wm2);
-            Put(x, b, c, ref n, 5, wp2);
-            Put(x, b, c, ref n, 6, wm1, w0);
-            Put(x, b, c, ref n, 7, w0, wp1);
-            Put(x, b, c, ref n, 8, suffix);
-            Put(x, b, c, ref n, 9, _shape[i]);
-            Put(x, b, c, ref n, 10, km1, w0);
-            Put(x, b, c, ref n, 11, i > first ? _shape[i - 1] : Boundary, w0);
-            Put(x, b, c, ref n, 12, 0);
-            Put(x, b, c, ref n, 13, q, w0);
-            Put(x, b, c, ref n, 14, w0, (ulong)Math.Min(i - first, 4));
-            Put(x, b, c, ref n, 15, w0, K(i + 1, first, end));
-            Put(x, b, c, ref n, 16, wm1, w0, wp1);
-            Put(x, b, c, ref n, 17, suffix, wp1);
-            Put(x, b, c, ref n, 18, km1, suffix);
-            Put(x, b, c, ref n, 19, q, suffix);
-            Put(x, b, c, ref n, 20, stem);
-            Put(x, b, c, ref n, 21, stem, km1);
-            Put(x, b, c, ref n, 22, K(i - 2, first, end), km1, stem);
-            Put(x, b, c, ref n, 23, stem, i + 1 < end ? _stem[i + 1] : Boundary);
-            Put(x, b, c, ref n, 24, wm2, wm1);
-            Put(x, b, c, ref n, 25, stem, wp2);
-            Put(x, b, c, ref n, 26, W(i - 3, first, end));
-            Put(x, b, c, ref n, 27, W(i + 3, first, end));
+            x[o + 0] = 1 * Prime ^ w0;
+            x[o + 1] = 2 * Prime ^ wm1;
+            x[o + 2] = 3 * Prime ^ wp1;
+            x[o + 3] = 4 * Prime ^ wm2;
+            x[o + 4] = 5 * Prime ^ wp2;
+            x[o + 5] = 6 * Prime ^ wm1;
+            b[o + 5] = w0;
+            x[o + 6] = 7 * Prime ^ w0;
+            b[o + 6] = wp1;
+            x[o + 7] = 8 * Prime ^ suffix;
+            x[o + 8] = 9 * Prime ^ _shape[i];
+            x[o + 9] = 10 * Prime ^ km1;
+            b[o + 9] = w0;
+            x[o + 10] = 11 * Prime ^ (i > first ? _shape[i - 1] : Boundary);
+            b[o + 10] = w0;
+            x[o + 11] = 12 * Prime ^ 0;
+            x[o + 12] = 13 * Prime ^ q;
+            b[o + 12] = w0;
+            x[o + 13] = 14 * Prime ^ w0;
+            b[o + 13] = (ulong)Math.Min(i - first, 4);
+            x[o + 14] = 15 * Prime ^ w0;
+            b[o + 14] = K(i + 1, first, end);
+            x[o + 15] = 16 * Prime ^ wm1;
+            b[o + 15] = w0;
+            c[o + 15] = wp1;
+            x[o + 16] = 17 * Prime ^ suffix;
+            b[o + 16] = wp1;
+            x[o + 17] = 18 * Prime ^ km1;
+            b[o + 17] = suffix;
+            x[o + 18] = 19 * Prime ^ q;
+            b[o + 18] = suffix;
+            x[o + 19] = 20 * Prime ^ stem;
+            x[o + 20] = 21 * Prime ^ stem;
+            b[o + 20] = km1;
+            x[o + 21] = 22 * Prime ^ K(i - 2, first, end);
+            b[o + 21] = km1;
+            c[o + 21] = stem;
+            x[o + 22] = 23 * Prime ^ stem;
+            b[o + 22] = i + 1 < end ? _stem[i + 1] : Boundary;
+            x[o + 23] = 24 * Prime ^ wm2;
+            b[o + 23] = wm1;
+            x[o + 24] = 25 * Prime ^ stem;
+            b[o + 24] = wp2;
+            x[o + 25] = 26 * Prime ^ W(i - 3, first, end);
+            x[o + 26] = 27 * Prime ^ W(i + 3, first, end);
+            n += CueFeatures;
         }
         var k = 0;
         var h = _mixOut;
@@ -262,13 +284,8 @@ internal sealed class AttributionFeatures : IDisposable
         _mixC = new ulong[MaxBatch * CueFeatures], _mixOut = new ulong[MaxBatch * CueFeatures];
     private readonly int[] _mixSlot = new int[MaxBatch];
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(ulong[] x, ulong[] b, ulong[] c, ref int n, int template, ulong first, ulong second = 0, ulong third = 0)
-    {
-        x[n] = (ulong)template * 0x100000001B3UL ^ first;
-        b[n] = second;
-        c[n++] = third;
-    }
+    // The multiplier of the template number in Hash3's first step.
+    private const ulong Prime = 0x100000001B3UL;
 
     /// <summary><see cref="Mix"/> of eight values at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
