@@ -111,6 +111,34 @@ public class AttributionFeaturesTests
         Assert.Equal(Reference(ReferenceStem(word)), stem);
     }
 
+    [Theory]
+    [InlineData("said")]
+    [InlineData("Raqqa")]
+    [InlineData("ISIS")]
+    [InlineData("F-16s")]
+    [InlineData("2018")]
+    [InlineData("3rd")]
+    [InlineData("“")]
+    [InlineData("A")]
+    [InlineData("Ärzte")]
+    [InlineData("ÉTAT")]
+    [InlineData("٣٤")]
+    [InlineData("ｗ")]
+    [InlineData("")]
+    public void WordShape_EqualsTheCharacterClassesOfTheFramework(string word)
+    {
+        ulong expected = 0;
+        if (word.Length > 0)
+        {
+            ulong first = char.IsUpper(word[0]) ? 1UL : char.IsLower(word[0]) ? 2UL : char.IsDigit(word[0]) ? 3UL : 4UL;
+            ulong rest = 0;
+            for (var i = 1; i < word.Length; i++)
+                rest |= char.IsUpper(word[i]) ? 1UL : char.IsLower(word[i]) ? 2UL : char.IsDigit(word[i]) ? 4UL : 8UL;
+            expected = first * 16 + rest + (word.Length == 1 ? 100UL : 0UL);
+        }
+        Assert.Equal(expected, AttributionFeatures.Shape(word));
+    }
+
     /// <summary>The stem rules as the model was trained with them, on the framework's ignore-case comparison.</summary>
     private static string ReferenceStem(string w)
     {
