@@ -23,6 +23,8 @@ internal static class AttributionFinder
     private const int MinContentWords = 2;
     // "said on a call with reporters.": a phrase this short after the cue, opened by a preposition, is circumstance.
     private const int MaxAdjunctTokens = 5;
+    // Tokens whose cue features are hashed together before their weights are read (see ScoreCues).
+    private const int CueBatch = AttributionFeatures.MaxBatch;
 
     /// <summary>The attributions of the document that no direct quote in <paramref name="direct"/> already stands for.</summary>
     public static List<Quote> Find(DocumentView view, AttributionModel model, List<Quote> direct)
@@ -33,6 +35,8 @@ internal static class AttributionFinder
         var persons = QuoteFinder.Persons(doc);
         using var features = new AttributionFeatures(doc, model.Bits);
         Span<int> f = stackalloc int[AttributionFeatures.MaxFeatures];
+        Span<int> batch = stackalloc int[CueBatch * AttributionFeatures.MaxFeatures];
+        Span<float> cueScores = stackalloc float[CueBatch];
         for (var s = 0; s < doc.SentenceCount; s++)
         {
             var sentence = doc.Sentence(s);
@@ -44,9 +48,8 @@ internal static class AttributionFinder
             var anchorScore = float.NegativeInfinity;
             for (var c = first; c <= last; c++)
             {
-                var score = float.NegativeInfinity;
-                if (c < last && !features.IsPunctuation(c))
-                    score = AttributionModel.Score(model.Cue, f[..features.Cue(c, first, end, f)]);
+                if ((c - first) % CueBatch == 0) ScoreCues(features, model, c, Math.Min(last, c + CueBatch), first, end, batch, cueScores);
+                var score = c < last ? cueScores[(c - first) % CueBatch] : float.NegativeInfinity;
                 if (score > model.CueThreshold)
                 {
                     if (runStart < 0) { runStart = c; anchorScore = float.NegativeInfinity; }
@@ -64,17 +67,46 @@ internal static class AttributionFinder
         return MergeWithDirect(found, direct);
     }
 
-    /// <summary>The best-scoring source token for the cue at <paramref name="c"/>, or -1 when "none" scores best.</summary>
+    /// <summary>
+    /// Cue scores of tokens [<paramref name="from"/>, <paramref name="to"/>) of the sentence [first, end) into
+    /// <paramref name="scores"/> (negative infinity for punctuation). All the tokens' features are hashed before any
+    /// weight is read, so the reads of several tokens are in flight at once: the weight table is far larger than
+    /// the cache, and reading one token's weights between two tokens' hashing waited on memory each time.
+    /// </summary>
+    private static void ScoreCues(AttributionFeatures features, AttributionModel model, int from, int to, int first, int end,
+        Span<int> batch, Span<float> scores)
+    {
+        const int max = AttributionFeatures.MaxFeatures;
+        features.Cues(from, to, first, end, batch);
+        for (var c = from; c < to; c++)
+            scores[c - from] = features.IsPunctuation(c)
+                ? float.NegativeInfinity
+                : AttributionModel.Score(model.Cue, batch.Slice((c - from) * max, AttributionFeatures.CueFeatures));
+    }
+
+    /// <summary>
+    /// The best-scoring source token for the cue at <paramref name="c"/>, or -1 when "none" scores best. As for cues,
+    /// every candidate's features are hashed before any weight is read.
+    /// </summary>
     internal static int ChooseSource(AttributionFeatures features, AttributionModel model, int c, int first, int end, Span<int> f)
     {
+        const int max = AttributionFeatures.MaxFeatures;
         var best = -1;
         var bestScore = AttributionModel.Score(model.Source, f[..features.Source(-1, c, first, end, f)]);
         var from = Math.Max(first, c - AttributionFeatures.MaxSourceDistance);
         var to = Math.Min(end, c + AttributionFeatures.MaxSourceDistance + 1);
+        var (gaps, counts, batch) = features.CandidateScratch;
+        features.Gaps(c, from, to, gaps);
+        for (var j = from; j < to; j++)
+        {
+            var g = gaps[j - from];
+            counts[j - from] = j == c || features.IsPunctuation(j) ? 0
+                : features.Source(j, c, first, end, g & 1, g >> 1 & 1, g >> 2, batch.AsSpan((j - from) * max, max));
+        }
         for (var j = from; j < to; j++)
         {
             if (j == c || features.IsPunctuation(j)) continue;
-            var score = AttributionModel.Score(model.Source, f[..features.Source(j, c, first, end, f)]);
+            var score = AttributionModel.Score(model.Source, batch.AsSpan((j - from) * max, counts[j - from]));
             if (score > bestScore) { bestScore = score; best = j; }
         }
         return best;

@@ -12,7 +12,11 @@ internal sealed class WordSet
     {
         _set = words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var w in _set) MaxLength = Math.Max(MaxLength, w.Length);
     }
+
+    /// <summary>Length of the longest word: a longer one is no member (ignoring case keeps the length).</summary>
+    public int MaxLength { get; }
 
     public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
 }
