@@ -23,6 +23,18 @@ public sealed class TimeMlEvaluationTests : IDisposable
         """;
 
     [Fact]
+    public void ReadTexts_GivesEachFilesTextAndCreationDate_AndSkipsFilesWithout()
+    {
+        File.WriteAllText(Path.Combine(_dir, "tiny.tml"), Tiny);
+        File.WriteAllText(Path.Combine(_dir, "undated.tml"), "<TimeML><TEXT>On Saturday.</TEXT></TimeML>");
+        File.WriteAllText(Path.Combine(_dir, "broken.tml"), "<TimeML><TEXT>");
+        var (text, dct) = Assert.Single(TimeMlEvaluation.ReadTexts(_dir));
+        Assert.Equal(new DateOnly(2014, 9, 28), dct);
+        Assert.Contains("Jets struck on Saturday and last week", text);
+        Assert.DoesNotContain("<TIMEX3", text);
+    }
+
+    [Fact]
     public void Evaluate_TinyFile_CountsExtentsAndValues()
     {
         File.WriteAllText(Path.Combine(_dir, "tiny.tml"), Tiny);
