@@ -386,10 +386,10 @@ public sealed class TimeExpressionRecognizer
             // Month [,|of] Year — "August 2018"; "June last year".
             if (j == i && Month(j, out month, out e, out _))
             {
-                if (K(e) == LexKind.Pointer && W(e + 1, "year") && V(e) is (int)Pointer.Last or (int)Pointer.This or (int)Pointer.Next)
+                if (RelativeYearOffset(e) is { } offset)
                 {
                     if (_anchor is not { } an) { p = new P(e + 2, ResolvedDate.Unresolved(NoAnchor), TimexKind.None); return true; }
-                    var yr = an.Year + (V(e) == (int)Pointer.Last ? -1 : V(e) == (int)Pointer.Next ? 1 : 0);
+                    var yr = an.Year + offset;
                     p = new P(e + 2, ResolvedDate.Month(yr, month, $"'{Span(i, e + 2)}' → {yr:D4}-{month:D2} (publication {an:yyyy-MM-dd})"), TimexKind.Month);
                     return true;
                 }
@@ -627,16 +627,19 @@ public sealed class TimeExpressionRecognizer
             return true;
         }
 
+        /// <summary>"last year", "this year", "next year" at <paramref name="i"/>: the years after publication's (-1, 0, 1).</summary>
+        private int? RelativeYearOffset(int i) =>
+            K(i) == LexKind.Pointer && W(i + 1, "year") && V(i) is (int)Pointer.Last or (int)Pointer.This or (int)Pointer.Next
+                ? (V(i) == (int)Pointer.Last ? -1 : V(i) == (int)Pointer.Next ? 1 : 0)
+                : null;
+
         /// <summary>"this year", "next year", "last year" against publication (false without one).</summary>
         private bool RelativeYear(int i, out int year, out int next)
         {
             year = 0;
             next = i + 2;
-            if (_anchor is not { } a || !W(i + 1, "year")) return false;
-            if (W(i, "this")) year = a.Year;
-            else if (W(i, "next")) year = a.Year + 1;
-            else if (W(i, "last")) year = a.Year - 1;
-            else return false;
+            if (_anchor is not { } a || RelativeYearOffset(i) is not { } offset) return false;
+            year = a.Year + offset;
             return true;
         }
 

@@ -43,14 +43,20 @@ public static class TimeMlEvaluation
 {
     private const int MaxDetails = 2000;
 
+    private static string[] TimeMlFiles(string timemlDir)
+    {
+        var files = Directory.GetFiles(timemlDir, "*.tml", SearchOption.AllDirectories);
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }
+
     /// <summary>
     /// The TEXT and creation date of every readable .tml file under <paramref name="timemlDir"/> with a creation date,
     /// in the order <see cref="Evaluate"/> reads them (for timing a recognizer on the same texts).
     /// </summary>
     public static IReadOnlyList<(string Text, DateOnly CreationDate)> ReadTexts(string timemlDir)
     {
-        var files = Directory.GetFiles(timemlDir, "*.tml", SearchOption.AllDirectories);
-        Array.Sort(files, StringComparer.Ordinal);
+        var files = TimeMlFiles(timemlDir);
         var texts = new List<(string, DateOnly)>(files.Length);
         foreach (var file in files)
             if (TimeMlDocument.Read(file) is { Error: null, Dct: { } dct } doc) texts.Add((doc.Text, dct));
@@ -61,8 +67,7 @@ public static class TimeMlEvaluation
     public static TimeScore Evaluate(string timemlDir, TimeExpressionRecognizer recognizer)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
-        var files = Directory.GetFiles(timemlDir, "*.tml", SearchOption.AllDirectories);
-        Array.Sort(files, StringComparer.Ordinal);
+        var files = TimeMlFiles(timemlDir);
         int docs = 0, failed = 0, gold = 0, predicted = 0, strict = 0, relaxed = 0, correct = 0;
         var details = new List<string>();
         void Note(string line) { if (details.Count < MaxDetails) details.Add(line); }
