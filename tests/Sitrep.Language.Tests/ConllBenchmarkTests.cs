@@ -24,7 +24,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
     {
         var model = NerModel.Default;
         var dense = model.DenseEmission();
-        var features = new NerFeatures(model.Bits, NerGazetteer.Default);
+        var features = NerFeatures.CreateDefault(model.Bits);
         var scratch = new NerFeatures.Scratch();
         var memory = new NerMemory();
         int[] fast = new int[256], reference = new int[256];

@@ -22,8 +22,8 @@ public class NerModelTests
         Assert.Equal(NerModel.Default.Bits, loaded.Bits);
         Assert.Equal(NerModel.Default.Transition, loaded.Transition);
         Assert.True(NerModel.Default.DenseEmission().AsSpan().SequenceEqual(loaded.DenseEmission()));
-        var original = new NerTagger(NerModel.Default, new NerFeatures(NerModel.Default.Bits, NerGazetteer.Default));
-        var reloaded = new NerTagger(loaded, new NerFeatures(loaded.Bits, NerGazetteer.Default));
+        var original = new NerTagger(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
+        var reloaded = new NerTagger(loaded, NerFeatures.CreateDefault(loaded.Bits));
         foreach (var s in Sentences) Assert.Equal(original.Tag(s.Split(' ')), reloaded.Tag(s.Split(' ')));
     }
 
