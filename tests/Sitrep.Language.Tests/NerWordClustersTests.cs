@@ -63,12 +63,13 @@ public class NerWordClustersTests
     }
 
     [Fact]
-    public void Features_OfAnUnseenName_ShareTheClusterFeaturesOfANameInTheSameCluster()
+    public void Features_OfTwoNames_ShareMoreWhenTheyAreInOneCluster()
     {
-        var clustered = new NerFeatures(16, NoNames, Clusters("leeds\t0110101\nchelsea\t0110101\nrain\t1\n"));
-        var plain = new NerFeatures(16, NoNames);
+        var together = new NerFeatures(16, NoNames, Clusters("leeds\t0110101\nchelsea\t0110101\n"));
+        var apart = new NerFeatures(16, NoNames, Clusters("leeds\t0110101\nchelsea\t1001010\n"));
         int Shared(NerFeatures f) => TokenIds(f, "fans of Leeds cheered", 2).Intersect(TokenIds(f, "fans of Chelsea cheered", 2)).Count();
-        Assert.True(Shared(clustered) >= Shared(plain) + 4, $"{Shared(clustered)} shared with clusters, {Shared(plain)} without");
+        // The four path prefixes and the prefix with capitalisation are shared only when the paths agree.
+        Assert.True(Shared(together) >= Shared(apart) + 5, $"{Shared(together)} shared in one cluster, {Shared(apart)} apart");
     }
 
     [Fact]
@@ -88,9 +89,9 @@ public class NerWordClustersTests
         var scratch = new NerFeatures.Scratch();
         const string sentence = "Fighters of the Syrian Democratic Forces entered Raqqa on Monday , a spokesman said .";
         TokenIds(f, sentence, 0, scratch);
-        var starts = new int[14];
-        var ends = new int[14];
         var words = sentence.Split(' ');
+        var starts = new int[words.Length];
+        var ends = new int[words.Length];
         for (int i = 0, p = 0; i < words.Length; p += words[i].Length + 1, i++) { starts[i] = p; ends[i] = p + words[i].Length; }
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++) f.Extract(sentence, starts, ends, 0, words.Length, scratch);
@@ -102,7 +103,8 @@ public class NerWordClustersTests
     {
         var c = NerWordClusters.Default;
         Assert.True(c.Count >= 100_000, $"only {c.Count} words");
-        foreach (var w in new[] { "said", "monday", "reuters", "london", "1996" }) Assert.NotEqual(NerWordClusters.Unknown, Path(c, w));
+        // The package lists no numbers; they fall back to their shape.
+        foreach (var w in new[] { "said", "monday", "reuters", "london", "germany" }) Assert.NotEqual(NerWordClusters.Unknown, Path(c, w));
         Assert.Equal(NerWordClusters.Prefix(Path(c, "monday"), 12), NerWordClusters.Prefix(Path(c, "tuesday"), 12));
     }
 }
