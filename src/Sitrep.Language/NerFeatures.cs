@@ -174,13 +174,13 @@ public sealed class NerFeatures
                 var contexts = memory.ContextsOf(lw);
                 for (var bit = 0; bit < 2 * NerMemory.ContextClasses; bit++)
                     if ((contexts & (1 << bit)) != 0) ids[p++] = Id(42, (uint)bit | (cap << 8));
-                var neighbours = memory.NeighboursOf(lw);
+                var neighbours = memory.NeighboursOf(lw, _clusters, out var neighbourClusters);
                 for (var i = 0; i < neighbours.Length; i++)
                     if (neighbours[i] != 0) ids[p++] = Id(i < NerMemory.Neighbours ? 43 : 44, neighbours[i]);
                 // The clusters of those neighbour words: "beat" and "defeated" around a team's name say the same.
-                for (var i = 0; i < neighbours.Length; i++)
+                for (var i = 0; i < neighbourClusters.Length; i++)
                 {
-                    var c = neighbours[i] == 0 ? NerWordClusters.Unknown : _clusters.Lookup(neighbours[i]);
+                    var c = neighbourClusters[i];
                     if (c != NerWordClusters.Unknown) ids[p++] = Id(i < NerMemory.Neighbours ? 58 : 59, NerWordClusters.Prefix(c, 8));
                 }
             }

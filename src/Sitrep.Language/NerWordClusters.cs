@@ -25,27 +25,31 @@ public sealed class NerWordClusters
         return Load(reader);
     });
 
-    // Open addressing over parallel arrays: key 0 marks an empty slot (a lower-case FNV hash is never 0 in practice;
-    // a word hashing to 0 is skipped at load).
-    private readonly ulong[] _keys;
-    private readonly uint[] _values;
+    // Open addressing with (key, value) side by side, so a lookup touches one cache line (the table is 4 MB for the
+    // shipped list, past the caches); key 0 marks an empty slot (a word whose hash is 0 is skipped at load).
+    private readonly Slot[] _slots;
     private readonly int _shift;
+
+    private struct Slot
+    {
+        public ulong Key;
+        public uint Value;
+    }
 
     private NerWordClusters(List<(ulong Key, uint Value)> paths)
     {
+        // At most 60 % full: linear probing stays short.
         var bits = 4;
-        while ((1 << bits) < 2 * paths.Count) bits++;
-        _keys = new ulong[1 << bits];
-        _values = new uint[1 << bits];
+        while (5 * (1L << bits) < 8L * paths.Count) bits++;
+        _slots = new Slot[1 << bits];
         _shift = 64 - bits;
-        var mask = _keys.Length - 1;
+        var mask = _slots.Length - 1;
         foreach (var (key, value) in paths)
         {
-            var i = Slot(key);
-            while (_keys[i] != 0 && _keys[i] != key) i = (i + 1) & mask;
-            if (_keys[i] == key) continue; // the first row of a word wins
-            _keys[i] = key;
-            _values[i] = value;
+            var i = Index(key);
+            while (_slots[i].Key != 0 && _slots[i].Key != key) i = (i + 1) & mask;
+            if (_slots[i].Key == key) continue; // the first row of a word wins
+            _slots[i] = new Slot { Key = key, Value = value };
             Count++;
         }
     }
@@ -88,12 +92,12 @@ public sealed class NerWordClusters
     public uint Lookup(ulong lowerHash)
     {
         if (Count == 0 || lowerHash == 0) return Unknown;
-        var keys = _keys;
-        var mask = keys.Length - 1;
-        for (var i = Slot(lowerHash); ; i = (i + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var i = Index(lowerHash); ; i = (i + 1) & mask)
         {
-            var k = keys[i];
-            if (k == lowerHash) return _values[i];
+            var k = slots[i].Key;
+            if (k == lowerHash) return slots[i].Value;
             if (k == 0) return Unknown;
         }
     }
@@ -114,5 +118,5 @@ public sealed class NerWordClusters
     private static uint Pack(uint bits, int depth) => ((uint)depth << 16) | bits;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    private int Index(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 }

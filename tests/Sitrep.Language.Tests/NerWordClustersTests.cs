@@ -83,6 +83,29 @@ public class NerWordClustersTests
     }
 
     [Fact]
+    public void DocumentMemory_ReusedForTheNextDocument_GivesTheFeaturesOfAFreshMemory()
+    {
+        // The memory keeps the neighbour words' clusters per document; a reused memory must not carry them over.
+        var f = new NerFeatures(16, NoNames, Clusters("beat\t0101\nvisited\t1100\nfans\t0011\nlost\t0100\n"));
+        int[] Ids(NerMemory memory, string text)
+        {
+            var words = text.Split(' ');
+            var starts = new int[words.Length];
+            var ends = new int[words.Length];
+            for (int i = 0, p = 0; i < words.Length; p += words[i].Length + 1, i++) { starts[i] = p; ends[i] = p + words[i].Length; }
+            memory.Reset(text, starts, ends, [0], words.Length);
+            var scratch = new NerFeatures.Scratch();
+            f.Extract(text, starts, ends, 0, words.Length, scratch, memory);
+            return scratch.Ids[scratch.Offsets[1]..scratch.Offsets[2]];
+        }
+        var reused = new NerMemory();
+        Ids(reused, "fans Leeds beat Chelsea");
+        var second = Ids(reused, "we Leeds visited Rome");
+        Assert.Equal(Ids(new NerMemory(), "we Leeds visited Rome"), second);
+        Assert.NotEqual(Ids(new NerMemory(), "fans Leeds beat Chelsea"), second);
+    }
+
+    [Fact]
     public void Extract_WithTheShippedClusters_AllocatesNothingOnceWarm()
     {
         var f = NerFeatures.CreateDefault(20);
