@@ -40,7 +40,7 @@ public sealed class TimeExpressionRecognizer
         var i = 0;
         while (i < n)
         {
-            if (m.TryAt(i, out var p))
+            if (CanOpen(text, tokens[i]) && m.TryAt(i, out var p))
             {
                 var hit = new TimeHit(new TextRange(tokens[i].Start, tokens[p.End - 1].End), p.Date, p.Kind);
                 hits.Add(QuarterInFocus(text, hit, lastQuarter) ?? hit);
@@ -51,6 +51,17 @@ public sealed class TimeExpressionRecognizer
         }
         return hits;
     }
+
+    /// <summary>
+    /// Whether any pattern can start at this token: a number, an apostrophe ("'90s") or a word the lexicon says can
+    /// open one. Skipping the rest changes no match, since each pattern first tests the token it starts at.
+    /// </summary>
+    private static bool CanOpen(string text, in Tok t) => t.Kind switch
+    {
+        TokKind.Number => true,
+        TokKind.Punct => t.Char is '\'' or '’',
+        _ => DateLexicon.CanOpen(t.Lex, text.AsSpan(t.Start, t.End - t.Start)),
+    };
 
     /// <summary>
     /// "a year earlier" / "a year ago" in a report about a quarter ("profit rose in the third quarter from $2 million
