@@ -26,8 +26,11 @@ public sealed class TimeExpressionRecognizer
         return result;
     }
 
-    /// <summary>The recognised expressions with their TIMEX3 kind (for evaluation).</summary>
-    internal List<TimeHit> FindHits(string text, DateOnly? anchor)
+    /// <summary>
+    /// The recognised expressions with their TIMEX3 kind (for evaluation). <paramref name="everyToken"/> tries the
+    /// patterns at every token instead of only where one can open: slower, for tests that check the two agree.
+    /// </summary>
+    internal List<TimeHit> FindHits(string text, DateOnly? anchor, bool everyToken = false)
     {
         // Calendar arithmetic needs room on both sides of the anchor; no real publication date is near year 1 or 9999.
         if (anchor is { Year: < 2 or > 9998 }) anchor = null;
@@ -40,7 +43,7 @@ public sealed class TimeExpressionRecognizer
         var i = 0;
         while (i < n)
         {
-            if (CanOpen(text, tokens[i]) && m.TryAt(i, out var p))
+            if ((everyToken || CanOpen(text, tokens[i])) && m.TryAt(i, out var p))
             {
                 var hit = new TimeHit(new TextRange(tokens[i].Start, tokens[p.End - 1].End), p.Date, p.Kind);
                 hits.Add(QuarterInFocus(text, hit, lastQuarter) ?? hit);
