@@ -10,6 +10,10 @@ internal sealed class PhraseTrie<T>
     {
         public Dictionary<string, Node>? Exact;
         public Dictionary<string, Node>? Folded;
+        // Span views of the two maps, made once: GetAlternateLookup checks the comparer on every call, and the walk
+        // asks at every token of every document.
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>>? ExactLookup;
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>>? FoldedLookup;
         public List<T>? Values;
     }
 
@@ -26,8 +30,16 @@ internal sealed class PhraseTrie<T>
         foreach (var token in tokens)
         {
             Dictionary<string, Node> map;
-            if (caseSensitive(token)) map = node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            else map = node.Folded ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+            if (caseSensitive(token))
+            {
+                map = node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+                node.ExactLookup ??= map.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+            else
+            {
+                map = node.Folded ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+                node.FoldedLookup ??= map.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
             if (!map.TryGetValue(token, out var child)) map[token] = child = new Node();
             node = child;
         }
@@ -52,9 +64,9 @@ internal sealed class PhraseTrie<T>
     {
         if (i >= limit) return;
         var token = text.AsSpan(starts[i], ends[i] - starts[i]);
-        if (node.Exact is { } exact && exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var e))
+        if (node.ExactLookup is { } exact && exact.TryGetValue(token, out var e))
             Visit(e, text, starts, ends, i, limit, accept, ref best);
-        if (node.Folded is { } folded && folded.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var f))
+        if (node.FoldedLookup is { } folded && folded.TryGetValue(token, out var f))
             Visit(f, text, starts, ends, i, limit, accept, ref best);
     }
 
