@@ -221,8 +221,17 @@ internal static class AttributionFinder
         var np = new TextRange(doc.TokenStarts[start], doc.TokenEnds[end - 1]);
         // The mention is where the model pointed: a name found elsewhere in the phrase does not move it.
         if (range is { } r && !r.Overlaps(doc.Token(j).Range)) (name, range) = (null, null);
+        // "Local officials said": a capitalised opener is no name when the entity layer saw none there; the phrase is the speaker.
+        if (range is { } part && part != np && np.Contains(part) && !IsMention(doc, part)) (name, range) = (null, null);
         // A pronoun or description keeps its own span (that is what the text says); the name is the resolved one.
         return (name ?? np.Slice(doc.Text), range ?? np, start, end);
+    }
+
+    private static bool IsMention(Document doc, TextRange r)
+    {
+        foreach (var e in doc.Entities) if (e.Range == r) return true;
+        foreach (var a in doc.Actors) if (a.Range == r) return true;
+        return false;
     }
 
     /// <summary>

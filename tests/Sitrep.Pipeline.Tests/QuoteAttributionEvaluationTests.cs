@@ -49,6 +49,15 @@ public class QuoteAttributionEvaluationTests
         Assert.Equal(1.0, score.ContentRecall, 6);
     }
 
+    [Fact]
+    public void TrainingText_IsAnnotatedBeforeTheEventCoder_SoARetrainNeedsNoShippedAttributionModel()
+    {
+        var doc = SitrepEngine.Default.AnnotatedTextBeforeEvents("\"We will win this race,\" Bernie Sanders said in Iowa.");
+        Assert.Contains(doc.Entities, e => e.Text == "Bernie Sanders");
+        Assert.Empty(doc.Quotes);
+        Assert.Single(SitrepEngine.Default.EventCoder.Annotate(doc).Quotes);
+    }
+
     [SharedDataFact("bench/polnear-attribution")]
     public void Benchmark_PolnearDev_SpeakerF1_KeepsItsFloor()
     {
