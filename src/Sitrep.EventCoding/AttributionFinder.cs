@@ -23,6 +23,9 @@ internal static class AttributionFinder
     private const int MinContentWords = 2;
     // "said on a call with reporters.": a phrase this short after the cue, opened by a preposition, is circumstance.
     private const int MaxAdjunctTokens = 5;
+    // "Six months ago, the senator said, C": an opener this short before a cue set off by commas is no content
+    // (a clause of five words or more is: "Five people were killed, police said, adding ...").
+    private const int MaxOpenerTokens = 4;
     // "former George W. Bush speechwriter Noam Neusner": how far before the source a quote closed by a comma is looked for.
     private const int MaxSpeakerPhraseTokens = 8;
     // Tokens whose cue features are hashed together before their weights are read (see ScoreCues).
@@ -138,6 +141,10 @@ internal static class AttributionFinder
         var followed = after < last && !QuoteFinder.IsBoundary(doc, after) && !IsAdjunct(view, after, last);
         var opening = after < last ? QuoteOpening(view, after, last) : -1;
         if (opening >= 0) (from, to) = (opening, last);
+        // "Six months ago, the senator said, the media ...": a cue set off by commas after a short opener governs what follows.
+        else if (!followed && after + 1 < last && view.Is(after, ",") && before - first <= MaxOpenerTokens && !ClosesQuote(doc, before, first)
+                 && !view.In(after + 1, EventLexicon.Connectives) && !view.Word(after + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            (from, to) = (after + 1, last);
         else if (after < last && (followed || before - first <= 1 && QuoteFinder.IsBoundary(doc, after)) && (!ClosesQuote(doc, before, first) || followed && view.In(after, EventLexicon.AttributionPronouns))) (from, to) = (after, last);
         else if (after >= last && last < doc.Sentence(s).EndToken && view.Is(last, ":") && s + 1 < doc.SentenceCount)
         {
@@ -213,7 +220,8 @@ internal static class AttributionFinder
         if (view.Is(c, "according") && next < last && view.Is(next, "to")) return next + 1;
         for (var k = next; k < last && k <= next + MaxAddresseeTokens; k++)
         {
-            if (QuoteFinder.IsBoundary(view.Doc, k) && !view.Is(k, ",")) break;
+            // "said, adding that ...": the "that" of a second cue after a comma is not this one's.
+            if (QuoteFinder.IsBoundary(view.Doc, k) && !(view.Is(k, ",") && k + 1 < last && !view.Word(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase))) break;
             if (view.Is(k, "that")) return k + 1;
         }
         return next;

@@ -133,6 +133,23 @@ public class AttributionModelTests
     }
 
     [Fact]
+    public void CueSetOffByCommasAfterAShortOpener_GovernsWhatFollows()
+    {
+        const string text = "Six months ago, the senator said, the media considered him a fringe candidate.";
+        var q = Assert.Single(Reported(new TestDoc(text)));
+        Assert.Equal("the senator", SpeakerText(text, q));
+        Assert.Equal("the media considered him a fringe candidate", q.Text);
+    }
+
+    [Fact]
+    public void SaidThenAddingThat_SaidKeepsTheClauseBeforeIt()
+    {
+        const string text = "Five people were killed in the raid, police said, adding that the attackers fled.";
+        var quotes = Reported(new TestDoc(text));
+        Assert.Contains(quotes, q => q.Text == "Five people were killed in the raid" && SpeakerText(text, q) == "police");
+    }
+
+    [Fact]
     public void ToldReportersThat_SkipsTheAddressee()
     {
         const string text = "Governor Ali Hassan told reporters on Monday that the curfew would be lifted.";
