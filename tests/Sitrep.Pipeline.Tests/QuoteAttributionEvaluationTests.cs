@@ -61,11 +61,12 @@ public class QuoteAttributionEvaluationTests
     [SharedDataFact("bench/polnear-attribution")]
     public void Benchmark_PolnearDev_SpeakerF1_KeepsItsFloor()
     {
-        // Attribution model trained and tuned on the train split only; dev figure in docs/RESULTS.md (0.7041), floor a little under it.
+        // Attribution model trained and tuned on the train split only; dev figure in docs/RESULTS.md (0.7158, P 0.746,
+        // R 0.688), floor a little under it (the lead retrains once more after the NER retrain).
         var score = QuoteAttributionEvaluation.Evaluate(Path.Combine(SharedData.Require("bench/polnear-attribution"), "dev"),
             SitrepEngine.Default.FindQuotes);
-        Assert.True(score.F1 >= 0.69, QuoteAttributionEvaluation.Report(score));
-        Assert.True(score.Precision >= 0.72, QuoteAttributionEvaluation.Report(score));
-        Assert.True(score.Recall >= 0.65, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.F1 >= 0.70, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.Precision >= 0.73, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.Recall >= 0.67, QuoteAttributionEvaluation.Report(score));
     }
 }
