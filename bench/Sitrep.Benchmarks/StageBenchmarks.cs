@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Sitrep.ArticleText;
@@ -106,4 +107,61 @@ public class PipelineBenchmarks
     private readonly RawDocument _raw = Articles.Raw("p", Articles.PlainText());
 
     [Benchmark] public ProcessedDocument ProcessArticle() => _pipeline.Process(_raw);
+}
+
+/// <summary>
+/// The whole pipeline over real news: the first <see cref="Count"/> PolNeAR train articles (749 words on average), read
+/// from the shared bench folder beside the repository (or where SITREP_SHARED points) and never copied into it. The
+/// mean is per document (documents per second = 1 / mean), so it is comparable with `sitrep extract` over the same
+/// texts without the process start-up. On a shared machine the wall-clock mean depends on the load, so the cleanup
+/// also prints the process CPU time per document over every measured call (the first pass, which compiles, excluded).
+/// </summary>
+[MemoryDiagnoser]
+public class RealArticlesPipelineBenchmarks
+{
+    private const int Count = 200;
+    private readonly DocumentPipeline _pipeline = SitrepEngine.Default.Pipeline;
+    private RawDocument[] _raws = [];
+    private TimeSpan _cpuAtStart;
+    private long _processed;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var dir = Path.Combine(SharedBench(), "polnear-attribution", "train", "text");
+        _raws = Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal).Take(Count)
+            .Select(f => Articles.Raw(Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+        if (_raws.Length < Count) throw new InvalidOperationException($"{dir} holds {_raws.Length} articles; the benchmark needs {Count}");
+        ProcessRealArticle();
+        _processed = 0;
+        _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+        Console.WriteLine($"// CPU per document: {cpu.TotalMicroseconds / _processed:F0} µs over {_processed} documents " +
+                          $"({_processed / cpu.TotalSeconds:F0} documents per CPU-second, every thread of the process)");
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int ProcessRealArticle()
+    {
+        var events = 0;
+        foreach (var raw in _raws) events += _pipeline.Process(raw).Document?.Events.Count ?? 0;
+        _processed += _raws.Length;
+        return events;
+    }
+
+    private static string SharedBench()
+    {
+        if (Environment.GetEnvironmentVariable("SITREP_SHARED") is { Length: > 0 } env) return Path.Combine(env, "bench");
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "bench");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException("no shared/bench folder beside the repository; set SITREP_SHARED");
+    }
 }

@@ -25,7 +25,8 @@ internal static class TrainCommands
         var outFile = new Option<string>("--out") { Description = "model file to write (data/models/ner.model)", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "epochs to run at most", DefaultValueFactory = _ => 20 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 20 };
-        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits }) ner.Options.Add(o);
+        var seed = new Option<int>("--seed") { Description = "seed of the training-order shuffle", DefaultValueFactory = _ => 20030601 };
+        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed }) ner.Options.Add(o);
         ner.SetAction(parse =>
         {
             var trainPath = parse.GetValue(trainFile)!;
@@ -37,8 +38,8 @@ internal static class TrainCommands
             List<NerTrainer.LabeledDocument> trainSet, devSet;
             using (var r = File.OpenText(trainPath)) trainSet = NerTrainer.ReadConll(r);
             using (var r = File.OpenText(devPath)) devSet = NerTrainer.ReadConll(r);
-            var features = new NerFeatures(parse.GetValue(bits), NerGazetteer.Default);
-            var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Log = io.Err };
+            var features = NerFeatures.CreateDefault(parse.GetValue(bits));
+            var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Log = io.Err };
             var model = trainer.Train(trainSet, devSet);
             using (var stream = File.Create(parse.GetValue(outFile)!)) model.Save(stream);
             io.Out.WriteLine(FormattableString.Invariant(

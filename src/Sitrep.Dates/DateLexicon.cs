@@ -236,6 +236,41 @@ internal static class DateLexicon
     /// <summary>True for a word whose following period abbreviates rather than ends a sentence.</summary>
     public static bool IsAbbreviationBeforePeriod(ReadOnlySpan<char> word) => PeriodAbbreviationLookup.Contains(word);
 
+    /// <summary>
+    /// Lexicon kinds a pattern can open with (a month, a weekday, "two", "several", "third", "yesterday", "last",
+    /// "recently", "Ramadan", "summer"). Every other kind only follows or precedes the word a pattern starts at.
+    /// </summary>
+    private static readonly bool[] OpeningKinds = KindsThatOpen(
+        LexKind.Month, LexKind.MonthAbbrev, LexKind.Weekday, LexKind.Number, LexKind.VagueCount, LexKind.Ordinal,
+        LexKind.RelativeDay, LexKind.Pointer, LexKind.Vague, LexKind.LunarHoliday, LexKind.Season);
+
+    /// <summary>
+    /// Words a pattern opens with literally, whatever their lexicon kind ("the third quarter", "since May", "from 1 to
+    /// 3 May", "early June", "earlier this year", "recent weeks", "the holy month of", "fiscal 2018"). Keep in step with
+    /// the matcher: a pattern that starts at a new word needs that word here, or the word's kind in OpeningKinds.
+    /// </summary>
+    private static readonly string[] OpeningWords =
+        ["the", "since", "from", "between", "early", "mid", "late", "earlier", "later", "recent", "holy", "fiscal"];
+
+    private static bool[] KindsThatOpen(params LexKind[] kinds)
+    {
+        var table = new bool[256];
+        foreach (var k in kinds) table[(int)k] = true;
+        return table;
+    }
+
+    /// <summary>
+    /// Whether a time expression can start at this word: the matcher skips every other word, so most tokens of a text
+    /// cost one table read instead of a try of every pattern.
+    /// </summary>
+    public static bool CanOpen(Lex lex, ReadOnlySpan<char> word)
+    {
+        if (OpeningKinds[(int)lex.Kind]) return true;
+        foreach (var w in OpeningWords)
+            if (w.Length == word.Length && word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>The entry for <paramref name="word"/>, or default (None).</summary>
     public static Lex Get(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var lex) ? lex : default;
 }

@@ -26,8 +26,11 @@ public sealed class TimeExpressionRecognizer
         return result;
     }
 
-    /// <summary>The recognised expressions with their TIMEX3 kind (for evaluation).</summary>
-    internal List<TimeHit> FindHits(string text, DateOnly? anchor)
+    /// <summary>
+    /// The recognised expressions with their TIMEX3 kind (for evaluation). <paramref name="everyToken"/> tries the
+    /// patterns at every token instead of only where one can open: slower, for tests that check the two agree.
+    /// </summary>
+    internal List<TimeHit> FindHits(string text, DateOnly? anchor, bool everyToken = false)
     {
         // Calendar arithmetic needs room on both sides of the anchor; no real publication date is near year 1 or 9999.
         if (anchor is { Year: < 2 or > 9998 }) anchor = null;
@@ -40,7 +43,7 @@ public sealed class TimeExpressionRecognizer
         var i = 0;
         while (i < n)
         {
-            if (m.TryAt(i, out var p))
+            if ((everyToken || CanOpen(text, tokens[i])) && m.TryAt(i, out var p))
             {
                 var hit = new TimeHit(new TextRange(tokens[i].Start, tokens[p.End - 1].End), p.Date, p.Kind);
                 hits.Add(QuarterInFocus(text, hit, lastQuarter) ?? hit);
@@ -51,6 +54,17 @@ public sealed class TimeExpressionRecognizer
         }
         return hits;
     }
+
+    /// <summary>
+    /// Whether any pattern can start at this token: a number, an apostrophe ("'90s") or a word the lexicon says can
+    /// open one. Skipping the rest changes no match, since each pattern first tests the token it starts at.
+    /// </summary>
+    private static bool CanOpen(string text, in Tok t) => t.Kind switch
+    {
+        TokKind.Number => true,
+        TokKind.Punct => t.Char is '\'' or '’',
+        _ => DateLexicon.CanOpen(t.Lex, text.AsSpan(t.Start, t.End - t.Start)),
+    };
 
     /// <summary>
     /// "a year earlier" / "a year ago" in a report about a quarter ("profit rose in the third quarter from $2 million

@@ -30,12 +30,14 @@ public sealed class ActorDictionary
     private readonly Dictionary<string, Actor> _byId = new(StringComparer.Ordinal);
     private readonly List<Actor> _actors = [];
     private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _countryNameLookup;
     private readonly Tokenizer _tokenizer;
 
     private ActorDictionary(Tokenizer tokenizer, Demonyms demonyms)
     {
         _tokenizer = tokenizer;
         Demonyms = demonyms;
+        _countryNameLookup = _countryNames.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The embedded dictionary (actors, demonyms, force nouns), loaded once.</summary>
@@ -143,7 +145,7 @@ public sealed class ActorDictionary
             var token = text.AsSpan(document.TokenStarts[i], document.TokenEnds[i] - document.TokenStarts[i]);
             if (token.Length < 2 || !char.IsUpper(token[0])) continue;
             string? country = Demonyms.Find(token)?.Country;
-            if (country is null && _countryNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var c)) country = c;
+            if (country is null && _countryNameLookup.TryGetValue(token, out var c)) country = c;
             if (country is null)
             {
                 var (_, values) = _trie.LongestMatch(text, document.TokenStarts, document.TokenEnds, i, document.TokenCount);

@@ -6,31 +6,41 @@ namespace Sitrep.Language;
 /// Turns the tokens of one sentence into hashed feature ids for the tagger: the word as written and in lower case,
 /// its shape and capitalisation class, prefixes and suffixes, the words and shapes two to each side, word bigrams,
 /// sentence position, a headline flag (lines in capitals), gazetteer membership, the run of capitalised words the token
-/// is in, and with a document memory how and where the word appears elsewhere in the document. Ids are bucket numbers in
+/// is in, word clusters (prefixes of the bit paths of <see cref="NerWordClusters"/>) of the word and its neighbours, and
+/// with a document memory how and where the word appears elsewhere in the document. Ids are bucket numbers in
 /// [0, 2^Bits): feature hashing keeps the model a fixed size and needs no feature dictionary. No strings are made:
 /// every hash is computed over the text's characters.
 /// </summary>
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong UnknownCluster = 0x7F4A7C159E3779B9UL;
     private readonly NerGazetteer _gazetteer;
+    private readonly NerWordClusters _clusters;
 
-    /// <summary>Feature extraction into 2^<paramref name="bits"/> buckets, with gazetteer features from <paramref name="gazetteer"/>.</summary>
-    public NerFeatures(int bits, NerGazetteer gazetteer)
+    /// <summary>
+    /// Feature extraction into 2^<paramref name="bits"/> buckets, with gazetteer features from <paramref name="gazetteer"/>
+    /// and word-cluster features from <paramref name="clusters"/> (none when null).
+    /// </summary>
+    public NerFeatures(int bits, NerGazetteer gazetteer, NerWordClusters? clusters = null)
     {
         if (bits is < 10 or > 26) throw new ArgumentOutOfRangeException(nameof(bits), "LANG010: feature bits must be within 10..26.");
         Bits = bits;
         _gazetteer = gazetteer;
+        _clusters = clusters ?? NerWordClusters.Empty;
     }
+
+    /// <summary>Features over the embedded gazetteer and word clusters, as the shipped model was trained.</summary>
+    public static NerFeatures CreateDefault(int bits) => new(bits, NerGazetteer.Default, NerWordClusters.Default);
 
     /// <summary>log2 of the number of feature buckets.</summary>
     public int Bits { get; }
 
     /// <summary>Upper bound on the features of one token (the buffer size <see cref="Extract"/> needs per token).</summary>
-    public const int MaxPerToken = 88;
+    public const int MaxPerToken = 128;
 
     /// <summary>Per-sentence working arrays, reused across calls by one thread.</summary>
     public sealed class Scratch
@@ -38,6 +48,7 @@ public sealed class NerFeatures
         internal ulong[] Lower = [], Exact = [], Shape = [], Pre = [], Suf = [];
         internal byte[] Cap = [];
         internal ushort[] Gaz = [];
+        internal uint[] Cluster = [];
         /// <summary>Feature ids of the sentence, token after token.</summary>
         public int[] Ids = [];
         /// <summary>Index into <see cref="Ids"/> where token k's features begin; token k ends where k+1 begins.</summary>
@@ -48,7 +59,7 @@ public sealed class NerFeatures
             if (Lower.Length >= n) return;
             var m = Math.Max(n, 2 * Lower.Length);
             Lower = new ulong[m]; Exact = new ulong[m]; Shape = new ulong[m]; Pre = new ulong[4 * m]; Suf = new ulong[4 * m];
-            Cap = new byte[m]; Gaz = new ushort[m];
+            Cap = new byte[m]; Gaz = new ushort[m]; Cluster = new uint[m];
             Ids = new int[m * MaxPerToken]; Offsets = new int[m + 1];
         }
     }
@@ -70,6 +81,7 @@ public sealed class NerFeatures
         {
             var t = text.AsSpan(starts[first + k], ends[first + k] - starts[first + k]);
             HashToken(t, k, s);
+            s.Cluster[k] = _clusters.Lookup(s.Lower[k]);
             if (t.Length >= 2 && char.IsLetter(t[0]))
             {
                 letters++;
@@ -128,6 +140,16 @@ public sealed class NerFeatures
             ids[p++] = Id(32, gr);
             for (var bit = 0; bit < NerGazetteer.Bits; bit++)
                 if ((g & (1UL << bit)) != 0) ids[p++] = Id(33, (uint)bit | (cap << 8));
+            // Word clusters of the word and its neighbours at several depths; unlisted words fall back to their shape.
+            for (var i = 0; i < 4; i++) ids[p++] = Id(45 + i, ClusterValue(s, k, 4 + 4 * i));
+            for (var i = 0; i < 3; i++)
+            {
+                ids[p++] = Id(49 + i, k > 0 ? ClusterValue(s, k - 1, 4 + 4 * i) : Bos);
+                ids[p++] = Id(52 + i, k + 1 < n ? ClusterValue(s, k + 1, 4 + 4 * i) : Eos);
+            }
+            ids[p++] = Id(55, k > 1 ? ClusterValue(s, k - 2, 8) : Bos);
+            ids[p++] = Id(56, k + 2 < n ? ClusterValue(s, k + 2, 8) : Eos);
+            ids[p++] = Id(57, Combine(ClusterValue(s, k, 12), cap));
             if (IsCapitalisedClass(s.Cap[k]))
             {
                 // The run of capitalised words the token is in: an unseen name is often told by its head ("... United",
@@ -152,12 +174,26 @@ public sealed class NerFeatures
                 var contexts = memory.ContextsOf(lw);
                 for (var bit = 0; bit < 2 * NerMemory.ContextClasses; bit++)
                     if ((contexts & (1 << bit)) != 0) ids[p++] = Id(42, (uint)bit | (cap << 8));
-                var neighbours = memory.NeighboursOf(lw);
+                var neighbours = memory.NeighboursOf(lw, _clusters, out var neighbourClusters);
                 for (var i = 0; i < neighbours.Length; i++)
                     if (neighbours[i] != 0) ids[p++] = Id(i < NerMemory.Neighbours ? 43 : 44, neighbours[i]);
+                // The clusters of those neighbour words: "beat" and "defeated" around a team's name say the same.
+                for (var i = 0; i < neighbourClusters.Length; i++)
+                {
+                    var c = neighbourClusters[i];
+                    if (c != NerWordClusters.Unknown) ids[p++] = Id(i < NerMemory.Neighbours ? 58 : 59, NerWordClusters.Prefix(c, 8));
+                }
             }
         }
         s.Offsets[n] = p;
+    }
+
+    /// <summary>Token k's cluster path cut to <paramref name="length"/> bits, or its shape when the word is not listed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ClusterValue(Scratch s, int k, int length)
+    {
+        var c = s.Cluster[k];
+        return c == NerWordClusters.Unknown ? Combine(UnknownCluster, s.Shape[k]) : NerWordClusters.Prefix(c, length);
     }
 
     /// <summary>True for the capitalisation classes of words that may be names (initial capital, all caps, mixed).</summary>

@@ -20,6 +20,11 @@ public sealed class NerMemory
     // Per capitalised word, a slot of Neighbours words before then Neighbours words after it (lower-case hashes, 0 = none).
     private readonly Dictionary<ulong, int> _slots = [];
     private ulong[] _neighbours = new ulong[64 * 2 * Neighbours];
+    // The neighbour words' cluster paths, looked up once per word and document (a cluster lookup is a likely cache
+    // miss, and a name recurs): filled when first asked for, _clustered marks the slots done.
+    private uint[] _neighbourClusters = new uint[64 * 2 * Neighbours];
+    private bool[] _clustered = new bool[64];
+    private NerWordClusters? _clusterSource;
     private readonly Dictionary<ulong, int> _history = [];
 
     /// <summary>Forgets the previous document and reads how each word of <paramref name="sentences"/> is written.</summary>
@@ -33,6 +38,7 @@ public sealed class NerMemory
         _forms.Clear();
         _history.Clear();
         _contexts.Clear();
+        _clustered.AsSpan(0, Math.Min(_slots.Count, _clustered.Length)).Clear();
         _slots.Clear();
         var s = 0;
         for (var k = 0; k < tokenCount; k++)
@@ -84,8 +90,33 @@ public sealed class NerMemory
     /// The first <see cref="Neighbours"/> distinct words seen before, then after, occurrences of the capitalised word
     /// in the document (0 where fewer); empty for a word never seen capitalised.
     /// </summary>
-    internal ReadOnlySpan<ulong> NeighboursOf(ulong lowerHash) =>
-        _slots.TryGetValue(lowerHash, out var slot) ? _neighbours.AsSpan(slot, 2 * Neighbours) : default;
+    /// <param name="lowerHash">The capitalised word's lower-case hash.</param>
+    /// <param name="clusters">Word clusters to give <paramref name="neighbourClusters"/> from.</param>
+    /// <param name="neighbourClusters">The packed cluster path of each neighbour word (<see cref="NerWordClusters.Unknown"/> for none).</param>
+    internal ReadOnlySpan<ulong> NeighboursOf(ulong lowerHash, NerWordClusters clusters, out ReadOnlySpan<uint> neighbourClusters)
+    {
+        if (!_slots.TryGetValue(lowerHash, out var slot))
+        {
+            neighbourClusters = default;
+            return default;
+        }
+        if (!ReferenceEquals(clusters, _clusterSource))
+        {
+            _clustered.AsSpan().Clear();
+            _clusterSource = clusters;
+        }
+        var index = slot / (2 * Neighbours);
+        if (_neighbourClusters.Length < _neighbours.Length) Array.Resize(ref _neighbourClusters, _neighbours.Length);
+        if (_clustered.Length <= index) Array.Resize(ref _clustered, Math.Max(index + 1, 2 * _clustered.Length));
+        if (!_clustered[index])
+        {
+            for (var i = slot; i < slot + 2 * Neighbours; i++)
+                _neighbourClusters[i] = _neighbours[i] == 0 ? NerWordClusters.Unknown : clusters.Lookup(_neighbours[i]);
+            _clustered[index] = true;
+        }
+        neighbourClusters = _neighbourClusters.AsSpan(slot, 2 * Neighbours);
+        return _neighbours.AsSpan(slot, 2 * Neighbours);
+    }
 
     /// <summary>Number of classes of a neighbouring token in <see cref="ContextsOf"/>.</summary>
     internal const int ContextClasses = 5;

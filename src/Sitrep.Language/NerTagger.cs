@@ -12,7 +12,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     private float[] _work = new float[2 * 64 * NerModel.TagCount];
 
     /// <summary>The tagger over the shipped model and the embedded gazetteer.</summary>
-    public static NerTagger CreateDefault() => new(NerModel.Default, new NerFeatures(NerModel.Default.Bits, NerGazetteer.Default));
+    public static NerTagger CreateDefault() => new(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
 
     /// <summary>
     /// Tag indexes (into <see cref="NerModel.Tags"/>) of tokens [<paramref name="first"/>, <paramref name="end"/>);

@@ -10,10 +10,18 @@ internal sealed class PhraseTrie<T>
     {
         public Dictionary<string, Node>? Exact;
         public Dictionary<string, Node>? Folded;
+        // Span views of the two maps, made once: GetAlternateLookup checks the comparer on every call, and the walk
+        // asks at every token of every document.
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>>? ExactLookup;
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>>? FoldedLookup;
         public List<T>? Values;
     }
 
     private readonly Node _root = new();
+    // One bit per hash of a first token, folded to upper case: most words of a text start no phrase, and the bit
+    // (an 8 KB table that stays in cache) says so without a probe of the large root dictionaries.
+    private readonly ulong[] _firstTokens = new ulong[FirstTokenBits / 64];
+    private const int FirstTokenBits = 1 << 16;
 
     /// <summary>Number of phrases added.</summary>
     public int Count { get; private set; }
@@ -22,12 +30,22 @@ internal sealed class PhraseTrie<T>
     public void Add(IReadOnlyList<string> tokens, Func<string, bool> caseSensitive, T value)
     {
         if (tokens.Count == 0) return;
+        if (FirstTokenBit(tokens[0]) is var bit and >= 0) _firstTokens[bit >> 6] |= 1UL << bit;
+        foreach (var c in tokens[0]) if (c >= 0x80) _anyNonAsciiFirst = true;
         var node = _root;
         foreach (var token in tokens)
         {
             Dictionary<string, Node> map;
-            if (caseSensitive(token)) map = node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            else map = node.Folded ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+            if (caseSensitive(token))
+            {
+                map = node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+                node.ExactLookup ??= map.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+            else
+            {
+                map = node.Folded ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+                node.FoldedLookup ??= map.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
             if (!map.TryGetValue(token, out var child)) map[token] = child = new Node();
             node = child;
         }
@@ -43,8 +61,41 @@ internal sealed class PhraseTrie<T>
     public (int End, List<T>? Values) LongestMatch(string text, int[] starts, int[] ends, int from, int limit, Func<T, bool>? accept = null)
     {
         var best = (-1, (List<T>?)null);
+        if (from < limit && !MayStart(text.AsSpan(starts[from], ends[from] - starts[from]))) return best;
         Walk(_root, text, starts, ends, from, limit, accept, ref best);
         return best;
+    }
+
+    private bool _anyNonAsciiFirst;
+
+    /// <summary>False only when no phrase can start with <paramref name="token"/>.</summary>
+    private bool MayStart(ReadOnlySpan<char> token)
+    {
+        var bit = FirstTokenBit(token);
+        // A token with other letters can only equal a first token that has some too.
+        return bit < 0 ? _anyNonAsciiFirst : (_firstTokens[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    /// <summary>
+    /// The filter bit of a token, the same for every spelling the trie's exact and case-insensitive maps treat as
+    /// equal: ASCII chars folded to upper case; -1 for a token with any other char, since ignoring case no char outside
+    /// ASCII equals one inside (not even 'ı' or 'ſ'), so such a token can only equal a first token that has one too.
+    /// </summary>
+    private static int FirstTokenBit(ReadOnlySpan<char> token)
+    {
+        var h = 2166136261u;
+        foreach (var c in token)
+        {
+            int f = c switch
+            {
+                >= 'a' and <= 'z' => c - 32,
+                < (char)0x80 => c,
+                _ => -1,
+            };
+            if (f < 0) return -1;
+            h = (h ^ (uint)f) * 16777619u;
+        }
+        return (int)((h ^ (h >> 16)) & (FirstTokenBits - 1));
     }
 
     private static void Walk(Node node, string text, int[] starts, int[] ends, int i, int limit, Func<T, bool>? accept,
@@ -52,9 +103,9 @@ internal sealed class PhraseTrie<T>
     {
         if (i >= limit) return;
         var token = text.AsSpan(starts[i], ends[i] - starts[i]);
-        if (node.Exact is { } exact && exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var e))
+        if (node.ExactLookup is { } exact && exact.TryGetValue(token, out var e))
             Visit(e, text, starts, ends, i, limit, accept, ref best);
-        if (node.Folded is { } folded && folded.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var f))
+        if (node.FoldedLookup is { } folded && folded.TryGetValue(token, out var f))
             Visit(f, text, starts, ends, i, limit, accept, ref best);
     }
 

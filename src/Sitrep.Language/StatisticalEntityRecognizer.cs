@@ -14,17 +14,20 @@ namespace Sitrep.Language;
 public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 {
     private static readonly Lazy<StatisticalEntityRecognizer> LazyDefault = new(() =>
-        new StatisticalEntityRecognizer(NerModel.Default, NerGazetteer.Default, ActorDictionary.Default, NerLexicon.Default));
+        new StatisticalEntityRecognizer(NerModel.Default, NerGazetteer.Default, ActorDictionary.Default, NerLexicon.Default, NerWordClusters.Default));
 
     private readonly ThreadLocal<NerTagger> _taggers;
     private readonly ActorDictionary _actors;
     private readonly NerLexicon _lexicon;
 
-    /// <summary>A recognizer over a model, the gazetteer its features were trained with, an actor dictionary and the rule lexicon.</summary>
-    public StatisticalEntityRecognizer(NerModel model, NerGazetteer gazetteer, ActorDictionary actors, NerLexicon lexicon)
+    /// <summary>
+    /// A recognizer over a model, the gazetteer and word clusters its features were trained with (none when null), an
+    /// actor dictionary and the rule lexicon.
+    /// </summary>
+    public StatisticalEntityRecognizer(NerModel model, NerGazetteer gazetteer, ActorDictionary actors, NerLexicon lexicon, NerWordClusters? clusters = null)
     {
         _lexicon = lexicon;
-        var features = new NerFeatures(model.Bits, gazetteer);
+        var features = new NerFeatures(model.Bits, gazetteer, clusters);
         _taggers = new ThreadLocal<NerTagger>(() => new NerTagger(model, features));
         _actors = actors;
     }

@@ -119,7 +119,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
     }
 
     private Toponym? TryMatch(Document doc, int i, int sentenceStart, int sentenceEnd, bool[] taken, bool titleCase,
-        HashSet<int> lowerWords, List<int> scratch, out bool possessive, int minTokens = 1)
+        HashSet<ulong> lowerWords, List<int> scratch, out bool possessive, int minTokens = 1)
     {
         possessive = false;
         var maxEnd = i;
@@ -136,7 +136,7 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
             var span = doc.Text.AsSpan(range.Start, range.Length);
             if (gazetteer.IsStopWord(span)) continue;
             // A word the same document also writes in lower case is a common word ("Battle" / "the battle").
-            if (end - i == 1 && lowerWords.Contains(string.GetHashCode(span, StringComparison.OrdinalIgnoreCase))) continue;
+            if (end - i == 1 && lowerWords.Contains(CaseFoldHash(span))) continue;
             scratch.Clear();
             gazetteer.LookupEntries(span, scratch);
             if (scratch.Count == 0) continue;
@@ -276,17 +276,32 @@ internal sealed class ToponymDetector(Gazetteer gazetteer)
 
     /// <summary>
     /// Case-insensitive hashes of the words the document writes in lower case — hashes, not strings, so the scan
-    /// allocates nothing per token; a rare collision only drops one single-word candidate.
+    /// allocates nothing per token; 64 bits make a collision (which would drop one single-word candidate) negligible.
     /// </summary>
-    private static HashSet<int> LowerCaseWords(Document doc)
+    private static HashSet<ulong> LowerCaseWords(Document doc)
     {
-        var set = new HashSet<int>();
+        var set = new HashSet<ulong>();
         for (var k = 0; k < doc.TokenCount; k++)
         {
             var t = doc.Token(k).Chars;
-            if (t.Length > 2 && char.IsLower(t[0]) && t.IndexOf('-') < 0) set.Add(string.GetHashCode(t, StringComparison.OrdinalIgnoreCase));
+            if (t.Length > 2 && char.IsLower(t[0]) && t.IndexOf('-') < 0) set.Add(CaseFoldHash(t));
         }
         return set;
+    }
+
+    /// <summary>
+    /// FNV-1a over the upper-cased chars, so "Battle" and "battle" hash alike. Deterministic and a few times cheaper
+    /// than the randomised string hash, which is all a set of word hashes inside one document needs.
+    /// </summary>
+    internal static ulong CaseFoldHash(ReadOnlySpan<char> word)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in word)
+        {
+            h ^= c is >= 'a' and <= 'z' ? (uint)(c - 32) : c < 0x80 ? c : char.ToUpperInvariant(c);
+            h *= 1099511628211UL;
+        }
+        return h;
     }
 
     /// <summary>Headlines capitalise every word, so capitalisation says nothing about names there.</summary>

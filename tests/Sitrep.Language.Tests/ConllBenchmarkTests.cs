@@ -6,8 +6,8 @@ namespace Sitrep.Language.Tests;
 
 public class ConllBenchmarkTests(ITestOutputHelper output)
 {
-    /// <summary>Entity F1 of the shipped recognizer on CoNLL-2003 dev as recorded in docs/results/language.md (93.39), less 0.3 points.</summary>
-    private const double ShippedModelDevFloor = 0.9309;
+    /// <summary>Entity F1 of the shipped recognizer on CoNLL-2003 dev as recorded in docs/results/language.md (93.81), less 0.3 points.</summary>
+    private const double ShippedModelDevFloor = 0.9351;
 
     [SharedDataFact("bench/conll2003")]
     public void ShippedModel_OnConllDev_KeepsItsRecordedF1()
@@ -24,7 +24,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
     {
         var model = NerModel.Default;
         var dense = model.DenseEmission();
-        var features = new NerFeatures(model.Bits, NerGazetteer.Default);
+        var features = NerFeatures.CreateDefault(model.Bits);
         var scratch = new NerFeatures.Scratch();
         var memory = new NerMemory();
         int[] fast = new int[256], reference = new int[256];
@@ -64,7 +64,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
         // (conversion leftovers); conlleval counts both, 5,651 (3 more than the 5,648 of the IOB1 original).
         Assert.Equal(5651, score.Overall.Gold);
         Assert.Equal(46435, score.Tokens);
-        Assert.True(score.Overall.F1 > 0.85, $"F1 {score.Overall.F1:F4} fell below the floor");
+        Assert.True(score.Overall.F1 > 0.87, $"F1 {score.Overall.F1:F4} fell below the floor");
     }
 
     [SharedDataFact("bench/conll2003")]
@@ -72,7 +72,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
     {
         var score = Run("conllpp_test.txt", StatisticalEntityRecognizer.Default);
         Assert.Equal(5702, score.Overall.Gold);
-        Assert.True(score.Overall.F1 > 0.856, $"F1 {score.Overall.F1:F4} fell below the floor");
+        Assert.True(score.Overall.F1 > 0.88, $"F1 {score.Overall.F1:F4} fell below the floor");
     }
 
     [SharedDataFact("bench/conll2003")]
