@@ -121,9 +121,20 @@ internal static class AttributionFinder
     {
         var doc = view.Doc;
         var (speaker, speakerRange, npStart, npEnd) = Speaker(view, s, j, cueStart, cueEnd, first, persons);
-        // "according to a New York Times/CBS News poll": the source's phrase runs on to the next punctuation mark.
+        // "according to a New York Times/CBS News poll": the source's phrase runs on to the next punctuation mark; a
+        // phrase that is no entity or pronoun ("according to local officials") is the speaker as written, whole.
         if (npStart > cueStart && view.Is(cueStart, "according"))
-            while (npEnd < last && !QuoteFinder.IsBoundary(doc, npEnd)) npEnd++;
+        {
+            var phraseEnd = npEnd;
+            while (phraseEnd < last && !QuoteFinder.IsBoundary(doc, phraseEnd)) phraseEnd++;
+            if (phraseEnd > npEnd && !IsMention(doc, speakerRange) && !view.In(j, EventLexicon.AttributionPronouns))
+            {
+                var whole = new TextRange(doc.TokenStarts[npStart], doc.TokenEnds[phraseEnd - 1]);
+                if (speaker == speakerRange.Slice(doc.Text)) speaker = whole.Slice(doc.Text);
+                speakerRange = whole;
+            }
+            npEnd = phraseEnd;
+        }
         int before, after;
         if (npEnd <= cueStart)
         {
