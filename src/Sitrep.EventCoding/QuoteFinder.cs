@@ -4,9 +4,10 @@ namespace Sitrep.EventCoding;
 
 /// <summary>
 /// Finds direct quotes ("...", “...” or ''...'', as archived New York Times text writes them) of four words or more
-/// and their speakers: "X said" / "said X" after the quote, "X said:" / "X told Reuters:" before it, "according to X". Pronouns ("he said") and bare descriptions
-/// ("the defector said") resolve to the most recent person named before them. A quote left open at a paragraph
-/// end stops there, and the next paragraph's quote continues with the same speaker.
+/// and their speakers: "X said" / "said X" after the quote, "X said:" / "X told Reuters:" before it, "according to X".
+/// Pronouns ("he said") and bare descriptions ("the defector said") resolve to the most recent person named before
+/// them. A quote left open at a paragraph end stops there, and the next paragraph's quote continues with the same
+/// speaker.
 /// </summary>
 internal static class QuoteFinder
 {
