@@ -14,7 +14,7 @@ namespace Sitrep.EventCoding;
 internal sealed class AttributionFeatures : IDisposable
 {
     /// <summary>Feature set version; a model of another version is refused at load.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
     /// <summary>Most features one token (or one candidate) fires.</summary>
     public const int MaxFeatures = 32;
     /// <summary>Sentence tokens a source candidate may lie from its cue.</summary>
@@ -87,13 +87,13 @@ internal sealed class AttributionFeatures : IDisposable
             _shape[i] = Shape(w);
             _stem[i] = stem ^ 0x57;
             var at = doc.TokenStarts[i] < text.Length ? text[doc.TokenStarts[i]] : ' ';
-            _gap[i] = at is ',' or ';' or ':' or '(' or ')' or '—' or '–' ? GapComma : at is '"' or '“' or '”' ? GapQuote : (byte)0;
+            _gap[i] = at is ',' or ';' or ':' or '(' or ')' or '—' or '–' ? GapComma : QuoteFinder.IsQuoteMark(text, doc.TokenStarts[i]) ? GapQuote : (byte)0;
             _punct[i] = (byte)(w.Length > 0 && !char.IsLetterOrDigit(w[0]) ? 1 : 0);
             _kind[i] = (byte)(w.Length <= pronouns.MaxLength && pronouns.Contains(w) ? 5 : 0);
             var c = w.Length > 0 ? w[0] : ' ';
             if (c is '“') inQuote = true;
             else if (c is '”') inQuote = false;
-            else if (c is '"') inQuote = !inQuote;
+            else if (c is '"' || QuoteFinder.IsDoubledApostrophe(text, doc.TokenStarts[i])) inQuote = !inQuote;
             _quoted[i] = (byte)(inQuote ? 1 : 0);
             // A paragraph break closes any quote left open (news quotes run per paragraph).
             if (i + 1 < n && text.AsSpan(doc.TokenEnds[i], doc.TokenStarts[i + 1] - doc.TokenEnds[i]).Contains('\n')) inQuote = false;
@@ -510,7 +510,7 @@ internal sealed class AttributionFeatures : IDisposable
         {
             var ch = _doc.Text[_doc.TokenStarts[k]];
             if (ch is ',' or ';' or ':' or '(' or ')' or '—' or '–') comma = 1;
-            else if (ch is '"' or '“' or '”') quote = 1;
+            else if (QuoteFinder.IsQuoteMark(_doc.Text, _doc.TokenStarts[k])) quote = 1;
             // Names and pronouns nearer the cue than this candidate: the nearest one is usually the source.
             else if (_kind[k] != 0 && (_kind[k] != _kind[k - 1] || k == lo + 1)) mentions++;
         }

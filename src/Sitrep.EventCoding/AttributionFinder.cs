@@ -23,6 +23,11 @@ internal static class AttributionFinder
     private const int MinContentWords = 2;
     // "said on a call with reporters.": a phrase this short after the cue, opened by a preposition, is circumstance.
     private const int MaxAdjunctTokens = 5;
+    // "Six months ago, the senator said, C": an opener this short before a cue set off by commas is no content
+    // (a clause of five words or more is: "Five people were killed, police said, adding ...").
+    private const int MaxOpenerTokens = 4;
+    // "former George W. Bush speechwriter Noam Neusner": how far before the source a quote closed by a comma is looked for.
+    private const int MaxSpeakerPhraseTokens = 8;
     // Tokens whose cue features are hashed together before their weights are read (see ScoreCues).
     private const int CueBatch = AttributionFeatures.MaxBatch;
 
@@ -64,7 +69,7 @@ internal static class AttributionFinder
                 runStart = -1;
             }
         }
-        return MergeWithDirect(found, direct);
+        return MergeWithDirect(doc.Text, found, direct);
     }
 
     /// <summary>
@@ -116,6 +121,20 @@ internal static class AttributionFinder
     {
         var doc = view.Doc;
         var (speaker, speakerRange, npStart, npEnd) = Speaker(view, s, j, cueStart, cueEnd, first, persons);
+        // "according to a New York Times/CBS News poll": the source's phrase runs on to the next punctuation mark; a
+        // phrase that is no entity or pronoun ("according to local officials") is the speaker as written, whole.
+        if (npStart > cueStart && view.Is(cueStart, "according"))
+        {
+            var phraseEnd = npEnd;
+            while (phraseEnd < last && !QuoteFinder.IsBoundary(doc, phraseEnd)) phraseEnd++;
+            if (phraseEnd > npEnd && !IsMention(doc, speakerRange) && !view.In(j, EventLexicon.AttributionPronouns))
+            {
+                var whole = new TextRange(doc.TokenStarts[npStart], doc.TokenEnds[phraseEnd - 1]);
+                if (speaker == speakerRange.Slice(doc.Text)) speaker = whole.Slice(doc.Text);
+                speakerRange = whole;
+            }
+            npEnd = phraseEnd;
+        }
         int before, after;
         if (npEnd <= cueStart)
         {
@@ -131,7 +150,13 @@ internal static class AttributionFinder
         // The content follows the cue ("X said C", "X assailed Mrs. Clinton") unless nothing but punctuation does
         // ("C, X said."; "C, said X, adding ..."); "According to X, C" has nothing before it.
         var followed = after < last && !QuoteFinder.IsBoundary(doc, after) && !IsAdjunct(view, after, last);
-        if (after < last && (followed || before - first <= 1 && QuoteFinder.IsBoundary(doc, after)) && !ClosesQuote(doc, before, first)) (from, to) = (after, last);
+        var opening = after < last ? QuoteOpening(view, after, last) : -1;
+        if (opening >= 0) (from, to) = (opening, last);
+        // "Six months ago, the senator said, the media ...": a cue set off by commas after a short opener governs what follows.
+        else if (!followed && after + 1 < last && view.Is(after, ",") && before - first <= MaxOpenerTokens && !ClosesQuote(doc, before, first)
+                 && !view.In(after + 1, EventLexicon.Connectives) && !view.Word(after + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            (from, to) = (after + 1, last);
+        else if (after < last && (followed || before - first <= 1 && QuoteFinder.IsBoundary(doc, after)) && (!ClosesQuote(doc, before, first) || followed && view.In(after, EventLexicon.AttributionPronouns))) (from, to) = (after, last);
         else if (after >= last && last < doc.Sentence(s).EndToken && view.Is(last, ":") && s + 1 < doc.SentenceCount)
         {
             // "Cruz continued:" — the content is what follows, usually a quote in the next paragraph.
@@ -163,6 +188,21 @@ internal static class AttributionFinder
     }
 
     /// <summary>
+    /// The token of a quotation mark opening just after the cue ("X said, “...”", "said of the episode, ''...''",
+    /// "continued: “...”"), past a comma, a colon or a short circumstance; -1 when what follows is no quotation.
+    /// </summary>
+    private static int QuoteOpening(DocumentView view, int after, int last)
+    {
+        var doc = view.Doc;
+        for (var k = after; k < last && k <= after + MaxAdjunctTokens + 1; k++)
+        {
+            if (QuoteFinder.IsQuoteMark(doc.Text, doc.TokenStarts[k])) return k == after || view.Is(k - 1, ",") || view.Is(k - 1, ":") ? k : -1;
+            if (QuoteFinder.IsBoundary(doc, k) && !view.Is(k, ",") && !view.Is(k, ":")) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
     /// True when a closing quotation mark stands just before token <paramref name="at"/> ("“...,” Doug Usher said at
     /// the time"): the attribution is the quote's, whatever follows the cue.
     /// </summary>
@@ -170,6 +210,17 @@ internal static class AttributionFinder
     {
         for (var k = at - 1; k >= first && k >= at - 2; k--)
             if (doc.Text[doc.TokenStarts[k]] is '”' or '"' or '\'') return true;
+        // "“...,” former Bush speechwriter Noam Neusner wrote in a column": a quote closed by a comma, then the speaker's phrase.
+        for (var k = at - 1; k > first && k >= at - MaxSpeakerPhraseTokens; k--)
+        {
+            if (QuoteFinder.IsQuoteMark(doc.Text, doc.TokenStarts[k]))
+            {
+                var m = k - 1;
+                while (m > first && QuoteFinder.IsQuoteMark(doc.Text, doc.TokenStarts[m])) m--;
+                return doc.Text[doc.TokenStarts[m]] is ',' or '?' or '!';
+            }
+            if (QuoteFinder.IsBoundary(doc, k)) return false;
+        }
         return false;
     }
 
@@ -180,7 +231,8 @@ internal static class AttributionFinder
         if (view.Is(c, "according") && next < last && view.Is(next, "to")) return next + 1;
         for (var k = next; k < last && k <= next + MaxAddresseeTokens; k++)
         {
-            if (QuoteFinder.IsBoundary(view.Doc, k) && !view.Is(k, ",")) break;
+            // "said, adding that ...": the "that" of a second cue after a comma is not this one's.
+            if (QuoteFinder.IsBoundary(view.Doc, k) && !(view.Is(k, ",") && k + 1 < last && !view.Word(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase))) break;
             if (view.Is(k, "that")) return k + 1;
         }
         return next;
@@ -221,8 +273,17 @@ internal static class AttributionFinder
         var np = new TextRange(doc.TokenStarts[start], doc.TokenEnds[end - 1]);
         // The mention is where the model pointed: a name found elsewhere in the phrase does not move it.
         if (range is { } r && !r.Overlaps(doc.Token(j).Range)) (name, range) = (null, null);
+        // "Local officials said": a capitalised opener is no name when the entity layer saw none there; the phrase is the speaker.
+        if (range is { } part && part != np && np.Contains(part) && !IsMention(doc, part)) (name, range) = (null, null);
         // A pronoun or description keeps its own span (that is what the text says); the name is the resolved one.
         return (name ?? np.Slice(doc.Text), range ?? np, start, end);
+    }
+
+    private static bool IsMention(Document doc, TextRange r)
+    {
+        foreach (var e in doc.Entities) if (e.Range == r) return true;
+        foreach (var a in doc.Actors) if (a.Range == r) return true;
+        return false;
     }
 
     /// <summary>
@@ -253,10 +314,11 @@ internal static class AttributionFinder
     }
 
     /// <summary>
-    /// Drops attributions of direct quotes (the quote already stands for them), lending a speakerless quote the
-    /// attribution's speaker.
+    /// Drops attributions of direct quotes (the quote already stands for them), lending the attribution's speaker to a
+    /// quote without one, and to a quote embedded in the reported clause ("alleged that the DNC “failed to ...”"):
+    /// such a fragment is the attribution's words, while the direct-quote rules looked beside it for a speaker.
     /// </summary>
-    private static List<Quote> MergeWithDirect(List<Quote> found, List<Quote> direct)
+    private static List<Quote> MergeWithDirect(string text, List<Quote> found, List<Quote> direct)
     {
         if (direct.Count == 0) return found;
         var kept = new List<Quote>(found.Count);
@@ -267,13 +329,20 @@ internal static class AttributionFinder
             {
                 if (!direct[d].Range.Overlaps(q.Range)) continue;
                 overlaps = true;
-                if (direct[d].Speaker is null && q.SpeakerRange is { } r && !r.Overlaps(direct[d].Range))
+                if ((direct[d].Speaker is null || Embeds(text, q.Range, direct[d].Range)) && q.SpeakerRange is { } r && !r.Overlaps(direct[d].Range))
                     direct[d] = direct[d] with { Speaker = q.Speaker, SpeakerRange = q.SpeakerRange };
             }
             if (!overlaps) kept.Add(q);
         }
         return kept;
     }
+
+    // Words of the reported clause before a quotation that make it a fragment quoted inside the clause.
+    private const int MinWordsBeforeEmbedded = 2;
+
+    private static bool Embeds(string text, TextRange content, TextRange quote) =>
+        content.Start < quote.Start && content.End >= quote.End
+        && QuoteFinder.CountWords(text, new TextRange(content.Start, quote.Start)) >= MinWordsBeforeEmbedded;
 
     /// <summary>
     /// A quote nobody is named for continues the speaker of the attribution just before it (news quotes a speaker

@@ -28,7 +28,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
     private readonly CountryActorResolver? _resolveInCountry;
     private readonly CountryNameResolver? _countryOfName;
     private readonly SubTypeModel? _subTypeModel;
-    private readonly AttributionModel? _attributionModel;
+    // Loaded on first use: a retrain after a feature change must not need the shipped model (of the old version).
+    private readonly Lazy<AttributionModel?> _attributionModel;
 
     // Score margin (averaged-perceptron units) the classifier needs to name a sub-type when no trigger matched; a
     // round guess (not tuned): opinion text must stay unclassified, a clear report without a trigger word need not.
@@ -42,6 +43,12 @@ public sealed class EventAnnotator : IDocumentAnnotator
     /// </summary>
     public EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null,
         SubTypeModel? subTypeModel = null, AttributionModel? attributionModel = null)
+        : this(ontology, resolveInCountry, countryOfName, subTypeModel, new Lazy<AttributionModel?>(attributionModel))
+    {
+    }
+
+    private EventAnnotator(EventOntology ontology, CountryActorResolver? resolveInCountry, CountryNameResolver? countryOfName,
+        SubTypeModel? subTypeModel, Lazy<AttributionModel?> attributionModel)
     {
         _subTypeModel = subTypeModel;
         _attributionModel = attributionModel;
@@ -53,7 +60,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
 
     /// <summary>An annotator over the embedded ontology.</summary>
     public static EventAnnotator CreateDefault(CountryActorResolver? resolveInCountry = null, CountryNameResolver? countryOfName = null) =>
-        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault(), AttributionModel.LoadDefault());
+        new(EventOntology.LoadDefault(), resolveInCountry, countryOfName, SubTypeModel.LoadDefault(),
+            new Lazy<AttributionModel?>(AttributionModel.LoadDefault));
 
     /// <inheritdoc />
     public string Name => "events";
@@ -91,8 +99,8 @@ public sealed class EventAnnotator : IDocumentAnnotator
     // Attributions are added after events are coded: claims of responsibility come from direct quotes only.
     private void AddAttributions(DocumentView view, List<Quote> quotes)
     {
-        if (_attributionModel is null) return;
-        quotes.AddRange(AttributionFinder.Find(view, _attributionModel, quotes));
+        if (_attributionModel.Value is not { } model) return;
+        quotes.AddRange(AttributionFinder.Find(view, model, quotes));
         quotes.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
         AttributionFinder.ContinueSpeakers(quotes);
     }

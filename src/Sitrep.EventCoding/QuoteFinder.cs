@@ -3,10 +3,11 @@ using Sitrep.Core;
 namespace Sitrep.EventCoding;
 
 /// <summary>
-/// Finds direct quotes ("..." or “...”) of four words or more and their speakers: "X said" / "said X" after the
-/// quote, "X said:" / "X told Reuters:" before it, "according to X". Pronouns ("he said") and bare descriptions
-/// ("the defector said") resolve to the most recent person named before them. A quote left open at a paragraph
-/// end stops there, and the next paragraph's quote continues with the same speaker.
+/// Finds direct quotes ("...", “...” or ''...'', as archived New York Times text writes them) of four words or more
+/// and their speakers: "X said" / "said X" after the quote, "X said:" / "X told Reuters:" before it, "according to X".
+/// Pronouns ("he said") and bare descriptions ("the defector said") resolve to the most recent person named before
+/// them. A quote left open at a paragraph end stops there, and the next paragraph's quote continues with the same
+/// speaker.
 /// </summary>
 internal static class QuoteFinder
 {
@@ -30,19 +31,21 @@ internal static class QuoteFinder
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : '\n';
+            // A doubled apostrophe opens and closes as a straight quotation mark does; its second half is skipped.
+            var doubled = IsDoubledApostrophe(text, i);
             if (open < 0)
             {
-                if (c is '"' or '“') open = i;
+                if (c is '"' or '“' || doubled) open = doubled ? ++i : i;
                 continue;
             }
-            var closes = c is '"' or '”';
+            var closes = c is '"' or '”' || doubled;
             var paragraphEnd = c == '\n';
             if (!closes && !paragraphEnd) continue;
 
             var content = Trim(text, open + 1, i);
             if (CountWords(text, content) >= MinWords)
             {
-                var (speaker, range) = SpeakerAfter(view, closes ? i + 1 : i, persons);
+                var (speaker, range) = SpeakerAfter(view, closes ? i + (doubled ? 2 : 1) : i, persons);
                 if (speaker is null) (speaker, range) = SpeakerBefore(view, open, persons);
                 // A quote left open at a paragraph end continues in the next; a second quote in the same paragraph
                 // without attribution is the same speaker's ("...," X said. "...").
@@ -56,6 +59,7 @@ internal static class QuoteFinder
             }
             previousUnclosed = paragraphEnd;
             open = -1;
+            if (doubled) i++;
         }
         return quotes;
     }
@@ -107,7 +111,7 @@ internal static class QuoteFinder
         var doc = view.Doc;
         var i = doc.TokenIndexAt(offset);
         if (i >= doc.TokenCount || CrossesParagraph(doc.Text, offset, doc.TokenStarts[i])) return (null, null);
-        while (i < doc.TokenCount && doc.Text[doc.TokenStarts[i]] is ',' or '"' or '”' or '“') i++;
+        while (i < doc.TokenCount && (doc.Text[doc.TokenStarts[i]] is ',' || IsQuoteMark(doc.Text, doc.TokenStarts[i]))) i++;
         if (i >= doc.TokenCount) return (null, null);
         if (view.In(i, EventLexicon.QuoteVerbs))
         {
@@ -117,7 +121,7 @@ internal static class QuoteFinder
         for (var k = i; k < doc.TokenCount && k < i + 12; k++)
         {
             var ch = doc.Text[doc.TokenStarts[k]];
-            if (ch is '.' or '"' or '“' or '”' or '!' or '?' || CrossesParagraph(doc.Text, doc.TokenStarts[i], doc.TokenStarts[k])) break;
+            if (ch is '.' or '!' or '?' || IsQuoteMark(doc.Text, doc.TokenStarts[k]) || CrossesParagraph(doc.Text, doc.TokenStarts[i], doc.TokenStarts[k])) break;
             if (!view.In(k, EventLexicon.QuoteVerbs)) continue;
             var npEnd = i;
             while (npEnd < k && !view.Is(npEnd, ",")) npEnd++;
@@ -136,7 +140,7 @@ internal static class QuoteFinder
         for (var v = j; v >= 0 && v >= j - MaxLeadTokens; v--)
         {
             var ch = doc.Text[doc.TokenStarts[v]];
-            if (ch is '.' or '"' or '“' or '”' || CrossesParagraph(doc.Text, doc.TokenStarts[v], openOffset)) break;
+            if (ch is '.' || IsQuoteMark(doc.Text, doc.TokenStarts[v]) || CrossesParagraph(doc.Text, doc.TokenStarts[v], openOffset)) break;
             if (!view.In(v, EventLexicon.QuoteVerbs)) continue;
             var start = v;
             while (start > 0 && v - start < MaxSpeakerTokens && !IsBoundary(doc, start - 1)
@@ -147,7 +151,17 @@ internal static class QuoteFinder
         return (null, null);
     }
 
-    internal static bool IsBoundary(Document doc, int t) => doc.Text[doc.TokenStarts[t]] is '.' or ',' or ';' or ':' or '"' or '“' or '”' or '!' or '?';
+    internal static bool IsBoundary(Document doc, int t) =>
+        doc.Text[doc.TokenStarts[t]] is '.' or ',' or ';' or ':' or '!' or '?' || IsQuoteMark(doc.Text, doc.TokenStarts[t]);
+
+    /// <summary>True when a quotation mark starts at <paramref name="offset"/>: " “ ” or either half of a doubled apostrophe ('').</summary>
+    internal static bool IsQuoteMark(string text, int offset) =>
+        offset < text.Length && (text[offset] is '"' or '“' or '”'
+                                 || text[offset] == '\'' && (IsDoubledApostrophe(text, offset) || offset > 0 && text[offset - 1] == '\''));
+
+    /// <summary>True when <paramref name="offset"/> starts a doubled apostrophe ('') standing for a quotation mark.</summary>
+    internal static bool IsDoubledApostrophe(string text, int offset) =>
+        offset + 1 < text.Length && text[offset] == '\'' && text[offset + 1] == '\'' && (offset == 0 || text[offset - 1] != '\'');
 
     private static bool CrossesParagraph(string text, int from, int to) => to > from && text.AsSpan(from, to - from).Contains('\n');
 

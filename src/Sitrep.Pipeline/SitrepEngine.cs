@@ -25,6 +25,8 @@ public sealed class SitrepEngine
     private readonly Lazy<EventAnnotator> _events;
     private readonly Lazy<DocumentPipeline> _pipeline;
     private readonly Lazy<DocumentPipeline> _textOnly;
+    private readonly Lazy<LanguageAnnotator> _language = new(LanguageAnnotator.CreateDefault);
+    private readonly Lazy<DocumentPipeline> _beforeEvents;
 
     /// <summary>The shared default engine.</summary>
     public static SitrepEngine Default => LazyDefault.Value;
@@ -41,13 +43,8 @@ public sealed class SitrepEngine
         _events = new(() => EventAnnotator.CreateDefault(
             (doc, start, end, country) => ActorDictionary.Default.Resolve(doc, start, end, country),
             name => _gazetteer.Value.Lookup(name).FirstOrDefault(p => p.Kind == PlaceKind.Country)?.CountryCode));
-        _pipeline = new(() => new DocumentPipeline(_extractor,
-        [
-            LanguageAnnotator.CreateDefault(),
-            new TimeAnnotator(),
-            new PlaceAnnotator(_gazetteer.Value),
-            _events.Value,
-        ]));
+        _pipeline = new(() => new DocumentPipeline(_extractor, [.. BeforeEvents(), _events.Value]));
+        _beforeEvents = new(() => new DocumentPipeline(_extractor, BeforeEvents()));
         _textOnly = new(() => new DocumentPipeline(_extractor, []));
     }
 
@@ -79,6 +76,14 @@ public sealed class SitrepEngine
 
     /// <summary>Clean text through the annotators only (offsets stay offsets into <paramref name="text"/>).</summary>
     public Document AnnotatedText(string text) => Pipeline.Annotate(new DocumentMeta("snippet", "snippet"), text);
+
+    /// <summary>
+    /// Clean text through every annotator before the event coder (tokens, sentences, entities, times, places): what
+    /// training the attribution model reads, without loading the shipped attribution model it replaces.
+    /// </summary>
+    public Document AnnotatedTextBeforeEvents(string text) => _beforeEvents.Value.Annotate(new DocumentMeta("snippet", "snippet"), text);
+
+    private IDocumentAnnotator[] BeforeEvents() => [_language.Value, new TimeAnnotator(), new PlaceAnnotator(_gazetteer.Value)];
 
     /// <summary>Quotes with speakers found in plain article text.</summary>
     public IReadOnlyList<Quote> FindQuotes(string text) => AnnotatedText(text).Quotes;

@@ -85,6 +85,71 @@ public class AttributionModelTests
     }
 
     [Fact]
+    public void AccordingToAPoll_TheWholePhraseIsTheSource_AndTheContentIsWhatPrecedesIt()
+    {
+        const string text = "Support for the plan has fallen sharply since June, according to a New York Times/CBS News poll.";
+        var q = Assert.Single(Reported(new TestDoc(text)), q => q.Text.StartsWith("Support", StringComparison.Ordinal));
+        Assert.Equal("Support for the plan has fallen sharply since June", q.Text);
+        Assert.True(q.SpeakerRange!.Value.Start > text.IndexOf("according", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CueThenAQuotation_TheQuotationIsWhatWasSaid_NotTheCircumstanceBeforeTheSpeaker()
+    {
+        const string text = "On Tuesday in Berea, Kasich said, “I am getting ready to rent a covered wagon.”";
+        var quotes = new TestDoc(text).Person("Kasich").Annotate().Quotes;
+        var q = Assert.Single(quotes);
+        Assert.True(q.IsDirect);
+        Assert.Equal("Kasich", q.Speaker);
+    }
+
+    [Fact]
+    public void QuoteClosedByAComma_ThenTheSpeakersPhrase_TheAttributionIsTheQuotes()
+    {
+        const string text = "“These are the darkest days for people like me,” former speechwriter Noam Neusner wrote in a column this month in the Forward.";
+        var quotes = new TestDoc(text).Person("Noam Neusner").Annotate().Quotes;
+        var q = Assert.Single(quotes);
+        Assert.True(q.IsDirect);
+        Assert.Equal("Noam Neusner", q.Speaker);
+    }
+
+    [Fact]
+    public void QuoteClosedByAComma_ThenSpeakerAndAClause_TheClauseIsReportedSpeech()
+    {
+        const string text = "Asked about the “CBS This Morning,” Sanders said he had not heard her say the things that need to be said.";
+        var q = Assert.Single(Reported(new TestDoc(text).Person("Sanders")), q => !q.Text.Contains("CBS", StringComparison.Ordinal));
+        Assert.Equal("Sanders", q.Speaker);
+        Assert.Equal("he had not heard her say the things that need to be said", q.Text);
+    }
+
+    [Fact]
+    public void FragmentQuotedInsideAReportedClause_TakesTheClausesSpeaker()
+    {
+        const string text = "Ms. Lee said the suit was filed on Monday. The complaint argued that the party “failed to protect the voter data” it held for years.";
+        var quotes = new TestDoc(text).Person("Lee").Annotate().Quotes;
+        var fragment = Assert.Single(quotes, q => q.IsDirect);
+        Assert.Equal("failed to protect the voter data", fragment.Text);
+        Assert.Equal("The complaint", SpeakerText(text, fragment));
+    }
+
+    [Fact]
+    public void CueSetOffByCommasAfterAShortOpener_GovernsWhatFollows()
+    {
+        const string text = "Six months ago, the senator said, the media considered him a fringe candidate.";
+        var q = Assert.Single(Reported(new TestDoc(text)), q => q.Text.StartsWith("the media", StringComparison.Ordinal));
+        Assert.Equal("the senator", SpeakerText(text, q));
+        Assert.Equal("the media considered him a fringe candidate", q.Text);
+    }
+
+    [Fact]
+    public void SaidThenAddingThat_SaidKeepsTheClauseBeforeIt()
+    {
+        const string text = "Five people were killed in the raid, police said, adding that the attackers fled.";
+        var quotes = Reported(new TestDoc(text));
+        Assert.Contains(quotes, q => q.Text == "Five people were killed in the raid" && SpeakerText(text, q) == "police");
+    }
+
+    [Fact]
     public void ToldReportersThat_SkipsTheAddressee()
     {
         const string text = "Governor Ali Hassan told reporters on Monday that the curfew would be lifted.";

@@ -23,6 +23,33 @@ public class QuoteTests
     }
 
     [Fact]
+    public void DoubledApostrophes_AreQuotationMarks_AsInArchivedNewYorkTimesText()
+    {
+        const string text = "''We need a big change from the economic policies of today,'' said Geoff Garin, a pollster.";
+        var q = Assert.Single(new TestDoc(text).Person("Geoff Garin").Annotate().Quotes, q => q.IsDirect);
+        Assert.Equal("Geoff Garin", q.Speaker);
+        Assert.Equal("We need a big change from the economic policies of today", q.Text);
+    }
+
+    [Fact]
+    public void DoubledApostrophes_QuoteInsideASentence_EndsAtTheClosingPair()
+    {
+        const string text = "Mr. Garin added, ''it becomes harder and harder for them to win,'' and left the stage.";
+        var q = Assert.Single(new TestDoc(text).Person("Garin").Annotate().Quotes, q => q.IsDirect);
+        Assert.Equal("it becomes harder and harder for them to win", q.Text);
+        Assert.Equal("Garin", q.Speaker);
+    }
+
+    [Theory]
+    [InlineData("he said ''yes", 8, true)]
+    [InlineData("he said ''yes", 9, true)]
+    [InlineData("he said ''yes", 10, false)]
+    [InlineData("the Smiths' house", 10, false)]
+    [InlineData("he said \"yes", 8, true)]
+    public void QuoteMark_IsAStraightOrCurlyMarkOrEitherHalfOfADoubledApostrophe(string text, int offset, bool expected) =>
+        Assert.Equal(expected, QuoteFinder.IsQuoteMark(text, offset));
+
+    [Fact]
     public void PronounSpeaker_ResolvesToTheMostRecentPerson()
     {
         const string text = "Abu Omar left the group last year. \"I used to hope that they would fix their mistakes,\" he said.";

@@ -49,14 +49,24 @@ public class QuoteAttributionEvaluationTests
         Assert.Equal(1.0, score.ContentRecall, 6);
     }
 
+    [Fact]
+    public void TrainingText_IsAnnotatedBeforeTheEventCoder_SoARetrainNeedsNoShippedAttributionModel()
+    {
+        var doc = SitrepEngine.Default.AnnotatedTextBeforeEvents("\"We will win this race,\" Bernie Sanders said in Iowa.");
+        Assert.Contains(doc.Entities, e => e.Text == "Bernie Sanders");
+        Assert.Empty(doc.Quotes);
+        Assert.Single(SitrepEngine.Default.EventCoder.Annotate(doc).Quotes);
+    }
+
     [SharedDataFact("bench/polnear-attribution")]
     public void Benchmark_PolnearDev_SpeakerF1_KeepsItsFloor()
     {
-        // Attribution model trained and tuned on the train split only; dev figure in docs/RESULTS.md (0.7097), floor a little under it.
+        // Attribution model trained and tuned on the train split only; dev figure in docs/RESULTS.md (0.7189, P 0.739,
+        // R 0.700), floor a little under it.
         var score = QuoteAttributionEvaluation.Evaluate(Path.Combine(SharedData.Require("bench/polnear-attribution"), "dev"),
             SitrepEngine.Default.FindQuotes);
-        Assert.True(score.F1 >= 0.69, QuoteAttributionEvaluation.Report(score));
-        Assert.True(score.Precision >= 0.72, QuoteAttributionEvaluation.Report(score));
-        Assert.True(score.Recall >= 0.65, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.F1 >= 0.70, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.Precision >= 0.73, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.Recall >= 0.67, QuoteAttributionEvaluation.Report(score));
     }
 }

@@ -18,7 +18,7 @@ public static class AttributionTraining
     public const int HeldOutEvery = 10;
 
     // Cue thresholds tried on the held-out articles (averaged-perceptron units; 0 is the perceptron's own boundary).
-    private static readonly float[] Thresholds = [-3f, -2f, -1f, -0.5f, 0f, 0.5f, 1f, 2f];
+    private static readonly float[] Thresholds = [-5f, -4f, -3f, -2f, -1f, -0.5f, 0f, 0.5f, 1f, 2f];
 
     /// <summary>Trains on <paramref name="splitDir"/> (text/ and attributions/); progress goes to <paramref name="log"/>.</summary>
     public static AttributionTrainingResult Run(string splitDir, int epochs, int bits, TextWriter log)
@@ -32,7 +32,7 @@ public static class AttributionTraining
         for (var i = 0; i < articles.Count; i++)
         {
             var gold = QuoteAttributionEvaluation.ReadAnn(articles[i].AnnPath);
-            var doc = engine.AnnotatedText(File.ReadAllText(articles[i].TextPath));
+            var doc = engine.AnnotatedTextBeforeEvents(File.ReadAllText(articles[i].TextPath));
             var example = new AttributionExample(doc, [.. gold.Where(g => g.Cue.Count > 0).Select(g => new AttributionSpan(g.Cue[0], g.Source))]);
             if (i % HeldOutEvery == 0) { heldOut.Add((doc, gold)); heldOutExamples.Add(example); }
             else train.Add(example);
