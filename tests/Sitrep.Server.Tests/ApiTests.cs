@@ -167,6 +167,31 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
             Assert.Equal(json.GetProperty(name).EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (int?)null : v.GetInt32()), values);
     }
 
+    [Theory]
+    [InlineData("gzip, deflate", true)]
+    [InlineData("br;q=1, gzip;q=0.5", true)]
+    [InlineData("gzip;q=0, deflate", false)]
+    [InlineData("", false)]
+    public async Task PointsBin_Unfiltered_IsGzipped_OnlyForClientsThatTakeGzip_AndUnpacksToTheSameBytes(string acceptEncoding, bool gzipped)
+    {
+        using var plain = await server.Http.GetAsync("/api/points.bin");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var expected = await plain.Content.ReadAsByteArrayAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/points.bin");
+        if (acceptEncoding != "") request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await server.Http.SendAsync(request);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(gzipped, response.Content.Headers.ContentEncoding.Contains("gzip"));
+        if (gzipped)
+        {
+            using var unpacked = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress)) gzip.CopyTo(unpacked);
+            body = unpacked.ToArray();
+        }
+        Assert.Equal(expected, body);
+    }
+
     [Fact]
     public async Task PointIds_AreThePointsIds_ByPosition_UnderTheSameFilters()
     {

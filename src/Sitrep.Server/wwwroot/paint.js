@@ -199,6 +199,16 @@ window.sitrepPaint = (function () {
   // Coverage at which a pixel counts as opaque: discs further down can change it by less than one colour level.
   const OPAQUE = 0.996;
 
+  // Per-pixel colour and coverage, and the skip lists, for drawPoints: kept from one drawing to the next (all zero
+  // between them), since allocating 16 MB for each filter change cost more than drawing its discs.
+  let kept = { acc: new Float32Array(0), skip: new Int32Array(0), cells: new Uint8Array(0) };
+  const CELL = 8;
+  function scratch(pixels) {
+    if (kept.skip.length < pixels)
+      kept = { acc: new Float32Array(4 * pixels), skip: new Int32Array(pixels), cells: new Uint8Array(Math.ceil(pixels / CELL) + 1) };
+    return kept;
+  }
+
   // The incidents of d (mask: which to show, null for all) as discs on canvas c, in d.order (large under small,
   // types in EVENT_TYPES order); keeps their pixel positions (CSS pixels) in d.sx/d.sy for hit tests. Returns how many
   // discs were drawn (those inside the view).
@@ -216,10 +226,14 @@ window.sitrepPaint = (function () {
     const scale = view.scale, ox = view.originX, oy = view.originY, cssW = view.size.x, cssH = view.size.y;
     for (let i = 0; i < n; i++) { sx[i] = mx[i] * scale - ox; sy[i] = my[i] * scale - oy; }
     // Premultiplied colour and coverage per pixel, each row one pixel longer: that last pixel is never covered, so a
-    // row's skip list always ends in it.
-    const S = W + 1, acc = new Float32Array(4 * S * H), skip = new Int32Array(S * H);
-    for (let p = 0; p < skip.length; p++) skip[p] = p;
+    // row's skip list always ends in it. skip[p] is how far the next pixel not yet opaque may be (0: p itself).
+    const S = W + 1, { acc, skip, cells } = scratch(S * H);
+    // Opaque pixels per CELL x CELL block: a disc whose blocks are all opaque is hidden and skipped whole (at the
+    // world view nine discs in ten are, under the ones drawn over them).
+    const across = Math.ceil(W / CELL);
     const half = DISC.outlineWidth * dpr / 2;
+    // The rectangle the discs touched: only it is composed and copied to the canvas.
+    let left = W, right = -1, top = H, bottom = -1;
     for (let k = order.length - 1; k >= 0; k--) {
       const i = order[k];
       if (mask && mask[i] === 0) continue;
@@ -229,14 +243,26 @@ window.sitrepPaint = (function () {
       const x = cr * dpr, y = cy * dpr, r = cssR * dpr, reach = r + half + 0.5, rgb = RGB[typeOf[i]];
       const red = rgb[0], green = rgb[1], blue = rgb[2];
       const y0 = Math.max(0, Math.floor(y - reach)), y1 = Math.min(H - 1, Math.floor(y + reach));
+      const x0 = Math.max(0, Math.floor(x - reach)), x1 = Math.min(W - 1, Math.floor(x + reach));
+      let hidden = true;
+      for (let cy = Math.floor(y0 / CELL), cy1 = Math.floor(y1 / CELL); hidden && cy <= cy1; cy++) {
+        const tall = Math.min(CELL, H - cy * CELL);
+        for (let cx = Math.floor(x0 / CELL), cx1 = Math.floor(x1 / CELL); hidden && cx <= cx1; cx++)
+          hidden = cells[cy * across + cx] === tall * Math.min(CELL, W - cx * CELL);
+      }
+      if (hidden) continue;
+      if (x0 < left) left = x0;
+      if (x1 > right) right = x1;
+      if (y0 < top) top = y0;
+      if (y1 > bottom) bottom = y1;
       for (let py = y0; py <= y1; py++) {
         const dy = py + 0.5 - y, h2 = reach * reach - dy * dy;
         if (h2 <= 0) continue;
         const span = Math.sqrt(h2), row = py * S, end = row + Math.min(W - 1, Math.floor(x + span));
         let p = row + Math.max(0, Math.floor(x - span));
         for (;;) {
-          // The next pixel of this row not yet opaque (path halving keeps the jumps short).
-          while (skip[p] !== p) { const q = skip[p]; skip[p] = skip[q]; p = q; }
+          // The next pixel of this row not yet opaque (each jump taken is lengthened, so later ones are short).
+          for (let q; skip[p] !== 0; p = q) { q = p + skip[p]; skip[p] += skip[q]; }
           if (p > end) break;
           const dx = p - row + 0.5 - x, dist = Math.sqrt(dx * dx + dy * dy);
           // Anti-aliased coverage of the disc and of its outline (a ring of outlineWidth at the rim), the outline over
@@ -247,22 +273,31 @@ window.sitrepPaint = (function () {
           if (body + line > 0) {
             const a = 4 * p, under = 1 - acc[a + 3];
             acc[a] += under * body * red; acc[a + 1] += under * body * green; acc[a + 2] += under * body * blue;
-            if ((acc[a + 3] += under * (body + line)) > OPAQUE) skip[p] = p + 1;
+            if ((acc[a + 3] += under * (body + line)) > OPAQUE) {
+              skip[p] = 1;
+              cells[Math.floor(py / CELL) * across + Math.floor((p - row) / CELL)]++;
+            }
           }
           p++;
         }
       }
     }
-    const image = new ImageData(W, H), out = new Uint32Array(image.data.buffer);
+    if (right < left || bottom < top) return drawn;
+    const cw = right - left + 1, ch = bottom - top + 1, image = new ImageData(cw, ch), out = new Uint32Array(image.data.buffer);
     // ImageData holds straight (not premultiplied) RGBA, in memory order r, g, b, a: one little-endian uint32.
-    for (let py = 0; py < H; py++) {
-      for (let px = 0, a = 4 * py * S, o = py * W; px < W; px++, a += 4, o++) {
+    for (let py = 0; py < ch; py++) {
+      const row = (top + py) * S + left;
+      for (let px = 0, a = 4 * row, o = py * cw; px < cw; px++, a += 4, o++) {
         const alpha = acc[a + 3];
         if (alpha === 0) continue;
         out[o] = (Math.round(alpha * 255) << 24) | (Math.round(acc[a + 2] / alpha) << 16) | (Math.round(acc[a + 1] / alpha) << 8) | Math.round(acc[a] / alpha);
       }
+      // Left as found for the next drawing.
+      acc.fill(0, 4 * row, 4 * (row + cw));
+      skip.fill(0, row, row + cw);
     }
-    c.getContext("2d").putImageData(image, 0, 0);
+    cells.fill(0);
+    c.getContext("2d").putImageData(image, left, top);
     return drawn;
   }
 
@@ -342,7 +377,8 @@ window.sitrepPaint = (function () {
   // Unfiltered, exactly the URL index.html preloads, so the response already on its way is the one used. The
   // outlines are asked for at the same moment (they are small) and drawn under the discs.
   const columns = getColumns("api/points.bin");
-  const outlines = getOutlines("countries.bin");
+  // The first paint goes on without countries when they cannot be had, and says so.
+  const outlines = getOutlines("countries.bin").catch((e) => { showError(`countries could not be drawn: ${e.message}`); return null; });
 
   // Draws every incident, the countries and the timeline; resolves to what app.js takes over (null when the columns
   // could not be loaded: app.js then loads them itself and reports why).
@@ -357,8 +393,7 @@ window.sitrepPaint = (function () {
     const base = document.createElement("canvas"), canvas = document.createElement("canvas");
     base.className = "sitrep-outlines first-paint"; canvas.className = "sitrep-points first-paint";
     box.append(base, canvas);
-    // The outlines are drawn when they are there; a first paint without countries still shows every incident.
-    const o = await outlines.catch((e) => { showError(`countries could not be drawn: ${e.message}`); return null; });
+    const o = await outlines;
     if (o) box.dataset.outlines = String(drawOutlines(base, o, view));
     const fitted = performance.now();
     box.dataset.markers = String(drawPoints(canvas, d, null, view));
