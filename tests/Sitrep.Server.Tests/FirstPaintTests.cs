@@ -54,6 +54,44 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
     }
 
     [BrowserFact]
+    public async Task Discs_AreRasterisedInTheirTypesColour_AtTheirIncidentsPixels_AndNothingElseIsPainted()
+    {
+        var page = await fixture.Context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(fixture.Server.BaseUrl + "/");
+            await page.WaitForFunctionAsync("() => document.body.dataset.loads === '1'", null, new() { Timeout = 15_000 });
+            // For each incident: the pixel under its centre (from Leaflet, not from the page's own positions), the colour
+            // of its type with the fill's opacity, and the top-left pixel of the canvas, which no disc reaches.
+            var found = await page.EvaluateAsync<JsonElement>("""
+                async () => {
+                  const f = await sitrepPaint.first, d = f.d, c = document.querySelector('.leaflet-pane canvas.sitrep-points');
+                  const ctx = c.getContext('2d'), dpr = window.devicePixelRatio || 1;
+                  const pixels = [];
+                  for (let i = 0; i < d.n; i++) {
+                    const p = sitrep.map.latLngToContainerPoint([d.lat[i], d.lon[i]]);
+                    const colour = sitrepPaint.EVENT_TYPES[d.typeOf[i]].colour;
+                    pixels.push({ want: [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16)).concat(191),
+                                  got: [...ctx.getImageData(Math.floor(p.x * dpr), Math.floor(p.y * dpr), 1, 1).data] });
+                  }
+                  return { pixels, corner: [...ctx.getImageData(0, 0, 1, 1).data] };
+                }
+                """);
+            Assert.Equal(3, found.GetProperty("pixels").GetArrayLength());
+            foreach (var p in found.GetProperty("pixels").EnumerateArray())
+            {
+                var (want, got) = (p.GetProperty("want").EnumerateArray().Select(x => x.GetInt32()).ToList(), p.GetProperty("got").EnumerateArray().Select(x => x.GetInt32()).ToList());
+                Assert.True(want.Zip(got).All(w => Math.Abs(w.First - w.Second) <= 1), $"want {string.Join(",", want)}, got {string.Join(",", got)}");
+            }
+            Assert.Equal([0, 0, 0, 0], found.GetProperty("corner").EnumerateArray().Select(x => x.GetInt32()));
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
     public async Task FirstView_IsTheViewLeafletsFitBoundsFrames_ForWideNarrowPointAndNoBounds()
     {
         var page = await fixture.Context.NewPageAsync();

@@ -86,6 +86,7 @@ window.sitrepPaint = (function () {
     // Drawing order: by type, and within a type large discs first, so small ones on top stay visible and clickable.
     // A counting sort over (type, whole radius): no 100k-element sort, no growing arrays.
     const buckets = MAX_RADIUS + 1, counts = new Int32Array(EVENT_TYPES.length * buckets + 1);
+    let placedCount = 0;
     for (let i = 0; i < n; i++) {
       const t = subType[rawType[i]];
       typeOf[i] = t;
@@ -93,6 +94,7 @@ window.sitrepPaint = (function () {
       else { day[i] = rawDay[i] + base; dayEnd[i] = day[i] + (rawSpan[i] === nullSpan ? 0 : rawSpan[i]); }
       if (rawLat[i] === nullLat || rawLon[i] === nullLon) continue;
       placed[i] = 1;
+      placedCount++;
       lat[i] = rawLat[i] / scale; lon[i] = rawLon[i] / scale;
       // Web Mercator in [0,1): projecting once here keeps each redraw to two multiply-adds per point.
       mx[i] = (lon[i] + 180) / 360;
@@ -110,7 +112,7 @@ window.sitrepPaint = (function () {
       n, total: n, params, nulls, sub_event_types: raw.sub_event_types, event_types: raw.event_types, grades: raw.grades,
       countries: raw.countries, actors: raw.actors, type: rawType, country: raw.country, grade: raw.grade,
       actor1: raw.actor1, actor2: raw.actor2, fatalities, lat, lon, day, dayEnd, mx, my, radius, placed, typeOf, order,
-      typeStart, sx: new Float32Array(n), sy: new Float32Array(n),
+      typeStart, placedCount, sx: new Float32Array(n), sy: new Float32Array(n),
     };
   }
 
@@ -290,7 +292,9 @@ window.sitrepPaint = (function () {
       for (let px = 0, a = 4 * row, o = py * cw; px < cw; px++, a += 4, o++) {
         const alpha = acc[a + 3];
         if (alpha === 0) continue;
-        out[o] = (Math.round(alpha * 255) << 24) | (Math.round(acc[a + 2] / alpha) << 16) | (Math.round(acc[a + 1] / alpha) << 8) | Math.round(acc[a] / alpha);
+        // Shifts truncate to integers: adding a half rounds.
+        const inverse = 1 / alpha;
+        out[o] = ((alpha * 255 + 0.5) << 24) | ((acc[a + 2] * inverse + 0.5) << 16) | ((acc[a + 1] * inverse + 0.5) << 8) | ((acc[a] * inverse + 0.5) << 0);
       }
       // Left as found for the next drawing.
       acc.fill(0, 4 * row, 4 * (row + cw));
@@ -356,9 +360,9 @@ window.sitrepPaint = (function () {
 
   // The status line after a load: how many incidents, how many of them on the map.
   function showCount(status, d, mask, total, filtered) {
-    let onMap = 0;
+    let onMap = mask ? 0 : d.placedCount;
     const placed = d.placed;
-    for (let i = 0; i < d.n; i++) if (placed[i] && (!mask || mask[i])) onMap++;
+    if (mask) for (let i = 0; i < d.n; i++) if (placed[i] && mask[i]) onMap++;
     status.textContent = `${total.toLocaleString("en")} incidents (${onMap.toLocaleString("en")} on the map)` +
       (filtered ? " matching the filters" : "");
   }
