@@ -234,6 +234,15 @@
     load("timeline");
   });
   map.on("moveend", () => { if (current) drawTimeline(); });
+  // A bar's tooltip, made when the pointer first reaches it (its <title>, as text).
+  $("#timeline").addEventListener("mouseover", (e) => {
+    const r = e.target.closest("rect.bar");
+    if (!r || r.firstChild) return;
+    const { from, to, count, type } = r.dataset;
+    const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+    title.textContent = `${from}${to !== from ? " – " + to : ""}: ${count} ${type}`;
+    r.append(title);
+  });
 
   // ---- filters ----
   function fillSelects() {
