@@ -178,6 +178,11 @@ public static class SitrepServer
         return answered;
     }
 
+    // Whether Accept-Encoding lists gzip (or *) without refusing it (q=0).
+    private static bool AcceptsGzip(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings) &&
+        codings.Any(e => (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value.Equals("*", StringComparison.Ordinal)) && e.Quality != 0);
+
     // The first http address, with a wildcard host (0.0.0.0, [::], +, *) asked on loopback instead.
     private static Uri? LoopbackAddress(IEnumerable<string> addresses)
     {
@@ -311,7 +316,14 @@ public static class SitrepServer
             var query = ApiQuery.Filters(c.Request.Query);
             if (query == ApiQuery.Unfiltered && caches is not null)
             {
-                await ApiJson.SendBytes(c, await caches.Points.GetBinary(c.RequestAborted), PointColumns.MediaType);
+                // Gzipped when the browser takes it (compressed once per store version): half the bytes to carry.
+                c.Response.Headers.Vary = "Accept-Encoding";
+                if (AcceptsGzip(c.Request))
+                {
+                    c.Response.Headers.ContentEncoding = "gzip";
+                    await ApiJson.SendBytes(c, await caches.Points.GetBinaryGzip(c.RequestAborted), PointColumns.MediaType);
+                }
+                else await ApiJson.SendBytes(c, await caches.Points.GetBinary(c.RequestAborted), PointColumns.MediaType);
                 return;
             }
             await Answer(c, cache, async cancel =>

@@ -167,6 +167,31 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
             Assert.Equal(json.GetProperty(name).EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (int?)null : v.GetInt32()), values);
     }
 
+    [Theory]
+    [InlineData("gzip, deflate", true)]
+    [InlineData("br;q=1, gzip;q=0.5", true)]
+    [InlineData("gzip;q=0, deflate", false)]
+    [InlineData("", false)]
+    public async Task PointsBin_Unfiltered_IsGzipped_OnlyForClientsThatTakeGzip_AndUnpacksToTheSameBytes(string acceptEncoding, bool gzipped)
+    {
+        using var plain = await server.Http.GetAsync("/api/points.bin");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var expected = await plain.Content.ReadAsByteArrayAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/points.bin");
+        if (acceptEncoding != "") request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await server.Http.SendAsync(request);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(gzipped, response.Content.Headers.ContentEncoding.Contains("gzip"));
+        if (gzipped)
+        {
+            using var unpacked = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress)) gzip.CopyTo(unpacked);
+            body = unpacked.ToArray();
+        }
+        Assert.Equal(expected, body);
+    }
+
     [Fact]
     public async Task PointIds_AreThePointsIds_ByPosition_UnderTheSameFilters()
     {
@@ -239,10 +264,10 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     {
         using var page = await server.Http.GetAsync("/");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<script src=\"app.js\" defer>", await page.Content.ReadAsStringAsync());
+        Assert.Contains("<script src=\"paint.js\" defer>", await page.Content.ReadAsStringAsync());
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
-        foreach (var asset in new[] { "/app.js", "/app.css", "/leaflet.js", "/leaflet.css", "/LICENSES.txt" })
+        foreach (var asset in new[] { "/paint.js", "/app.js", "/app.css", "/leaflet.js", "/leaflet.css", "/LICENSES.txt" })
             Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync(asset)).StatusCode);
         // countries.bin (web/build.mjs): uint32 rings R and points N, R ring lengths adding up to N, 2N float32s.
         var outlines = await server.Http.GetByteArrayAsync("/countries.bin");

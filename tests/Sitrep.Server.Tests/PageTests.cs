@@ -49,6 +49,17 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output) 
     }
 
     [BrowserFact]
+    public async Task TimelineBar_GetsItsDatesCountAndType_AsATooltip_WhenThePointerReachesIt()
+    {
+        var bar = _page.Locator("#timeline rect.bar").First;
+        Assert.Equal(0, await bar.Locator("title").CountAsync());
+        await bar.HoverAsync();
+        var (from, to, type) = (await bar.GetAttributeAsync("data-from"), await bar.GetAttributeAsync("data-to"), await bar.GetAttributeAsync("data-type"));
+        Assert.Equal($"{from}{(to == from ? "" : " – " + to)}: 1 {type}", await bar.Locator("title").TextContentAsync());
+        Assert.Empty(_problems);
+    }
+
+    [BrowserFact]
     public async Task CountryFilter_LeavesOnlyThatCountrysMarkersAndBars()
     {
         await _page.WaitForSelectorAsync("select[name=country] option[value=IQ]", new() { State = WaitForSelectorState.Attached });
