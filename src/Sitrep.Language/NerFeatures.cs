@@ -14,7 +14,7 @@ namespace Sitrep.Language;
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 6;
+    public const int Version = 5;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private const ulong UnknownCluster = 0x7F4A7C159E3779B9UL;

@@ -162,13 +162,13 @@ public sealed class NerMemory
     /// <summary>How often the word was tagged as part of a person's name so far, this sentence included (saturates at 63).</summary>
     internal int PersonCount(ulong lowerHash) => (_history.GetValueOrDefault(lowerHash) >> 6) & 63;
 
-    /// <summary>Records the model tags (<see cref="NerModel.Tags"/>) given to the capitalised tokens of a sentence (hashes and classes from the features).</summary>
+    /// <summary>Records the tags given to the capitalised tokens of a sentence (hashes and classes from the features).</summary>
     internal void Record(ReadOnlySpan<ulong> lowerHashes, ReadOnlySpan<byte> capClasses, ReadOnlySpan<int> tags)
     {
         for (var k = 0; k < tags.Length; k++)
         {
             if (!NerFeatures.IsCapitalisedClass(capClasses[k])) continue;
-            var c = NerModel.ClassOf(tags[k]); // O -> 0, PER 1, ORG 2, LOC 3, MISC 4
+            var c = (tags[k] + 1) / 2; // O -> 0, B-/I-PER -> 1, ORG 2, LOC 3, MISC 4
             var packed = _history.GetValueOrDefault(lowerHashes[k]);
             if (((packed >> (6 * c)) & 63) < 63) packed += 1 << (6 * c);
             _history[lowerHashes[k]] = packed;

@@ -9,53 +9,17 @@ namespace Sitrep.Language;
 
 /// <summary>
 /// The weights of the entity tagger (a plain serializable record, apart from the code that uses it): for each hashed
-/// feature bucket one weight per BILOU tag (Ratinov and Roth 2009: Begin, Inside, Last, Unit-length), and tag-to-tag
-/// transition weights (row <see cref="TagCount"/> is the sentence start). In memory only the buckets with a weight are
-/// kept, as dense rows found through a ranked bitmap. Decoding is first-order Viterbi over the BILOU tags, letting
-/// I-X and L-X follow only B-X or I-X, and ending a sentence only on O, L-X or U-X; callers outside the model see the
-/// same spans as IOB2 tags (<see cref="BioTags"/>, <see cref="BioOf"/>).
+/// feature bucket one weight per BIO tag, and tag-to-tag transition weights (row <see cref="TagCount"/> is the sentence
+/// start). In memory only the buckets with a weight are kept, as dense rows found through a ranked bitmap (3.4 MB
+/// instead of a 37 MB table for the shipped model). Decoding is first-order Viterbi over the BIO tags, never letting
+/// I-X follow anything but B-X or I-X.
 /// </summary>
 public sealed class NerModel
 {
-    /// <summary>The BILOU tags in weight order: O, then B-/I-/L-/U- for PER, ORG, LOC, MISC (tag = 1 + 4 * type + position).</summary>
-    public static readonly string[] Tags =
-    [
-        "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
-        "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
-    ];
+    /// <summary>The BIO tags in weight order: O, then B-/I- for PER, ORG, LOC, MISC.</summary>
+    public static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
     /// <summary>Number of tags.</summary>
-    public const int TagCount = 17;
-
-    /// <summary>The IOB2 tags the tagger reports: O, then B-/I- for PER, ORG, LOC, MISC (see <see cref="BioOf"/>).</summary>
-    public static readonly string[] BioTags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
-
-    private const int Begin = 0, Inside = 1, Last = 2, Unit = 3;
-
-    /// <summary>Position of a non-O tag in its entity: 0 B, 1 I, 2 L, 3 U.</summary>
-    private static int PositionOf(int tag) => (tag - 1) & 3;
-
-    /// <summary>Entity class of a tag: 0 for O, 1..4 for PER, ORG, LOC, MISC.</summary>
-    public static int ClassOf(int tag) => tag == 0 ? 0 : 1 + ((tag - 1) >> 2);
-
-    /// <summary>The IOB2 index (into <see cref="BioTags"/>) of a BILOU tag: B and U open an entity, I and L continue it.</summary>
-    public static int BioOf(int tag) =>
-        tag == 0 ? 0 : 2 * ClassOf(tag) - (PositionOf(tag) is Begin or Unit ? 1 : 0);
-
-    /// <summary>
-    /// Writes the BILOU tags of one sentence's IOB2 indexes (into <see cref="BioTags"/>; an I-X must follow B-X or I-X).
-    /// </summary>
-    public static void FromBio(ReadOnlySpan<int> bio, Span<int> tags)
-    {
-        for (var k = 0; k < bio.Length; k++)
-        {
-            var b = bio[k];
-            if (b == 0) { tags[k] = 0; continue; }
-            var type = (b - 1) / 2;
-            var continues = k + 1 < bio.Length && bio[k + 1] == 2 + 2 * type;
-            var position = (b & 1) == 1 ? (continues ? Begin : Unit) : (continues ? Inside : Last);
-            tags[k] = 1 + 4 * type + position;
-        }
-    }
+    public const int TagCount = 9;
 
     private const string Magic = "SITREP-NER";
     private static readonly Lazy<NerModel> LazyDefault = new(() =>
@@ -153,21 +117,9 @@ public sealed class NerModel
     }
 
     /// <summary>True when tag <paramref name="next"/> may follow <paramref name="previous"/> (TagCount = start).</summary>
-    public static bool Allowed(int previous, int next)
-    {
-        // After B-X or I-X only I-X or L-X; anywhere else (start, O, L-, U-) only O, B- or U-.
-        var open = previous is > 0 and < TagCount && PositionOf(previous) is Begin or Inside;
-        if (open) return next != 0 && ClassOf(next) == ClassOf(previous) && PositionOf(next) is Inside or Last;
-        return next == 0 || PositionOf(next) is Begin or Unit;
-    }
-
-    /// <summary>True when a sentence may end on <paramref name="tag"/> (O, L-X or U-X: no entity left open).</summary>
-    public static bool CanEnd(int tag) => tag == 0 || PositionOf(tag) is Last or Unit;
-
-    // For each tag, the tags that may precede it, ascending: Viterbi visits only these (the others' transition is
-    // -infinity and could never win), which keeps 17 tags about as cheap as 9 were.
-    private static readonly int[][] Predecessors = Enumerable.Range(0, TagCount)
-        .Select(t => Enumerable.Range(0, TagCount).Where(p => Allowed(p, t)).ToArray()).ToArray();
+    public static bool Allowed(int previous, int next) =>
+        // I-X (even tags >= 2) only continues B-X (next - 1) or I-X (next).
+        next == 0 || (next & 1) == 1 || (previous < TagCount && (previous == next - 1 || previous == next));
 
     /// <summary>Writes the best tag sequence for a sentence's features into <paramref name="tags"/>[0..n).</summary>
     public void Decode(NerFeatures.Scratch s, int n, int[] tags, float[] work)
@@ -182,11 +134,10 @@ public sealed class NerModel
         var offsets = s.Offsets;
         for (var k = 0; k < n; k++)
         {
-            // Tags 0-7 and 8-15 in two vectors and tag 16 alone: each lane adds the same weights in the same order as
-            // the scalar decoder, so the sums are bit-identical.
+            // Tags 0-7 in one vector and tag 8 alone: each lane adds the same weights in the same order as the
+            // scalar decoder, so the sums are bit-identical.
             var v = Vector256<float>.Zero;
-            var v8 = Vector256<float>.Zero;
-            float s16 = 0;
+            float s8 = 0;
             var stop = offsets[k + 1];
             for (var f = offsets[k]; f < stop; f++)
             {
@@ -199,12 +150,10 @@ public sealed class NerModel
                 var row = Unsafe.Add(ref k0, id >> 6) + BitOperations.PopCount(word & (bit - 1));
                 ref var w = ref Unsafe.Add(ref r0, row * T);
                 v += Vector256.LoadUnsafe(ref w);
-                v8 += Vector256.LoadUnsafe(ref Unsafe.Add(ref w, 8));
-                s16 += Unsafe.Add(ref w, 16);
+                s8 += Unsafe.Add(ref w, 8);
             }
             v.StoreUnsafe(ref score[k * T]);
-            v8.StoreUnsafe(ref score[k * T + 8]);
-            score[k * T + 16] = s16;
+            score[k * T + 8] = s8;
         }
         Viterbi(_constrained, n, tags, work);
     }
@@ -235,15 +184,19 @@ public sealed class NerModel
         ref var e0 = ref MemoryMarshal.GetArrayDataReference(emission);
         for (var k = 0; k < n; k++)
         {
-            var row = score.Slice(k * T, T);
-            row.Clear();
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
             var stop = offsets[k + 1];
             for (var f = offsets[k]; f < stop; f++)
             {
                 // Bucket ids are < 2^bits by construction, so the row lies inside the array.
-                var w = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref e0, ids[f] * T), T);
-                for (var t = 0; t < T; t++) row[t] += w[t];
+                ref var w = ref Unsafe.Add(ref e0, ids[f] * T);
+                s0 += w; s1 += Unsafe.Add(ref w, 1); s2 += Unsafe.Add(ref w, 2);
+                s3 += Unsafe.Add(ref w, 3); s4 += Unsafe.Add(ref w, 4);
+                s5 += Unsafe.Add(ref w, 5); s6 += Unsafe.Add(ref w, 6);
+                s7 += Unsafe.Add(ref w, 7); s8 += Unsafe.Add(ref w, 8);
             }
+            var row = score.Slice(k * T, T);
+            row[0] = s0; row[1] = s1; row[2] = s2; row[3] = s3; row[4] = s4; row[5] = s5; row[6] = s6; row[7] = s7; row[8] = s8;
         }
         Viterbi(trans, n, tags, work);
     }
@@ -262,7 +215,7 @@ public sealed class NerModel
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
-                foreach (var p in Predecessors[t])
+                for (var p = 0; p < T; p++)
                 {
                     var v = prev[p] + trans[p * T + t];
                     if (v > best) { best = v; arg = p; }
@@ -272,7 +225,7 @@ public sealed class NerModel
             }
         }
         var last = 0;
-        for (var t = 1; t < T; t++) if (CanEnd(t) && score[(n - 1) * T + t] > score[(n - 1) * T + last]) last = t;
+        for (var t = 1; t < T; t++) if (score[(n - 1) * T + t] > score[(n - 1) * T + last]) last = t;
         tags[n - 1] = last;
         for (var k = n - 1; k > 0; k--) tags[k - 1] = (int)back[k * T + tags[k]];
     }

@@ -15,7 +15,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     public static NerTagger CreateDefault() => new(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
 
     /// <summary>
-    /// IOB2 tag indexes (into <see cref="NerModel.BioTags"/>) of tokens [<paramref name="first"/>, <paramref name="end"/>);
+    /// Tag indexes (into <see cref="NerModel.Tags"/>) of tokens [<paramref name="first"/>, <paramref name="end"/>);
     /// with a <paramref name="memory"/> (reset at the document's start) the sentence is read in its document's
     /// context and then remembered. The returned span is valid until the next call.
     /// </summary>
@@ -30,9 +30,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         features.Extract(text, starts, ends, first, end, _scratch, memory);
         model.Decode(_scratch, n, _tags, _work);
         memory?.Record(NerFeatures.LowerHashes(_scratch, n), NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
-        var tags = _tags.AsSpan(0, n);
-        foreach (ref var t in tags) t = NerModel.BioOf(t);
-        return tags;
+        return _tags.AsSpan(0, n);
     }
 
     /// <summary>Gazetteer membership bits of the last tagged sentence's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
@@ -58,7 +56,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
             var first = sentenceStarts[s];
             var tags = Tag(text, starts, ends, first, first + sentences[s].Count, _memory);
             var row = new string[tags.Length];
-            for (var k = 0; k < row.Length; k++) row[k] = NerModel.BioTags[tags[k]];
+            for (var k = 0; k < row.Length; k++) row[k] = NerModel.Tags[tags[k]];
             result.Add(row);
         }
         return result;

@@ -122,21 +122,16 @@ public sealed class NerTrainer(NerFeatures features)
     private static Encoded Encode(LabeledDocument doc)
     {
         var (text, starts, ends, sentenceStarts) = NerTagger.Join(doc.Sentences.Select(s => (IReadOnlyList<string>)s.Words).ToList());
-        var bio = new int[starts.Length];
         var gold = new int[starts.Length];
         var k = 0;
         foreach (var s in doc.Sentences)
-        {
-            var first = k;
             for (var j = 0; j < s.Tags.Length; j++, k++)
             {
-                bio[k] = Array.IndexOf(NerModel.BioTags, s.Tags[j]);
-                if (bio[k] < 0) throw new FormatException($"LANG015: unknown NER tag '{s.Tags[j]}' (expected IOB2 PER/ORG/LOC/MISC).");
-                // IOB1 leftovers (I-X opening a chunk after O or another type) become B-X, as conlleval reads them.
-                if (bio[k] >= 2 && bio[k] % 2 == 0 && (j == 0 || (bio[k - 1] != bio[k] - 1 && bio[k - 1] != bio[k]))) bio[k]--;
+                gold[k] = Array.IndexOf(NerModel.Tags, s.Tags[j]);
+                if (gold[k] < 0) throw new FormatException($"LANG015: unknown NER tag '{s.Tags[j]}' (expected IOB2 PER/ORG/LOC/MISC).");
+                // IOB1 leftovers (I-X opening a chunk) become B-X so the gold sequence is one the decoder can produce.
+                if (gold[k] >= 2 && gold[k] % 2 == 0 && !NerModel.Allowed(j == 0 ? NerModel.TagCount : gold[k - 1], gold[k])) gold[k]--;
             }
-            NerModel.FromBio(bio.AsSpan(first, k - first), gold.AsSpan(first, k - first));
-        }
         return new Encoded(text, starts, ends, sentenceStarts, gold);
     }
 
