@@ -76,8 +76,8 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
     /// <summary>
     /// Three corrections for conflict news, which Reuters' 1996 text rarely shows: a name the model calls a person
-    /// right after a place noun and "of" ("the town of Maarat") is a place (CoNLL train tags every capitalised word
-    /// after "town/city/village/province of" a place); an Arabic article glued to a name ("al-Numan") continues the
+    /// right after a place noun and "of" ("the town of Maarat") is a place (CoNLL train tags 103 of 104 capitalised words
+    /// after "town/city/village/province of" places); an Arabic article glued to a name ("al-Numan") continues the
     /// entity right before it ("Maarat al-Numan"); and a lone word the model calls a person that the gazetteer lists
     /// as a place and not as a first name ("shelled Douma") is that place, unless a speech verb follows it or the
     /// document names that person elsewhere ("President Bill Clinton ... Clinton").
