@@ -21,6 +21,8 @@ public enum WordRole
     Starter = 32,
     /// <summary>A word that marks a person's name ("Abu", "bin", "al-" names).</summary>
     NamePart = 64,
+    /// <summary>A kind of settlement or region that names a place after "of" ("the town of Maarat al-Numan").</summary>
+    PlaceNoun = 128,
 }
 
 /// <summary>A gazetteer phrase of the lexicon: its class and its tokens as written.</summary>
@@ -83,6 +85,7 @@ public sealed class NerLexicon
                 case "PARTICLE": AddRole(roles, entry, WordRole.Particle); break;
                 case "STARTER": AddRole(roles, entry, WordRole.Starter); break;
                 case "NAMEPART": AddRole(roles, entry, WordRole.NamePart); break;
+                case "PLACENOUN": AddRole(roles, entry, WordRole.PlaceNoun); break;
                 case var c: throw new FormatException($"LANG003: ner_lexicon line {line}: unknown category '{c}'.");
             }
         }
