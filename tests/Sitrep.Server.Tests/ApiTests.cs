@@ -264,7 +264,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     {
         using var page = await server.Http.GetAsync("/");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<script src=\"paint.js\" defer>", await page.Content.ReadAsStringAsync());
+        Assert.Contains("<script src=\"paint.js\"></script>", await page.Content.ReadAsStringAsync());
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         foreach (var asset in new[] { "/paint.js", "/app.js", "/app.css", "/leaflet.js", "/leaflet.css", "/LICENSES.txt" })
