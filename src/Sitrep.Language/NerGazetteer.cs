@@ -28,11 +28,12 @@ public sealed class NerGazetteer
         return Load(r);
     });
 
-    // Phrase hash -> category bits (1 << category), plus PrefixFlag when a longer name continues it, in an
-    // open-addressing table: one probe usually touches one cache line, where a Dictionary touches two.
-    private readonly PhraseTable _phrases;
+    // Phrase hash -> category bits (1 << category), plus PrefixFlag when a longer name continues it (never 0, the
+    // table's "absent").
+    private readonly HashKeyTable<ushort> _phrases;
 
-    private NerGazetteer(Dictionary<ulong, ushort> phrases) => _phrases = new PhraseTable(phrases);
+    private NerGazetteer(Dictionary<ulong, ushort> phrases) =>
+        _phrases = new HashKeyTable<ushort>([.. phrases.Select(p => (p.Key, p.Value))]);
 
     /// <summary>The embedded name lists, loaded once.</summary>
     public static NerGazetteer Default => LazyDefault.Value;
@@ -109,55 +110,4 @@ public sealed class NerGazetteer
     /// <summary>Lower-case of one character, without culture and fast for ASCII.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char LowerChar(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
-
-    /// <summary>
-    /// Phrase hash to value bits by linear probing over a power-of-two array of (key, value) slots; a value of 0
-    /// means absent (stored values are never 0: every listed name sets a category or the prefix bit).
-    /// </summary>
-    private sealed class PhraseTable
-    {
-        private readonly Slot[] _slots;
-        private readonly int _shift;
-        private readonly ushort _zeroKeyValue; // key 0 marks an empty slot, so it is kept apart
-
-        private struct Slot
-        {
-            public ulong Key;
-            public ushort Value;
-        }
-
-        public PhraseTable(Dictionary<ulong, ushort> phrases)
-        {
-            Count = phrases.Count;
-            var bits = 4;
-            while ((1 << bits) < 2 * Count) bits++;
-            _slots = new Slot[1 << bits];
-            _shift = 64 - bits;
-            var mask = _slots.Length - 1;
-            foreach (var (key, value) in phrases)
-            {
-                if (key == 0) { _zeroKeyValue = value; continue; }
-                var i = (int)(key >> _shift);
-                while (_slots[i].Key != 0) i = (i + 1) & mask;
-                _slots[i] = new Slot { Key = key, Value = value };
-            }
-        }
-
-        public int Count { get; }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ushort Get(ulong key)
-        {
-            if (key == 0) return _zeroKeyValue;
-            var slots = _slots;
-            var mask = slots.Length - 1;
-            // Phrase hashes end in a multiply, so their top bits are well mixed and index the table directly.
-            for (var i = (int)(key >> _shift); ; i = (i + 1) & mask)
-            {
-                var k = slots[i].Key;
-                if (k == key) return slots[i].Value;
-                if (k == 0) return 0;
-            }
-        }
-    }
 }

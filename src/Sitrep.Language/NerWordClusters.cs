@@ -25,34 +25,11 @@ public sealed class NerWordClusters
         return Load(reader);
     });
 
-    // Open addressing with (key, value) side by side, so a lookup touches one cache line (the table is 4 MB for the
-    // shipped list, past the caches); key 0 marks an empty slot (a word whose hash is 0 is skipped at load).
-    private readonly Slot[] _slots;
-    private readonly int _shift;
+    // Lower-case hash -> packed path; absent gives 0, which is Unknown (4 MB for the shipped list).
+    private readonly HashKeyTable<uint> _paths;
 
-    private struct Slot
-    {
-        public ulong Key;
-        public uint Value;
-    }
-
-    private NerWordClusters(List<(ulong Key, uint Value)> paths)
-    {
-        // At most 60 % full: linear probing stays short.
-        var bits = 4;
-        while (5 * (1L << bits) < 8L * paths.Count) bits++;
-        _slots = new Slot[1 << bits];
-        _shift = 64 - bits;
-        var mask = _slots.Length - 1;
-        foreach (var (key, value) in paths)
-        {
-            var i = Index(key);
-            while (_slots[i].Key != 0 && _slots[i].Key != key) i = (i + 1) & mask;
-            if (_slots[i].Key == key) continue; // the first row of a word wins
-            _slots[i] = new Slot { Key = key, Value = value };
-            Count++;
-        }
-    }
+    // Of a word listed twice, the first row wins.
+    private NerWordClusters(List<(ulong Key, uint Value)> paths) => _paths = new HashKeyTable<uint>(paths);
 
     /// <summary>The embedded clusters, loaded once.</summary>
     public static NerWordClusters Default => LazyDefault.Value;
@@ -61,7 +38,7 @@ public sealed class NerWordClusters
     public static NerWordClusters Empty { get; } = new([]);
 
     /// <summary>Number of listed words.</summary>
-    public int Count { get; private set; }
+    public int Count => _paths.Count;
 
     /// <summary>Reads "word TAB path" rows (path: 1 to 16 characters 0/1; # comments and the header line skipped).</summary>
     public static NerWordClusters Load(TextReader reader)
@@ -89,18 +66,7 @@ public sealed class NerWordClusters
 
     /// <summary>The packed path (see <see cref="Prefix"/>) of the word with lower-case hash <paramref name="lowerHash"/>, or <see cref="Unknown"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Lookup(ulong lowerHash)
-    {
-        if (Count == 0 || lowerHash == 0) return Unknown;
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        for (var i = Index(lowerHash); ; i = (i + 1) & mask)
-        {
-            var k = slots[i].Key;
-            if (k == lowerHash) return slots[i].Value;
-            if (k == 0) return Unknown;
-        }
-    }
+    public uint Lookup(ulong lowerHash) => _paths.Get(lowerHash);
 
     /// <summary>
     /// The first <paramref name="length"/> bits of a packed path (the whole path when shorter, as Brown-cluster prefixes
@@ -116,7 +82,4 @@ public sealed class NerWordClusters
 
     // Depth in the high half, so "01" and "1" differ; a listed word always has depth >= 1, so never packs to Unknown.
     private static uint Pack(uint bits, int depth) => ((uint)depth << 16) | bits;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Index(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 }
