@@ -65,7 +65,7 @@ public class NerVariedTextBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var reader = File.OpenText(FindConll());
+        using var reader = File.OpenText(SharedBench.Find("bench/conll2003/conllpp_test.txt", nameof(NerVariedTextBenchmarks)));
         _texts = NerTrainer.ReadConll(reader)
             .Select(d => string.Join("\n", d.Sentences.Select(s => string.Join(" ", s.Words))))
             .ToArray();
@@ -86,19 +86,6 @@ public class NerVariedTextBenchmarks
             TokenEnds = spans.Ends,
             SentenceStarts = SentenceSplitter.Default.Split(text, spans),
         };
-    }
-
-    private static string FindConll()
-    {
-        const string relative = "bench/conll2003/conllpp_test.txt";
-        var env = Environment.GetEnvironmentVariable("SITREP_SHARED");
-        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, relative))) return Path.Combine(env, relative);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", relative);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new InvalidOperationException($"NerVariedTextBenchmarks needs shared/{relative} beside the repository (or SITREP_SHARED).");
     }
 
     [Benchmark(Baseline = true)]

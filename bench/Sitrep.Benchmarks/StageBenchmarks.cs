@@ -128,7 +128,7 @@ public class RealArticlesPipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = Path.Combine(SharedBench(), "polnear-attribution", "train", "text");
+        var dir = SharedBench.Find("bench/polnear-attribution/train/text", nameof(RealArticlesPipelineBenchmarks));
         _raws = Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal).Take(Count)
             .Select(f => Articles.Raw(Path.GetFileName(f), File.ReadAllText(f))).ToArray();
         if (_raws.Length < Count) throw new InvalidOperationException($"{dir} holds {_raws.Length} articles; the benchmark needs {Count}");
@@ -152,16 +152,5 @@ public class RealArticlesPipelineBenchmarks
         foreach (var raw in _raws) events += _pipeline.Process(raw).Document?.Events.Count ?? 0;
         _processed += _raws.Length;
         return events;
-    }
-
-    private static string SharedBench()
-    {
-        if (Environment.GetEnvironmentVariable("SITREP_SHARED") is { Length: > 0 } env) return Path.Combine(env, "bench");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "bench");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("no shared/bench folder beside the repository; set SITREP_SHARED");
     }
 }
