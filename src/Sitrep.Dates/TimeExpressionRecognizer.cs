@@ -632,9 +632,7 @@ public sealed class TimeExpressionRecognizer
             else if (W(j, "last") || W(j, "latter")) half = 2;
             else return false;
             if (!W(j + 1, "half") || !W(j + 2, "of")) return false;
-            int year, end;
-            if (YearAt(j + 3, out year, out end)) { }
-            else if (!RelativeYear(j + 3, out year, out end)) return false;
+            if (!YearAt(j + 3, out var year, out var end) && !RelativeYear(j + 3, out year, out end)) return false;
             var s = new DateOnly(year, half == 1 ? 1 : 7, 1);
             p = new P(end, ResolvedDate.Between(s, s.AddMonths(6).AddDays(-1), DateGranularity.Month,
                 $"half-year H{half} of {year}"), TimexKind.HalfYear);
