@@ -26,7 +26,14 @@ internal static class TrainCommands
         var epochs = new Option<int>("--epochs") { Description = "epochs to run at most", DefaultValueFactory = _ => 20 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "seed of the training-order shuffle", DefaultValueFactory = _ => 20030601 };
-        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed }) ner.Options.Add(o);
+        var stacked = new Option<bool>("--stacked") { Description = "add a second-stage tagger over the first stage's predictions for the whole document, trained on jackknifed predictions" };
+        var folds = new Option<int>("--folds") { Description = "jackknife folds for --stacked (document i in fold i mod K)", DefaultValueFactory = _ => 5 };
+        var stackedFeatures = new Option<string>("--stacked-features")
+        {
+            Description = "second-stage feature groups joined by '+' (local, word, longer, run, first, all); several variants separated by ',' are each trained and scored on dev, the first is written",
+            DefaultValueFactory = _ => StackedDefault,
+        };
+        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed, stacked, folds, stackedFeatures }) ner.Options.Add(o);
         ner.SetAction(parse =>
         {
             var trainPath = parse.GetValue(trainFile)!;
@@ -40,7 +47,17 @@ internal static class TrainCommands
             using (var r = File.OpenText(devPath)) devSet = NerTrainer.ReadConll(r);
             var features = NerFeatures.CreateDefault(parse.GetValue(bits));
             var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Log = io.Err };
-            var model = trainer.Train(trainSet, devSet);
+            NerModel model;
+            if (parse.GetValue(stacked))
+            {
+                if (parse.GetValue(folds) is < 2 or > 50) throw new UsageException("--folds must be within 2..50");
+                var variants = parse.GetValue(stackedFeatures)!.Split(',').Select(ParseGroups).ToList();
+                var results = trainer.TrainStacked(trainSet, devSet, parse.GetValue(folds), variants);
+                foreach (var r in results)
+                    io.Err.WriteLine(FormattableString.Invariant($"stacked {r.Groups}: dev F1 {100 * r.DevF1:F2} (epoch {r.Epoch})"));
+                model = results[0].Model;
+            }
+            else model = trainer.Train(trainSet, devSet);
             using (var stream = File.Create(parse.GetValue(outFile)!)) model.Save(stream);
             io.Out.WriteLine(FormattableString.Invariant(
                 $"trained on {trainSet.Sum(d => d.Sentences.Count)} sentences in {clock.Elapsed.TotalSeconds:F0} s; dev_f1={trainer.Score(model, devSet):F4}"));
@@ -50,6 +67,23 @@ internal static class TrainCommands
         train.Subcommands.Add(Events(io));
         train.Subcommands.Add(Quotes(io));
         return train;
+    }
+
+    /// <summary>The second-stage feature groups <c>sitrep train ner --stacked</c> uses unless told otherwise.</summary>
+    private const string StackedDefault = "local+word+longer";
+
+    /// <summary>Feature groups from names joined by '+' ("local+word").</summary>
+    private static NerStacking.Groups ParseGroups(string text)
+    {
+        var groups = NerStacking.Groups.None;
+        foreach (var name in text.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!char.IsLetter(name[0]) || !Enum.TryParse<NerStacking.Groups>(name, ignoreCase: true, out var g) || g == NerStacking.Groups.None)
+                throw new UsageException($"--stacked-features: unknown group '{name}' (local, word, longer, run, first, all)");
+            groups |= g;
+        }
+        if (groups == NerStacking.Groups.None) throw new UsageException("--stacked-features: a variant names no group");
+        return groups;
     }
 
     private static Command Quotes(CliIo io)

@@ -14,7 +14,7 @@ namespace Sitrep.Language;
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private const ulong UnknownCluster = 0x7F4A7C159E3779B9UL;
@@ -258,10 +258,11 @@ public sealed class NerFeatures
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Combine(ulong a, ulong b) => (a ^ (b * 0x9E3779B97F4A7C15UL)) * 0xBF58476D1CE4E5B9UL;
+    internal static ulong Combine(ulong a, ulong b) => (a ^ (b * 0x9E3779B97F4A7C15UL)) * 0xBF58476D1CE4E5B9UL;
 
+    /// <summary>The bucket of feature template <paramref name="template"/> with value <paramref name="h"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Id(int template, ulong h)
+    internal int Id(int template, ulong h)
     {
         var x = (h + (ulong)template * 0xD6E8FEB86659FD93UL) * 0x9E3779B97F4A7C15UL;
         x ^= x >> 31;

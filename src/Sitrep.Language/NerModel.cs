@@ -75,6 +75,35 @@ public sealed class NerModel
     private readonly int[] _rank;
     private readonly float[] _rows;
 
+    private NerModel(NerModel first, NerModel? second, NerStacking.Groups groups)
+    {
+        if (second is not null && (second.Second is not null || second.Bits != first.Bits))
+            throw new ArgumentException("LANG013: a second-stage NER model must be single-stage and use the first stage's feature bits.");
+        Bits = first.Bits;
+        Transition = first.Transition;
+        _constrained = first._constrained;
+        _present = first._present;
+        _rank = first._rank;
+        _rows = first._rows;
+        Second = second;
+        SecondGroups = groups;
+    }
+
+    /// <summary>
+    /// This model as the first stage of a stacked tagger whose second stage, <paramref name="second"/>, reads this
+    /// stage's predictions for the whole document through the stacked feature <paramref name="groups"/>.
+    /// </summary>
+    public NerModel WithSecondStage(NerModel second, NerStacking.Groups groups) => new(this, second, groups);
+
+    /// <summary>The first stage alone (this model when it has no second stage), to compare what the second stage changes.</summary>
+    public NerModel FirstStage => Second is null ? this : new(this, null, NerStacking.Groups.None);
+
+    /// <summary>The second-stage tagger (Ratinov and Roth's prediction aggregation), or null for a single-stage model.</summary>
+    public NerModel? Second { get; }
+
+    /// <summary>The stacked feature groups the second stage was trained with (None for a single-stage model).</summary>
+    public NerStacking.Groups SecondGroups { get; }
+
     /// <summary>The model shipped in data/models/ner.model, embedded in this assembly, loaded once.</summary>
     public static NerModel Default => LazyDefault.Value;
 
@@ -122,7 +151,13 @@ public sealed class NerModel
         next == 0 || (next & 1) == 1 || (previous < TagCount && (previous == next - 1 || previous == next));
 
     /// <summary>Writes the best tag sequence for a sentence's features into <paramref name="tags"/>[0..n).</summary>
-    public void Decode(NerFeatures.Scratch s, int n, int[] tags, float[] work)
+    public void Decode(NerFeatures.Scratch s, int n, int[] tags, float[] work) => Decode(s.Ids, s.Offsets, n, tags, work);
+
+    /// <summary>
+    /// Writes the best tag sequence for a sentence into <paramref name="tags"/>[0..n): token k's feature ids are
+    /// <paramref name="ids"/>[offsets[k]..offsets[k + 1]).
+    /// </summary>
+    public void Decode(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work)
     {
         if (n == 0) return;
         const int T = TagCount;
@@ -130,8 +165,6 @@ public sealed class NerModel
         ref var r0 = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref var p0 = ref MemoryMarshal.GetArrayDataReference(_present);
         ref var k0 = ref MemoryMarshal.GetArrayDataReference(_rank);
-        var ids = s.Ids;
-        var offsets = s.Offsets;
         for (var k = 0; k < n; k++)
         {
             // Tags 0-7 in one vector and tag 8 alone: each lane adds the same weights in the same order as the
@@ -172,12 +205,12 @@ public sealed class NerModel
     /// Viterbi over a dense weight table (bucket * TagCount + tag): training decodes with its current, unaveraged
     /// weights, and it is the reference the compact table's <see cref="Decode(NerFeatures.Scratch, int, int[], float[])"/> must match.
     /// </summary>
-    public static void Decode(float[] emission, float[] transition, int[] ids, int[] offsets, int n, int[] tags, float[] work)
+    public static void Decode(float[] emission, float[] transition, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work)
     {
         if (n > 0) DecodeConstrained(emission, Constrained(transition), ids, offsets, n, tags, work);
     }
 
-    private static void DecodeConstrained(float[] emission, float[] trans, int[] ids, int[] offsets, int n, int[] tags, float[] work)
+    private static void DecodeConstrained(float[] emission, float[] trans, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work)
     {
         const int T = TagCount;
         var score = work.AsSpan(0, n * T);
@@ -231,8 +264,9 @@ public sealed class NerModel
     }
 
     /// <summary>
-    /// Writes the model gzip-compressed: header, feature version, bits, transitions, then the non-zero emission
-    /// weights as (gap from the previous index, value) pairs.
+    /// Writes the model gzip-compressed: header, feature version, the number of stages and the second stage's feature
+    /// groups, then per stage its bits, tags, transitions and non-zero emission weights as (gap from the previous
+    /// index, value) pairs.
     /// </summary>
     public void Save(Stream stream)
     {
@@ -240,6 +274,14 @@ public sealed class NerModel
         using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
         w.Write(NerFeatures.Version);
+        w.Write(Second is null ? 1 : 2);
+        w.Write((int)SecondGroups);
+        WriteStage(w);
+        Second?.WriteStage(w);
+    }
+
+    private void WriteStage(BinaryWriter w)
+    {
         w.Write(Bits);
         w.Write(TagCount);
         foreach (var tag in Tags) w.Write(tag);
@@ -275,6 +317,16 @@ public sealed class NerModel
         var version = r.ReadInt32();
         if (version != NerFeatures.Version)
             throw new InvalidDataException($"LANG014: NER model uses feature set {version}, this build has {NerFeatures.Version}; retrain with 'sitrep train ner'.");
+        var stages = r.ReadInt32();
+        var groups = (NerStacking.Groups)r.ReadInt32();
+        if (stages is not (1 or 2) || (groups & ~NerStacking.Groups.All) != 0 || (stages == 1) != (groups == NerStacking.Groups.None))
+            throw new InvalidDataException($"LANG014: NER model has {stages} stages with stacked feature groups {(int)groups}; expected 1 stage, or 2 with known groups.");
+        var first = ReadStage(r);
+        return stages == 1 ? first : first.WithSecondStage(ReadStage(r), groups);
+    }
+
+    private static NerModel ReadStage(BinaryReader r)
+    {
         var bits = r.ReadInt32();
         var tagCount = r.ReadInt32();
         for (var t = 0; t < tagCount; t++)

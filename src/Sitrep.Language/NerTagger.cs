@@ -1,46 +1,152 @@
 namespace Sitrep.Language;
 
 /// <summary>
-/// Tags sentences with a <see cref="NerModel"/>: feature extraction then Viterbi. Keeps its working arrays between
-/// calls, so one instance serves one thread at a time.
+/// Tags documents with a <see cref="NerModel"/>: feature extraction then Viterbi, sentence by sentence with the
+/// document's memory; for a stacked model a second pass then decodes every sentence again with the second stage, over
+/// the first pass's feature ids plus features of the first pass's tags for the whole document. Keeps its working arrays
+/// between calls, so one instance serves one thread at a time.
 /// </summary>
 public sealed class NerTagger(NerModel model, NerFeatures features)
 {
     private readonly NerFeatures.Scratch _scratch = new();
     private readonly NerMemory _memory = new();
+    private readonly NerStacking _stacking = new();
     private int[] _tags = new int[64];
     private float[] _work = new float[2 * 64 * NerModel.TagCount];
+    // The document read so far, token after token: first-pass feature ids and offsets, hashes, classes, marks, tags.
+    private int[] _ids = new int[64 * 64], _offsets = new int[65];
+    private ulong[] _lower = new ulong[64];
+    private byte[] _cap = new byte[64];
+    private ushort[] _gaz = new ushort[64];
+    private int[] _first = new int[64], _final = new int[64], _persons = new int[64];
+    private int[] _stackedIds = [], _stackedOffsets = [];
+    private int _count;
 
     /// <summary>The tagger over the shipped model and the embedded gazetteer.</summary>
     public static NerTagger CreateDefault() => new(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
 
     /// <summary>
-    /// Tag indexes (into <see cref="NerModel.Tags"/>) of tokens [<paramref name="first"/>, <paramref name="end"/>);
-    /// with a <paramref name="memory"/> (reset at the document's start) the sentence is read in its document's
-    /// context and then remembered. The returned span is valid until the next call.
+    /// Tag indexes (into <see cref="NerModel.Tags"/>) of every token of a document: <paramref name="tokenCount"/> tokens
+    /// spanning [starts[k], ends[k]) of <paramref name="text"/>, sentences starting at <paramref name="sentenceStarts"/>
+    /// (ascending; empty: one sentence). The returned span is valid until the next call.
     /// </summary>
-    public Span<int> Tag(string text, int[] starts, int[] ends, int first, int end, NerMemory? memory = null)
+    public Span<int> TagDocument(string text, int[] starts, int[] ends, ReadOnlySpan<int> sentenceStarts, int tokenCount)
     {
-        var n = end - first;
-        if (_tags.Length < n)
+        ReadOnlySpan<int> whole = [0];
+        if (sentenceStarts.Length == 0) sentenceStarts = whole;
+        Read(model, text, starts, ends, sentenceStarts, tokenCount);
+        if (model.Second is null)
         {
-            _tags = new int[Math.Max(n, 2 * _tags.Length)];
-            _work = new float[2 * _tags.Length * NerModel.TagCount];
+            _first.AsSpan(0, tokenCount).CopyTo(_final);
+            return _final.AsSpan(0, tokenCount);
         }
-        features.Extract(text, starts, ends, first, end, _scratch, memory);
-        model.Decode(_scratch, n, _tags, _work);
-        memory?.Record(NerFeatures.LowerHashes(_scratch, n), NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
-        return _tags.AsSpan(0, n);
+        _stacking.Combine(features, model.SecondGroups, _ids, _offsets.AsSpan(0, tokenCount + 1), _first.AsSpan(0, tokenCount),
+            _lower.AsSpan(0, tokenCount), _cap.AsSpan(0, tokenCount), sentenceStarts, ref _stackedIds, ref _stackedOffsets);
+        DecodeSentences(model.Second, _stackedIds, _stackedOffsets, sentenceStarts, tokenCount, _final);
+        return _final.AsSpan(0, tokenCount);
     }
 
-    /// <summary>Gazetteer membership bits of the last tagged sentence's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
-    internal ReadOnlySpan<ushort> GazetteerMarks(int n) => NerFeatures.GazetteerMarks(_scratch, n);
+    /// <summary>
+    /// The first pass: tags each sentence in order with <paramref name="stage"/> (the model itself, or in training a
+    /// model of the first stage) and the document memory, keeping every token's feature ids, hashes and tags.
+    /// </summary>
+    internal void Read(NerModel stage, string text, int[] starts, int[] ends, ReadOnlySpan<int> sentenceStarts, int tokenCount)
+    {
+        Ensure(tokenCount);
+        _count = tokenCount;
+        _memory.Reset(text, starts, ends, sentenceStarts, tokenCount);
+        // Tokens before the first sentence are in none: no features, tag O.
+        var lead = Math.Clamp(sentenceStarts[0], 0, tokenCount);
+        if (lead > 0)
+        {
+            foreach (var array in new[] { _offsets, _first, _final, _persons }) array.AsSpan(0, lead).Clear();
+            _lower.AsSpan(0, lead).Clear();
+            _cap.AsSpan(0, lead).Clear();
+            _gaz.AsSpan(0, lead).Clear();
+        }
+        var p = 0;
+        for (var s = 0; s < sentenceStarts.Length; s++)
+        {
+            var first = sentenceStarts[s];
+            var end = s + 1 < sentenceStarts.Length ? sentenceStarts[s + 1] : tokenCount;
+            var n = end - first;
+            if (n <= 0) continue;
+            if (_tags.Length < n)
+            {
+                _tags = new int[Math.Max(n, 2 * _tags.Length)];
+                _work = new float[2 * _tags.Length * NerModel.TagCount];
+            }
+            features.Extract(text, starts, ends, first, end, _scratch, _memory);
+            stage.Decode(_scratch, n, _tags, _work);
+            var lower = NerFeatures.LowerHashes(_scratch, n);
+            _memory.Record(lower, NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
+            var count = _scratch.Offsets[n];
+            if (_ids.Length < p + count) Array.Resize(ref _ids, Math.Max(p + count, 2 * _ids.Length));
+            _scratch.Ids.AsSpan(0, count).CopyTo(_ids.AsSpan(p));
+            for (var k = 0; k < n; k++)
+            {
+                _offsets[first + k] = p + _scratch.Offsets[k];
+                // What the memory says once this sentence is read, as the recognizer's person rule asks it.
+                _persons[first + k] = _memory.PersonCount(lower[k]);
+            }
+            p += count;
+            lower.CopyTo(_lower.AsSpan(first));
+            NerFeatures.CapClasses(_scratch, n).CopyTo(_cap.AsSpan(first));
+            NerFeatures.GazetteerMarks(_scratch, n).CopyTo(_gaz.AsSpan(first));
+            _tags.AsSpan(0, n).CopyTo(_first.AsSpan(first));
+        }
+        _offsets[tokenCount] = p;
+    }
 
-    /// <summary>Lower-case hashes of the last tagged sentence's tokens.</summary>
-    internal ReadOnlySpan<ulong> LowerHashes(int n) => NerFeatures.LowerHashes(_scratch, n);
+    /// <summary>Decodes each sentence of a document with <paramref name="stage"/> over document-wide ids and offsets.</summary>
+    private void DecodeSentences(NerModel stage, int[] ids, int[] offsets, ReadOnlySpan<int> sentenceStarts, int tokenCount, int[] output)
+    {
+        for (var s = 0; s < sentenceStarts.Length; s++)
+        {
+            var first = sentenceStarts[s];
+            var n = (s + 1 < sentenceStarts.Length ? sentenceStarts[s + 1] : tokenCount) - first;
+            if (n <= 0) continue;
+            stage.Decode(ids, offsets.AsSpan(first, n + 1), n, _tags, _work);
+            _tags.AsSpan(0, n).CopyTo(output.AsSpan(first));
+        }
+    }
 
-    /// <summary>The memory this tagger keeps for the document it is reading (reset it at each document).</summary>
-    internal NerMemory Memory => _memory;
+    private void Ensure(int tokenCount)
+    {
+        if (_lower.Length >= tokenCount) return;
+        var m = Math.Max(tokenCount, 2 * _lower.Length);
+        _offsets = new int[m + 1];
+        _lower = new ulong[m];
+        _cap = new byte[m];
+        _gaz = new ushort[m];
+        _first = new int[m];
+        _final = new int[m];
+        _persons = new int[m];
+    }
+
+    /// <summary>Gazetteer membership bits of the last document's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
+    internal ReadOnlySpan<ushort> GazetteerMarks => _gaz.AsSpan(0, _count);
+
+    /// <summary>
+    /// For each token of the last document, how often the first pass had tagged its word as part of a person's name
+    /// by the end of the token's sentence.
+    /// </summary>
+    internal ReadOnlySpan<int> PersonCounts => _persons.AsSpan(0, _count);
+
+    /// <summary>First-pass feature ids of the last document read, token after token.</summary>
+    internal ReadOnlySpan<int> FirstIds => _ids;
+
+    /// <summary>Where each token's first-pass ids begin (token count + 1 entries).</summary>
+    internal ReadOnlySpan<int> FirstOffsets => _offsets.AsSpan(0, _count + 1);
+
+    /// <summary>First-pass tags of the last document read.</summary>
+    internal ReadOnlySpan<int> FirstTags => _first.AsSpan(0, _count);
+
+    /// <summary>Lower-case hashes of the last document's tokens.</summary>
+    internal ReadOnlySpan<ulong> LowerHashes => _lower.AsSpan(0, _count);
+
+    /// <summary>Capitalisation classes of the last document's tokens.</summary>
+    internal ReadOnlySpan<byte> CapClasses => _cap.AsSpan(0, _count);
 
     /// <summary>IOB2 tags of one sentence given as words, read as a document of its own.</summary>
     public string[] Tag(IReadOnlyList<string> words) => TagDocument([words])[0];
@@ -49,14 +155,12 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     public List<string[]> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         var (text, starts, ends, sentenceStarts) = Join(sentences);
-        _memory.Reset(text, starts, ends, sentenceStarts, starts.Length);
+        var tags = TagDocument(text, starts, ends, sentenceStarts, starts.Length);
         var result = new List<string[]>(sentences.Count);
         for (var s = 0; s < sentences.Count; s++)
         {
-            var first = sentenceStarts[s];
-            var tags = Tag(text, starts, ends, first, first + sentences[s].Count, _memory);
-            var row = new string[tags.Length];
-            for (var k = 0; k < row.Length; k++) row[k] = NerModel.Tags[tags[k]];
+            var row = new string[sentences[s].Count];
+            for (var k = 0; k < row.Length; k++) row[k] = NerModel.Tags[tags[sentenceStarts[s] + k]];
             result.Add(row);
         }
         return result;

@@ -59,39 +59,189 @@ public sealed class NerTrainer(NerFeatures features)
                     var n = end - first;
                     if (predicted.Length < n) { predicted = new int[2 * n]; work = new float[4 * n * T]; }
                     features.Extract(d.Text, d.Starts, d.Ends, first, end, scratch, memory);
-                    NerModel.Decode(w, tw, scratch.Ids, scratch.Offsets, n, predicted, work);
-                    for (var k = 0; k < n; k++)
-                    {
-                        var g = d.Gold[first + k];
-                        var p = predicted[k];
-                        var gPrev = k == 0 ? T : d.Gold[first + k - 1];
-                        var pPrev = k == 0 ? T : predicted[k - 1];
-                        if (g != p)
-                        {
-                            mistakes++;
-                            for (var f = scratch.Offsets[k]; f < scratch.Offsets[k + 1]; f++)
-                            {
-                                var b = scratch.Ids[f] * T;
-                                w[b + g] += 1; u[b + g] += c;
-                                w[b + p] -= 1; u[b + p] -= c;
-                            }
-                        }
-                        if (g != p || gPrev != pPrev)
-                        {
-                            tw[gPrev * T + g] += 1; tu[gPrev * T + g] += c;
-                            tw[pPrev * T + p] -= 1; tu[pPrev * T + p] -= c;
-                        }
-                    }
+                    mistakes += Step(w, u, tw, tu, c, scratch.Ids, scratch.Offsets, d.Gold.AsSpan(first, n), predicted, work);
                     memory.Record(NerFeatures.LowerHashes(scratch, n), NerFeatures.CapClasses(scratch, n), predicted.AsSpan(0, n));
                     c++;
                 }
             }
+            // Without dev data only the last epoch's average is kept, so the others need not be made.
+            if (dev.Count == 0 && epoch < Epochs) continue;
             var model = new NerModel(features.Bits, Average(w, u, c), Average(tw, tu, c));
             var f1 = dev.Count == 0 ? 0 : Score(model, dev);
             Log?.WriteLine($"epoch {epoch}: {mistakes} token mistakes; dev F1 {100 * f1:F2}");
-            if (f1 > bestF1 || dev.Count == 0) { bestF1 = f1; best = model; }
+            if (f1 > bestF1 || dev.Count == 0) { bestF1 = f1; best = model; BestEpoch = epoch; }
         }
         return best ?? new NerModel(features.Bits, new float[size], new float[(T + 1) * T]);
+    }
+
+    /// <summary>The epoch whose model the last <see cref="Train"/> returned.</summary>
+    public int BestEpoch { get; private set; }
+
+    /// <summary>
+    /// One perceptron step on a sentence of <paramref name="gold"/>.Length tokens: decodes with the current weights and,
+    /// where a tag (or the tag pair before it) is wrong, moves the weights toward the gold tags. Returns the number of
+    /// wrong tags.
+    /// </summary>
+    private static int Step(float[] w, float[] u, float[] tw, float[] tu, float c, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets,
+        ReadOnlySpan<int> gold, int[] predicted, float[] work)
+    {
+        const int T = NerModel.TagCount;
+        var n = gold.Length;
+        NerModel.Decode(w, tw, ids, offsets, n, predicted, work);
+        var mistakes = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var g = gold[k];
+            var p = predicted[k];
+            var gPrev = k == 0 ? T : gold[k - 1];
+            var pPrev = k == 0 ? T : predicted[k - 1];
+            if (g != p)
+            {
+                mistakes++;
+                for (var f = offsets[k]; f < offsets[k + 1]; f++)
+                {
+                    var b = ids[f] * T;
+                    w[b + g] += 1; u[b + g] += c;
+                    w[b + p] -= 1; u[b + p] -= c;
+                }
+            }
+            if (g != p || gPrev != pPrev)
+            {
+                tw[gPrev * T + g] += 1; tu[gPrev * T + g] += c;
+                tw[pPrev * T + p] -= 1; tu[pPrev * T + p] -= c;
+            }
+        }
+        return mistakes;
+    }
+
+    /// <summary>A trained stacked tagger: the second stage's feature groups, the model holding both stages, its dev F1 and epoch.</summary>
+    public sealed record StackedResult(NerStacking.Groups Groups, NerModel Model, double DevF1, int Epoch);
+
+    /// <summary>The first stage's reading of one document: its feature ids and tags, as the second stage sees them.</summary>
+    private sealed record FirstPass(LabeledDocument Document, int[] Ids, int[] Offsets, int[] Tags, ulong[] Lower, byte[] Cap,
+        int[] SentenceStarts, int[] Gold);
+
+    /// <summary>
+    /// Trains a stacked tagger (Ratinov and Roth 2009) for each of <paramref name="variants"/>: the first stage is
+    /// <see cref="Train"/> on all of <paramref name="train"/> (epoch chosen on dev). The second stage must learn from
+    /// first-stage tags as wrong as they are on unseen text, so its training text is tagged by jackknifing: the
+    /// documents are split into <paramref name="folds"/> folds by index (document i in fold i mod folds), and each
+    /// fold is read by a first stage trained, with the same seed and the full model's epoch count, on the other folds.
+    /// Dev is read by the full first stage, as at run time; the second stage's epoch is chosen on dev.
+    /// </summary>
+    public IReadOnlyList<StackedResult> TrainStacked(IReadOnlyList<LabeledDocument> train, IReadOnlyList<LabeledDocument> dev,
+        int folds, IReadOnlyList<NerStacking.Groups> variants)
+    {
+        if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "LANG016: jackknifing needs at least 2 folds.");
+        if (variants.Any(g => g == NerStacking.Groups.None || (g & ~NerStacking.Groups.All) != 0))
+            throw new ArgumentException("LANG016: a stacked variant needs at least one known feature group.", nameof(variants));
+        var first = Train(train, dev);
+        var epochs = BestEpoch;
+        Log?.WriteLine($"stage 1: epoch {epochs}; jackknifing {folds} folds at {epochs} epochs each");
+        var passes = new FirstPass?[train.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var fold = f;
+            var foldModel = new NerTrainer(features) { Epochs = epochs, Seed = Seed }
+                .Train(train.Where((_, i) => i % folds != fold).ToList(), []);
+            var tagger = new NerTagger(foldModel, features);
+            for (var i = f; i < train.Count; i += folds) passes[i] = Read(tagger, foldModel, train[i]);
+            Log?.WriteLine($"fold {f + 1}/{folds} read");
+        }
+        var devTagger = new NerTagger(first, features);
+        var devPasses = dev.Select(d => Read(devTagger, first, d)).OfType<FirstPass>().ToArray();
+        var trainPasses = passes.OfType<FirstPass>().ToArray();
+        return variants.Select(g => TrainSecond(first, trainPasses, devPasses, g)).ToList();
+    }
+
+    /// <summary>The first pass of <paramref name="stage"/> over a document, copied out of the tagger (null when empty).</summary>
+    private static FirstPass? Read(NerTagger tagger, NerModel stage, LabeledDocument doc)
+    {
+        var d = Encode(doc);
+        var n = d.Gold.Length;
+        if (n == 0) return null;
+        tagger.Read(stage, d.Text, d.Starts, d.Ends, d.SentenceStarts, n);
+        var offsets = tagger.FirstOffsets.ToArray();
+        return new FirstPass(doc, tagger.FirstIds[..offsets[n]].ToArray(), offsets, tagger.FirstTags.ToArray(),
+            tagger.LowerHashes.ToArray(), tagger.CapClasses.ToArray(), d.SentenceStarts, d.Gold);
+    }
+
+    /// <summary>Each token's first-pass ids followed by its stacked features, as exact-size arrays.</summary>
+    private (int[] Ids, int[] Offsets) Stack(NerStacking stacking, FirstPass pass, NerStacking.Groups groups)
+    {
+        int[] ids = [], offsets = [];
+        stacking.Combine(features, groups, pass.Ids, pass.Offsets, pass.Tags, pass.Lower, pass.Cap, pass.SentenceStarts, ref ids, ref offsets);
+        var n = pass.Tags.Length;
+        return (ids[..offsets[n]], offsets[..(n + 1)]);
+    }
+
+    /// <summary>Trains the second stage of <paramref name="groups"/> on jackknifed first passes, epoch chosen on dev.</summary>
+    private StackedResult TrainSecond(NerModel first, FirstPass[] train, FirstPass[] dev, NerStacking.Groups groups)
+    {
+        const int T = NerModel.TagCount;
+        var stacking = new NerStacking();
+        // The stacked features depend only on the first pass, so they are computed once, not at every epoch.
+        var data = train.Select(p => Stack(stacking, p, groups)).ToArray();
+        var devData = dev.Select(p => Stack(stacking, p, groups)).ToArray();
+        var size = (1 << features.Bits) * T;
+        var w = new float[size];
+        var u = new float[size];
+        var tw = new float[(T + 1) * T];
+        var tu = new float[(T + 1) * T];
+        var predicted = new int[16];
+        var work = new float[2 * 16 * T];
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        var random = new Random(Seed);
+        float c = 1;
+        NerModel? best = null;
+        double bestF1 = -1;
+        var bestEpoch = 0;
+        for (var epoch = 1; epoch <= Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var index in order)
+            {
+                var (ids, offsets) = data[index];
+                var starts = train[index].SentenceStarts;
+                var gold = train[index].Gold;
+                for (var si = 0; si < starts.Length; si++)
+                {
+                    var n = (si + 1 < starts.Length ? starts[si + 1] : gold.Length) - starts[si];
+                    if (n <= 0) continue;
+                    if (predicted.Length < n) { predicted = new int[2 * n]; work = new float[4 * n * T]; }
+                    mistakes += Step(w, u, tw, tu, c, ids, offsets.AsSpan(starts[si], n + 1), gold.AsSpan(starts[si], n), predicted, work);
+                    c++;
+                }
+            }
+            var model = new NerModel(features.Bits, Average(w, u, c), Average(tw, tu, c));
+            var f1 = ScoreSecond(model, dev, devData);
+            Log?.WriteLine($"stage 2 [{groups}] epoch {epoch}: {mistakes} token mistakes; dev F1 {100 * f1:F2}");
+            if (f1 > bestF1) { bestF1 = f1; best = model; bestEpoch = epoch; }
+        }
+        return new StackedResult(groups, first.WithSecondStage(best!, groups), bestF1, bestEpoch);
+    }
+
+    /// <summary>Entity F1 of a second stage decoding the stacked ids of dev's first passes.</summary>
+    private static double ScoreSecond(NerModel second, FirstPass[] dev, (int[] Ids, int[] Offsets)[] devData)
+    {
+        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
+        var tags = new int[16];
+        var work = new float[2 * 16 * NerModel.TagCount];
+        for (var i = 0; i < dev.Length; i++)
+        {
+            var starts = dev[i].SentenceStarts;
+            var (ids, offsets) = devData[i];
+            for (var si = 0; si < starts.Length; si++)
+            {
+                var sentence = dev[i].Document.Sentences[si];
+                var n = sentence.Words.Length;
+                if (tags.Length < n) { tags = new int[2 * n]; work = new float[4 * n * NerModel.TagCount]; }
+                second.Decode(ids, offsets.AsSpan(starts[si], n + 1), n, tags, work);
+                pairs.Add((sentence.Tags, tags.AsSpan(0, n).ToArray().Select(t => NerModel.Tags[t]).ToArray()));
+            }
+        }
+        return ConllEvaluation.Score(pairs).Overall.F1;
     }
 
     /// <summary>Entity-level F1 (conlleval rules) of <paramref name="model"/> on <paramref name="documents"/>.</summary>

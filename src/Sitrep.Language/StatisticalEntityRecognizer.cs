@@ -41,22 +41,20 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         var result = new List<EntityMention>();
         if (document.TokenCount == 0) return result;
         var tagger = _taggers.Value!;
-        ReadOnlySpan<int> whole = [0];
-        tagger.Memory.Reset(document.Text, document.TokenStarts, document.TokenEnds,
-            document.SentenceCount == 0 ? whole : document.SentenceStarts, document.TokenCount);
-        if (document.SentenceCount == 0) RecognizeSentence(document, tagger, 0, document.TokenCount, result);
+        var tags = tagger.TagDocument(document.Text, document.TokenStarts, document.TokenEnds, document.SentenceStarts, document.TokenCount);
+        if (document.SentenceCount == 0) RecognizeSentence(document, tagger, 0, tags, result);
         for (var s = 0; s < document.SentenceCount; s++)
         {
             var sentence = document.Sentence(s);
-            RecognizeSentence(document, tagger, sentence.FirstToken, sentence.EndToken, result);
+            if (sentence.EndToken > sentence.FirstToken)
+                RecognizeSentence(document, tagger, sentence.FirstToken, tags[sentence.FirstToken..sentence.EndToken], result);
         }
         return result;
     }
 
-    private void RecognizeSentence(Document doc, NerTagger tagger, int first, int end, List<EntityMention> result)
+    private void RecognizeSentence(Document doc, NerTagger tagger, int first, Span<int> tags, List<EntityMention> result)
     {
-        if (end <= first) return;
-        var tags = tagger.Tag(doc.Text, doc.TokenStarts, doc.TokenEnds, first, end, tagger.Memory);
+        var end = first + tags.Length;
         Tidy(doc, first, tags, tagger);
         var open = -1;
         for (var k = 0; k <= tags.Length; k++)
@@ -85,8 +83,8 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     private void Tidy(Document doc, int first, Span<int> tags, NerTagger tagger)
     {
         const int BPer = 1, IPer = 2, BLoc = 5, ILoc = 6;
-        var marks = tagger.GazetteerMarks(tags.Length);
-        var hashes = tagger.LowerHashes(tags.Length);
+        var marks = tagger.GazetteerMarks.Slice(first, tags.Length);
+        var persons = tagger.PersonCounts.Slice(first, tags.Length);
         for (var k = 0; k < tags.Length; k++)
         {
             if (tags[k] == BPer && k >= 2 && Token(doc, first + k - 1).SequenceEqual("of")
@@ -101,7 +99,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
             else if (tags[k] == BPer && (k + 1 == tags.Length || tags[k + 1] != IPer)
                 && (marks[k] & (NerGazetteer.PlaceStart | NerGazetteer.FirstNameStart)) == NerGazetteer.PlaceStart
                 && (k + 1 == tags.Length || (_lexicon.RolesOf(Token(doc, first + k + 1)) & WordRole.PerCue) == 0)
-                && tagger.Memory.PersonCount(hashes[k]) <= 1)
+                && persons[k] <= 1)
                 tags[k] = BLoc;
         }
     }
