@@ -27,7 +27,7 @@ internal static class TrainCommands
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "seed of the training-order shuffle", DefaultValueFactory = _ => 20030601 };
         var stacked = new Option<bool>("--stacked") { Description = "add a second-stage tagger over the first stage's predictions for the whole document, trained on jackknifed predictions" };
-        var folds = new Option<int>("--folds") { Description = "jackknife folds for --stacked (document i in fold i mod K)", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds") { Description = "jackknife folds for --stacked (document i in fold i mod K)", DefaultValueFactory = _ => 10 };
         var stackedFeatures = new Option<string>("--stacked-features")
         {
             Description = "second-stage feature groups joined by '+' (local, word, longer, run, first, all); several variants separated by ',' are each trained and scored on dev, the first is written",
@@ -70,7 +70,7 @@ internal static class TrainCommands
     }
 
     /// <summary>The second-stage feature groups <c>sitrep train ner --stacked</c> uses unless told otherwise.</summary>
-    private const string StackedDefault = "local+word+longer";
+    private const string StackedDefault = "all";
 
     /// <summary>Feature groups from names joined by '+' ("local+word").</summary>
     private static NerStacking.Groups ParseGroups(string text)

@@ -74,6 +74,47 @@ public class EvalCommandTests
         Assert.Contains("neither train/ nor text/ and attributions/", r.Err);
     }
 
+    private static void WriteTinyConll(TempDir dir, string name)
+    {
+        string[][] docs =
+        [
+            ["Bill B-PER", "Clinton I-PER", "visited O", "Paris B-LOC", ". O", "", "Clinton B-PER", "left O", ". O"],
+            ["Reuters B-ORG", "reported O", "from O", "Jordan B-LOC", ". O", "", "Jordan B-LOC", "closed O", "its O", "border O", ". O"],
+            ["Leeds B-ORG", "beat O", "Chelsea B-ORG", ". O", "", "Leeds B-ORG", "fans O", "cheered O", ". O"],
+            ["Angela B-PER", "Merkel I-PER", "flew O", "to O", "Berlin B-LOC", ". O", "", "Merkel B-PER", "spoke O", ". O"],
+        ];
+        dir.Write(name, string.Concat(docs.Select(d => "-DOCSTART- O\n\n" + string.Join("\n", d.Select(l => l.Length == 0 ? "" : l.Replace(" ", " NNP "))) + "\n\n")));
+    }
+
+    [Fact]
+    public void TrainNer_Stacked_WritesATwoStageModel_ByteIdenticalOnRerun()
+    {
+        using var dir = new TempDir();
+        WriteTinyConll(dir, "train.txt");
+        string[] Args(string output) => ["train", "ner", "--train", dir.File("train.txt"), "--dev", dir.File("train.txt"), "--out", dir.File(output),
+            "--epochs", "2", "--bits", "12", "--stacked", "--folds", "2", "--stacked-features", "all,local"];
+        var first = CliRunner.Run(Args("a.model"));
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("stacked All: dev F1", first.Err);
+        Assert.Contains("stacked Local: dev F1", first.Err);
+        Assert.Equal(0, CliRunner.Run(Args("b.model")).ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.model")), File.ReadAllBytes(dir.File("b.model")));
+        using var stream = File.OpenRead(dir.File("a.model"));
+        var model = Sitrep.Language.NerModel.Load(stream);
+        Assert.Equal(Sitrep.Language.NerStacking.Groups.All, model.SecondGroups);
+    }
+
+    [Fact]
+    public void TrainNer_WithAnUnknownStackedGroup_IsBadUsage()
+    {
+        using var dir = new TempDir();
+        WriteTinyConll(dir, "train.txt");
+        var r = CliRunner.Run("train", "ner", "--train", dir.File("train.txt"), "--dev", dir.File("train.txt"), "--out", dir.File("a.model"),
+            "--stacked", "--stacked-features", "local+nearby");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("unknown group 'nearby'", r.Err);
+    }
+
     [Fact]
     public void Eval_WithMissingData_IsBadUsage()
     {
