@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Sitrep.Language;
 
 /// <summary>
@@ -33,14 +35,21 @@ public sealed class NerStacking
 
     private const ulong Outside = 15;
     private const int Types = 5; // O, PER, ORG, LOC, MISC
-    // Per lower-case word: 6-bit saturating counters of the stage-1 types of its capitalised occurrences.
-    private readonly Dictionary<ulong, int> _wordTypes = [];
-    // Per lower-case word: for each entity type, 3 bits holding the longest stage-1 entity (up to 7 tokens) containing it.
-    private readonly Dictionary<ulong, int> _longest = [];
+    /// <summary>What the first stage said about one word across the document.</summary>
+    private struct WordStats
+    {
+        /// <summary>6-bit saturating counters of the stage-1 types of its capitalised occurrences.</summary>
+        public int Types;
+        /// <summary>For each entity type, 3 bits holding the longest stage-1 entity (up to 7 tokens) containing it.</summary>
+        public int Longest;
+        /// <summary>Its first capitalised occurrence: token index times 8 plus its stage-1 type, plus 1 (0 = none yet).</summary>
+        public int First;
+    }
+
+    // One table per word for all three, so a token costs one lookup (the document is read once per call).
+    private readonly Dictionary<ulong, WordStats> _words = [];
     // Per capitalised run (hash of its words): counters of the stage-1 type of its first token.
     private readonly Dictionary<ulong, int> _runTypes = [];
-    // Per lower-case word: its first capitalised occurrence (token index times 8 plus its stage-1 type).
-    private readonly Dictionary<ulong, int> _firstSeen = [];
     private int[] _spanStart = [], _spanEnd = [], _runStart = [], _runEnd = [];
     private ulong[] _runKey = [];
 
@@ -113,10 +122,12 @@ public sealed class NerStacking
                 }
             }
             if (!capitalised) continue;
+            // Every capitalised token was counted in the table, so its entry exists.
+            var word = _words[lower[k]];
             if ((groups & Groups.Word) != 0)
             {
                 // The other occurrences: the document's counts less this token's own.
-                var others = _wordTypes.GetValueOrDefault(lower[k]) - (1 << (6 * type));
+                var others = word.Types - (1 << (6 * type));
                 var (majority, total, unanimous) = Summary(others);
                 if (total == 0) ids[p++] = features.Id(68, Outside | (c << 8));
                 else
@@ -130,7 +141,7 @@ public sealed class NerStacking
             }
             if ((groups & Groups.Longer) != 0)
             {
-                var longest = _longest.GetValueOrDefault(lower[k]);
+                var longest = word.Longest;
                 for (var t = 1; t < Types; t++)
                     if (((longest >> (3 * t)) & 7) > Math.Min(spanLength, 7))
                         ids[p++] = features.Id(70, (uint)t | ((uint)Math.Min(spanLength, 3) << 4) | (c << 8));
@@ -145,7 +156,7 @@ public sealed class NerStacking
             }
             if ((groups & Groups.First) != 0)
             {
-                var seen = _firstSeen[lower[k]];
+                var seen = word.First - 1;
                 if (seen >> 3 == k) ids[p++] = features.Id(73, Outside | (c << 8));
                 else
                 {
@@ -162,10 +173,8 @@ public sealed class NerStacking
     private void Aggregate(Groups groups, ReadOnlySpan<int> tags, ReadOnlySpan<ulong> lower, ReadOnlySpan<byte> cap, ReadOnlySpan<int> sentenceStarts)
     {
         var n = tags.Length;
-        _wordTypes.Clear();
-        _longest.Clear();
+        _words.Clear();
         _runTypes.Clear();
-        _firstSeen.Clear();
         for (var k = 0; k < n;)
         {
             if (tags[k] == 0) { k++; continue; }
@@ -179,16 +188,17 @@ public sealed class NerStacking
                 _spanStart[j] = k;
                 _spanEnd[j] = e;
                 if ((groups & Groups.Longer) == 0) continue;
-                var packed = _longest.GetValueOrDefault(lower[j]);
-                if (((packed >> (3 * type)) & 7) < length) _longest[lower[j]] = (packed & ~(7 << (3 * type))) | (length << (3 * type));
+                ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, lower[j], out _);
+                if (((word.Longest >> (3 * type)) & 7) < length) word.Longest = (word.Longest & ~(7 << (3 * type))) | (length << (3 * type));
             }
             k = e;
         }
         for (var k = 0; k < n; k++)
         {
             if (!NerFeatures.IsCapitalisedClass(cap[k])) continue;
-            if ((groups & Groups.Word) != 0) _wordTypes[lower[k]] = Add(_wordTypes.GetValueOrDefault(lower[k]), TypeOf(tags[k]));
-            if ((groups & Groups.First) != 0) _firstSeen.TryAdd(lower[k], 8 * k + TypeOf(tags[k]));
+            ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, lower[k], out _);
+            word.Types = Add(word.Types, TypeOf(tags[k]));
+            if (word.First == 0) word.First = 8 * k + TypeOf(tags[k]) + 1;
             if ((groups & Groups.Run) == 0 || (k > 0 && NerFeatures.IsCapitalisedClass(cap[k - 1]) && !IsSentenceStart(sentenceStarts, k))) continue;
             var e = k + 1;
             ulong key = lower[k];
