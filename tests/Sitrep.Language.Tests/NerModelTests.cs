@@ -22,6 +22,11 @@ public class NerModelTests
         Assert.Equal(NerModel.Default.Bits, loaded.Bits);
         Assert.Equal(NerModel.Default.Transition, loaded.Transition);
         Assert.True(NerModel.Default.DenseEmission().AsSpan().SequenceEqual(loaded.DenseEmission()));
+        // The shipped model is stacked: its second stage comes back too.
+        Assert.NotNull(loaded.Second);
+        Assert.Equal(NerModel.Default.SecondGroups, loaded.SecondGroups);
+        Assert.Equal(NerModel.Default.Second!.Transition, loaded.Second!.Transition);
+        Assert.True(NerModel.Default.Second.DenseEmission().AsSpan().SequenceEqual(loaded.Second.DenseEmission()));
         var original = new NerTagger(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
         var reloaded = new NerTagger(loaded, NerFeatures.CreateDefault(loaded.Bits));
         foreach (var s in Sentences) Assert.Equal(original.Tag(s.Split(' ')), reloaded.Tag(s.Split(' ')));
