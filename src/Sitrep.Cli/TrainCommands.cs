@@ -41,6 +41,9 @@ internal static class TrainCommands
             foreach (var p in new[] { trainPath, devPath })
                 if (!File.Exists(p)) throw new UsageException($"'{p}' does not exist");
             if (parse.GetValue(bits) is < 10 or > 26) throw new UsageException("--bits must be within 10..26");
+            if (parse.GetValue(folds) is < 2 or > 50) throw new UsageException("--folds must be within 2..50");
+            // Checked before the data is read: a misspelt group should not cost a load.
+            var variants = parse.GetValue(stacked) ? parse.GetValue(stackedFeatures)!.Split(',').Select(ParseGroups).ToList() : null;
             var clock = Stopwatch.StartNew();
             List<NerTrainer.LabeledDocument> trainSet, devSet;
             using (var r = File.OpenText(trainPath)) trainSet = NerTrainer.ReadConll(r);
@@ -48,10 +51,8 @@ internal static class TrainCommands
             var features = NerFeatures.CreateDefault(parse.GetValue(bits));
             var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Log = io.Err };
             NerModel model;
-            if (parse.GetValue(stacked))
+            if (variants is not null)
             {
-                if (parse.GetValue(folds) is < 2 or > 50) throw new UsageException("--folds must be within 2..50");
-                var variants = parse.GetValue(stackedFeatures)!.Split(',').Select(ParseGroups).ToList();
                 var results = trainer.TrainStacked(trainSet, devSet, parse.GetValue(folds), variants);
                 foreach (var r in results)
                     io.Err.WriteLine(FormattableString.Invariant($"stacked {r.Groups}: dev F1 {100 * r.DevF1:F2} (epoch {r.Epoch})"));

@@ -13,7 +13,10 @@ namespace Sitrep.Language;
 /// </summary>
 public sealed class NerFeatures
 {
-    /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
+    /// <summary>
+    /// Version of the feature set; a model records it and refuses to load under another (6: a model file holds one or
+    /// two stages, the second with <see cref="NerStacking"/>'s features; 5: word clusters).
+    /// </summary>
     public const int Version = 6;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;

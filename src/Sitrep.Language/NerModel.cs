@@ -12,7 +12,8 @@ namespace Sitrep.Language;
 /// feature bucket one weight per BIO tag, and tag-to-tag transition weights (row <see cref="TagCount"/> is the sentence
 /// start). In memory only the buckets with a weight are kept, as dense rows found through a ranked bitmap (3.4 MB
 /// instead of a 37 MB table for the shipped model). Decoding is first-order Viterbi over the BIO tags, never letting
-/// I-X follow anything but B-X or I-X.
+/// I-X follow anything but B-X or I-X. A stacked model also holds a second stage (<see cref="Second"/>), a model of the
+/// same kind that re-tags each sentence with features of this stage's predictions for the whole document.
 /// </summary>
 public sealed class NerModel
 {
@@ -322,7 +323,11 @@ public sealed class NerModel
         if (stages is not (1 or 2) || (groups & ~NerStacking.Groups.All) != 0 || (stages == 1) != (groups == NerStacking.Groups.None))
             throw new InvalidDataException($"LANG014: NER model has {stages} stages with stacked feature groups {(int)groups}; expected 1 stage, or 2 with known groups.");
         var first = ReadStage(r);
-        return stages == 1 ? first : first.WithSecondStage(ReadStage(r), groups);
+        if (stages == 1) return first;
+        var second = ReadStage(r);
+        if (second.Bits != first.Bits)
+            throw new InvalidDataException($"LANG014: NER model's second stage has {second.Bits} feature bits, its first {first.Bits}.");
+        return first.WithSecondStage(second, groups);
     }
 
     private static NerModel ReadStage(BinaryReader r)

@@ -4,7 +4,8 @@ namespace Sitrep.Language;
 /// Trains <see cref="NerModel"/> as an averaged structured perceptron (Collins 2002): decode each training sentence
 /// with Viterbi, move weights toward the gold tags and away from the predicted ones, and return the average of the
 /// weights over all steps. Sentences are visited in an order shuffled with a fixed seed, so a run is deterministic.
-/// After each epoch the averaged model is scored on the dev sentences; the best epoch is kept.
+/// After each epoch the averaged model is scored on the dev sentences; the best epoch is kept. <see cref="TrainStacked"/>
+/// adds a second stage trained on jackknifed first-stage predictions.
 /// </summary>
 public sealed class NerTrainer(NerFeatures features)
 {
