@@ -28,91 +28,129 @@ public sealed class NerTrainer(NerFeatures features)
     /// <summary>Trains on <paramref name="train"/>, choosing the epoch by entity F1 on <paramref name="dev"/>.</summary>
     public NerModel Train(IReadOnlyList<LabeledDocument> train, IReadOnlyList<LabeledDocument> dev)
     {
-        const int T = NerModel.TagCount;
         var data = train.Select(Encode).Where(d => d.Gold.Length > 0).ToArray();
-        var size = (1 << features.Bits) * T;
-        var w = new float[size];
-        var u = new float[size]; // sum over steps of c * delta: the average is w - u / c
-        var tw = new float[(T + 1) * T];
-        var tu = new float[(T + 1) * T];
         var scratch = new NerFeatures.Scratch();
         var memory = new NerMemory();
-        var predicted = new int[16];
-        var work = new float[2 * 16 * T];
-        var order = Enumerable.Range(0, data.Length).ToArray();
+        int TrainDocument(Perceptron perceptron, int index)
+        {
+            var d = data[index];
+            var mistakes = 0;
+            // Documents are read in order so the memory holds what this model predicted earlier, as at run time.
+            memory.Reset(d.Text, d.Starts, d.Ends, d.SentenceStarts, d.Gold.Length);
+            for (var si = 0; si < d.SentenceStarts.Length; si++)
+            {
+                var first = d.SentenceStarts[si];
+                var end = si + 1 < d.SentenceStarts.Length ? d.SentenceStarts[si + 1] : d.Gold.Length;
+                var n = end - first;
+                features.Extract(d.Text, d.Starts, d.Ends, first, end, scratch, memory);
+                mistakes += perceptron.Step(scratch.Ids, scratch.Offsets, d.Gold.AsSpan(first, n));
+                memory.Record(NerFeatures.LowerHashes(scratch, n), NerFeatures.CapClasses(scratch, n), perceptron.Predicted(n));
+            }
+            return mistakes;
+        }
+        var (model, _, epoch) = RunEpochs(data.Length, TrainDocument, dev.Count == 0 ? null : m => Score(m, dev), "");
+        BestEpoch = epoch;
+        return model;
+    }
+
+    /// <summary>
+    /// The perceptron loop both stages share: each epoch visits the documents in an order shuffled with the seed and
+    /// <paramref name="trainDocument"/> steps through one of them (returning its wrong tags); then the averaged model
+    /// is scored with <paramref name="score"/> and the best epoch kept. Without a score only the last epoch's model is
+    /// made, and kept.
+    /// </summary>
+    private (NerModel Model, double F1, int Epoch) RunEpochs(int documents, Func<Perceptron, int, int> trainDocument,
+        Func<NerModel, double>? score, string label)
+    {
+        var perceptron = new Perceptron(features.Bits);
+        var order = Enumerable.Range(0, documents).ToArray();
         var random = new Random(Seed);
-        float c = 1;
         NerModel? best = null;
         var bestF1 = -1.0;
+        var bestEpoch = 0;
         for (var epoch = 1; epoch <= Epochs; epoch++)
         {
             random.Shuffle(order);
             var mistakes = 0;
-            foreach (var index in order)
-            {
-                var d = data[index];
-                // Documents are read in order so the memory holds what this model predicted earlier, as at run time.
-                memory.Reset(d.Text, d.Starts, d.Ends, d.SentenceStarts, d.Gold.Length);
-                for (var si = 0; si < d.SentenceStarts.Length; si++)
-                {
-                    var first = d.SentenceStarts[si];
-                    var end = si + 1 < d.SentenceStarts.Length ? d.SentenceStarts[si + 1] : d.Gold.Length;
-                    var n = end - first;
-                    if (predicted.Length < n) { predicted = new int[2 * n]; work = new float[4 * n * T]; }
-                    features.Extract(d.Text, d.Starts, d.Ends, first, end, scratch, memory);
-                    mistakes += Step(w, u, tw, tu, c, scratch.Ids, scratch.Offsets, d.Gold.AsSpan(first, n), predicted, work);
-                    memory.Record(NerFeatures.LowerHashes(scratch, n), NerFeatures.CapClasses(scratch, n), predicted.AsSpan(0, n));
-                    c++;
-                }
-            }
-            // Without dev data only the last epoch's average is kept, so the others need not be made.
-            if (dev.Count == 0 && epoch < Epochs) continue;
-            var model = new NerModel(features.Bits, Average(w, u, c), Average(tw, tu, c));
-            var f1 = dev.Count == 0 ? 0 : Score(model, dev);
-            Log?.WriteLine($"epoch {epoch}: {mistakes} token mistakes; dev F1 {100 * f1:F2}");
-            if (f1 > bestF1 || dev.Count == 0) { bestF1 = f1; best = model; BestEpoch = epoch; }
+            foreach (var index in order) mistakes += trainDocument(perceptron, index);
+            if (score is null && epoch < Epochs) continue;
+            var model = perceptron.Average();
+            var f1 = score?.Invoke(model) ?? 0;
+            Log?.WriteLine($"{label}epoch {epoch}: {mistakes} token mistakes; dev F1 {100 * f1:F2}");
+            if (f1 > bestF1 || score is null) { bestF1 = f1; best = model; bestEpoch = epoch; }
         }
-        return best ?? new NerModel(features.Bits, new float[size], new float[(T + 1) * T]);
+        return (best ?? perceptron.Average(), bestF1, bestEpoch);
     }
 
     /// <summary>The epoch whose model the last <see cref="Train"/> returned.</summary>
     public int BestEpoch { get; private set; }
 
     /// <summary>
-    /// One perceptron step on a sentence of <paramref name="gold"/>.Length tokens: decodes with the current weights and,
-    /// where a tag (or the tag pair before it) is wrong, moves the weights toward the gold tags. Returns the number of
-    /// wrong tags.
+    /// The weights being learnt and the sums that give their average over all steps (the average is w - u / c, where u
+    /// sums c times each change and c counts the steps).
     /// </summary>
-    private static int Step(float[] w, float[] u, float[] tw, float[] tu, float c, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets,
-        ReadOnlySpan<int> gold, int[] predicted, float[] work)
+    private sealed class Perceptron(int bits)
     {
-        const int T = NerModel.TagCount;
-        var n = gold.Length;
-        NerModel.Decode(w, tw, ids, offsets, n, predicted, work);
-        var mistakes = 0;
-        for (var k = 0; k < n; k++)
+        private const int T = NerModel.TagCount;
+        private readonly float[] _w = new float[(1 << bits) * T], _u = new float[(1 << bits) * T];
+        private readonly float[] _tw = new float[(T + 1) * T], _tu = new float[(T + 1) * T];
+        private float _c = 1;
+        private int[] _predicted = new int[16];
+        private float[] _work = new float[2 * 16 * T];
+
+        /// <summary>
+        /// One step on a sentence of <paramref name="gold"/>.Length tokens: decodes with the current weights and, where a
+        /// tag (or the tag pair before it) is wrong, moves the weights toward the gold tags. Returns the number of wrong tags.
+        /// </summary>
+        public int Step(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, ReadOnlySpan<int> gold)
         {
-            var g = gold[k];
-            var p = predicted[k];
-            var gPrev = k == 0 ? T : gold[k - 1];
-            var pPrev = k == 0 ? T : predicted[k - 1];
-            if (g != p)
+            var n = gold.Length;
+            if (_predicted.Length < n) { _predicted = new int[2 * n]; _work = new float[4 * n * T]; }
+            NerModel.Decode(_w, _tw, ids, offsets, n, _predicted, _work);
+            var mistakes = 0;
+            for (var k = 0; k < n; k++)
             {
-                mistakes++;
-                for (var f = offsets[k]; f < offsets[k + 1]; f++)
+                var g = gold[k];
+                var p = _predicted[k];
+                var gPrev = k == 0 ? T : gold[k - 1];
+                var pPrev = k == 0 ? T : _predicted[k - 1];
+                if (g != p)
                 {
-                    var b = ids[f] * T;
-                    w[b + g] += 1; u[b + g] += c;
-                    w[b + p] -= 1; u[b + p] -= c;
+                    mistakes++;
+                    for (var f = offsets[k]; f < offsets[k + 1]; f++)
+                    {
+                        var b = ids[f] * T;
+                        _w[b + g] += 1; _u[b + g] += _c;
+                        _w[b + p] -= 1; _u[b + p] -= _c;
+                    }
+                }
+                if (g != p || gPrev != pPrev)
+                {
+                    _tw[gPrev * T + g] += 1; _tu[gPrev * T + g] += _c;
+                    _tw[pPrev * T + p] -= 1; _tu[pPrev * T + p] -= _c;
                 }
             }
-            if (g != p || gPrev != pPrev)
-            {
-                tw[gPrev * T + g] += 1; tu[gPrev * T + g] += c;
-                tw[pPrev * T + p] -= 1; tu[pPrev * T + p] -= c;
-            }
+            _c++;
+            return mistakes;
         }
-        return mistakes;
+
+        /// <summary>The tags the last <see cref="Step"/> decoded (before its update).</summary>
+        public ReadOnlySpan<int> Predicted(int n) => _predicted.AsSpan(0, n);
+
+        /// <summary>The model of the averaged weights.</summary>
+        public NerModel Average() => new(bits, Average(_w, _u, _c), Average(_tw, _tu, _c));
+
+        private static float[] Average(float[] w, float[] u, float c)
+        {
+            var avg = new float[w.Length];
+            for (var i = 0; i < w.Length; i++)
+            {
+                var v = w[i] - u[i] / c;
+                // Tiny averages are rounding left-overs; zero keeps the saved model sparse.
+                avg[i] = Math.Abs(v) < 1e-4f ? 0 : v;
+            }
+            return avg;
+        }
     }
 
     /// <summary>A trained stacked tagger: the second stage's feature groups, the model holding both stages, its dev F1 and epoch.</summary>
@@ -179,48 +217,25 @@ public sealed class NerTrainer(NerFeatures features)
     /// <summary>Trains the second stage of <paramref name="groups"/> on jackknifed first passes, epoch chosen on dev.</summary>
     private StackedResult TrainSecond(NerModel first, FirstPass[] train, FirstPass[] dev, NerStacking.Groups groups)
     {
-        const int T = NerModel.TagCount;
         var stacking = new NerStacking();
         // The stacked features depend only on the first pass, so they are computed once, not at every epoch.
         var data = train.Select(p => Stack(stacking, p, groups)).ToArray();
         var devData = dev.Select(p => Stack(stacking, p, groups)).ToArray();
-        var size = (1 << features.Bits) * T;
-        var w = new float[size];
-        var u = new float[size];
-        var tw = new float[(T + 1) * T];
-        var tu = new float[(T + 1) * T];
-        var predicted = new int[16];
-        var work = new float[2 * 16 * T];
-        var order = Enumerable.Range(0, data.Length).ToArray();
-        var random = new Random(Seed);
-        float c = 1;
-        NerModel? best = null;
-        double bestF1 = -1;
-        var bestEpoch = 0;
-        for (var epoch = 1; epoch <= Epochs; epoch++)
+        int TrainDocument(Perceptron perceptron, int index)
         {
-            random.Shuffle(order);
+            var (ids, offsets) = data[index];
+            var starts = train[index].SentenceStarts;
+            var gold = train[index].Gold;
             var mistakes = 0;
-            foreach (var index in order)
+            for (var si = 0; si < starts.Length; si++)
             {
-                var (ids, offsets) = data[index];
-                var starts = train[index].SentenceStarts;
-                var gold = train[index].Gold;
-                for (var si = 0; si < starts.Length; si++)
-                {
-                    var n = (si + 1 < starts.Length ? starts[si + 1] : gold.Length) - starts[si];
-                    if (n <= 0) continue;
-                    if (predicted.Length < n) { predicted = new int[2 * n]; work = new float[4 * n * T]; }
-                    mistakes += Step(w, u, tw, tu, c, ids, offsets.AsSpan(starts[si], n + 1), gold.AsSpan(starts[si], n), predicted, work);
-                    c++;
-                }
+                var n = (si + 1 < starts.Length ? starts[si + 1] : gold.Length) - starts[si];
+                if (n > 0) mistakes += perceptron.Step(ids, offsets.AsSpan(starts[si], n + 1), gold.AsSpan(starts[si], n));
             }
-            var model = new NerModel(features.Bits, Average(w, u, c), Average(tw, tu, c));
-            var f1 = ScoreSecond(model, dev, devData);
-            Log?.WriteLine($"stage 2 [{groups}] epoch {epoch}: {mistakes} token mistakes; dev F1 {100 * f1:F2}");
-            if (f1 > bestF1) { bestF1 = f1; best = model; bestEpoch = epoch; }
+            return mistakes;
         }
-        return new StackedResult(groups, first.WithSecondStage(best!, groups), bestF1, bestEpoch);
+        var (second, f1, epoch) = RunEpochs(data.Length, TrainDocument, m => ScoreSecond(m, dev, devData), $"stage 2 [{groups}] ");
+        return new StackedResult(groups, first.WithSecondStage(second, groups), f1, epoch);
     }
 
     /// <summary>Entity F1 of a second stage decoding the stacked ids of dev's first passes.</summary>
@@ -256,18 +271,6 @@ public sealed class NerTrainer(NerFeatures features)
             for (var k = 0; k < tags.Count; k++) pairs.Add((doc.Sentences[k].Tags, tags[k]));
         }
         return ConllEvaluation.Score(pairs).Overall.F1;
-    }
-
-    private static float[] Average(float[] w, float[] u, float c)
-    {
-        var avg = new float[w.Length];
-        for (var i = 0; i < w.Length; i++)
-        {
-            var v = w[i] - u[i] / c;
-            // Tiny averages are rounding left-overs; zero keeps the saved model sparse.
-            avg[i] = Math.Abs(v) < 1e-4f ? 0 : v;
-        }
-        return avg;
     }
 
     private static Encoded Encode(LabeledDocument doc)

@@ -177,20 +177,22 @@ public class NerStackingTests
         Assert.Equal(Bytes(TrainTiny()), Bytes(TrainTiny()));
     }
 
+    /// <summary>A gzip stream holding what <paramref name="write"/> writes: the head of a model file.</summary>
+    private static MemoryStream Gzipped(Action<BinaryWriter> write)
+    {
+        var buffer = new MemoryStream();
+        using (var gz = new GZipStream(buffer, CompressionMode.Compress, leaveOpen: true))
+        using (var w = new BinaryWriter(gz, Encoding.UTF8)) write(w);
+        buffer.Position = 0;
+        return buffer;
+    }
+
     [Fact]
     public void Load_RefusesAModelOfTheEarlierFeatureSet_NamingBothVersions()
     {
-        using var buffer = new MemoryStream();
-        using (var gz = new GZipStream(buffer, CompressionMode.Compress, leaveOpen: true))
-        using (var w = new BinaryWriter(gz, Encoding.UTF8))
-        {
-            // The head of a feature-set-5 file: magic, version, then bits (a single stage, no stage count).
-            w.Write("SITREP-NER");
-            w.Write(5);
-            w.Write(20);
-        }
-        buffer.Position = 0;
-        var error = Assert.Throws<InvalidDataException>(() => NerModel.Load(buffer));
+        // The head of a feature-set-5 file: magic, version, then bits (a single stage, no stage count).
+        using var stream = Gzipped(w => { w.Write("SITREP-NER"); w.Write(5); w.Write(20); });
+        var error = Assert.Throws<InvalidDataException>(() => NerModel.Load(stream));
         Assert.Contains("feature set 5", error.Message);
         Assert.Contains($"this build has {NerFeatures.Version}", error.Message);
         Assert.Contains("retrain", error.Message);
@@ -199,16 +201,7 @@ public class NerStackingTests
     [Fact]
     public void Load_RefusesAStageCountOtherThanOneOrTwo()
     {
-        using var buffer = new MemoryStream();
-        using (var gz = new GZipStream(buffer, CompressionMode.Compress, leaveOpen: true))
-        using (var w = new BinaryWriter(gz, Encoding.UTF8))
-        {
-            w.Write("SITREP-NER");
-            w.Write(NerFeatures.Version);
-            w.Write(3);
-            w.Write((int)NerStacking.Groups.All);
-        }
-        buffer.Position = 0;
-        Assert.Contains("3 stages", Assert.Throws<InvalidDataException>(() => NerModel.Load(buffer)).Message);
+        using var stream = Gzipped(w => { w.Write("SITREP-NER"); w.Write(NerFeatures.Version); w.Write(3); w.Write((int)NerStacking.Groups.All); });
+        Assert.Contains("3 stages", Assert.Throws<InvalidDataException>(() => NerModel.Load(stream)).Message);
     }
 }
