@@ -88,6 +88,112 @@ public sealed class NerModel
         _rows = first._rows;
         Second = second;
         SecondGroups = groups;
+        if (second is null) return;
+        // Both stages' weights side by side per bucket (the union of their buckets): the first pass, which reads a
+        // token's rows anyway, also sums the second stage's weights of the same features, so the second pass adds
+        // only the stacked features' weights instead of reading every feature again.
+        _pairPresent = new ulong[_present.Length];
+        _pairRank = new int[_present.Length];
+        for (int w = 0, sum = 0; w < _present.Length; w++)
+        {
+            _pairPresent[w] = _present[w] | second._present[w];
+            _pairRank[w] = sum;
+            sum += BitOperations.PopCount(_pairPresent[w]);
+        }
+        var rows = _pairRank[^1] + BitOperations.PopCount(_pairPresent[^1]);
+        _pairRows = new float[rows * PairWidth];
+        for (var bucket = 0; bucket < 1 << Bits; bucket++)
+        {
+            var bit = 1UL << bucket;
+            var word = _pairPresent[bucket >> 6];
+            if ((word & bit) == 0) continue;
+            var row = (_pairRank[bucket >> 6] + BitOperations.PopCount(word & (bit - 1))) * PairWidth;
+            if ((_present[bucket >> 6] & bit) != 0) _rows.AsSpan(Row(bucket) * TagCount, TagCount).CopyTo(_pairRows.AsSpan(row));
+            if ((second._present[bucket >> 6] & bit) != 0)
+                second._rows.AsSpan(second.Row(bucket) * TagCount, TagCount).CopyTo(_pairRows.AsSpan(row + TagCount));
+        }
+    }
+
+    private const int PairWidth = 2 * TagCount;
+    private readonly ulong[]? _pairPresent;
+    private readonly int[]? _pairRank;
+    private readonly float[]? _pairRows;
+
+    /// <summary>
+    /// The first pass of a stacked model over a sentence: decodes it with the first stage into <paramref name="tags"/>
+    /// and writes into <paramref name="partial"/> (n × TagCount) the second stage's scores of the same features, which
+    /// <see cref="DecodeSecond"/> completes with the stacked features.
+    /// </summary>
+    internal void DecodeFirst(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work, Span<float> partial)
+    {
+        if (n == 0) return;
+        const int T = TagCount;
+        var score = work.AsSpan(0, n * T);
+        ref var r0 = ref MemoryMarshal.GetArrayDataReference(_pairRows!);
+        ref var p0 = ref MemoryMarshal.GetArrayDataReference(_pairPresent!);
+        ref var k0 = ref MemoryMarshal.GetArrayDataReference(_pairRank!);
+        for (var k = 0; k < n; k++)
+        {
+            // The same additions in the same order as Decode on each stage's own table (a bucket one stage lacks adds
+            // zeros), so the scores are those of the two tables read separately.
+            var v = Vector256<float>.Zero;
+            var v2 = Vector256<float>.Zero;
+            float s8 = 0, s17 = 0;
+            var stop = offsets[k + 1];
+            for (var f = offsets[k]; f < stop; f++)
+            {
+                var id = ids[f];
+                var word = Unsafe.Add(ref p0, id >> 6);
+                var bit = 1UL << id;
+                if ((word & bit) == 0) continue;
+                var row = Unsafe.Add(ref k0, id >> 6) + BitOperations.PopCount(word & (bit - 1));
+                ref var w = ref Unsafe.Add(ref r0, row * PairWidth);
+                v += Vector256.LoadUnsafe(ref w);
+                s8 += Unsafe.Add(ref w, 8);
+                v2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref w, T));
+                s17 += Unsafe.Add(ref w, T + 8);
+            }
+            v.StoreUnsafe(ref score[k * T]);
+            score[k * T + 8] = s8;
+            v2.StoreUnsafe(ref partial[k * T]);
+            partial[k * T + 8] = s17;
+        }
+        Viterbi(_constrained, n, tags, work);
+    }
+
+    /// <summary>
+    /// The second pass of a stacked model over a sentence: adds the second stage's weights of the stacked features
+    /// (<paramref name="ids"/>, token k's at offsets[k]..offsets[k + 1]) to the <paramref name="partial"/> scores of
+    /// <see cref="DecodeFirst"/> and decodes with the second stage's transitions.
+    /// </summary>
+    internal void DecodeSecond(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work, ReadOnlySpan<float> partial)
+    {
+        if (n == 0) return;
+        const int T = TagCount;
+        var score = work.AsSpan(0, n * T);
+        ref var r0 = ref MemoryMarshal.GetArrayDataReference(_pairRows!);
+        ref var p0 = ref MemoryMarshal.GetArrayDataReference(_pairPresent!);
+        ref var k0 = ref MemoryMarshal.GetArrayDataReference(_pairRank!);
+        for (var k = 0; k < n; k++)
+        {
+            var v = Vector256.Create<float>(partial.Slice(k * T, 8));
+            var s8 = partial[k * T + 8];
+            var stop = offsets[k + 1];
+            for (var f = offsets[k]; f < stop; f++)
+            {
+                var id = ids[f];
+                var word = Unsafe.Add(ref p0, id >> 6);
+                var bit = 1UL << id;
+                if ((word & bit) == 0) continue;
+                var row = Unsafe.Add(ref k0, id >> 6) + BitOperations.PopCount(word & (bit - 1));
+                ref var w = ref Unsafe.Add(ref r0, row * PairWidth + T);
+                v += Vector256.LoadUnsafe(ref w);
+                s8 += Unsafe.Add(ref w, 8);
+            }
+            v.StoreUnsafe(ref score[k * T]);
+            score[k * T + 8] = s8;
+        }
+        Viterbi(Second!._constrained, n, tags, work);
     }
 
     /// <summary>

@@ -58,12 +58,13 @@ public sealed class NerStacking
 
     /// <summary>
     /// Writes into <paramref name="ids"/> / <paramref name="offsets"/> (grown as needed) each token's first-stage ids
-    /// followed by its stacked feature ids of <paramref name="groups"/>; token k's ids are ids[offsets[k]..offsets[k + 1]).
+    /// followed by its stacked feature ids of <paramref name="groups"/> (training), or the stacked ids alone (tagging,
+    /// where the first pass has already summed the rest); token k's ids are ids[offsets[k]..offsets[k + 1]).
     /// </summary>
     /// <param name="features">The feature hashing of the first stage (same buckets).</param>
     /// <param name="groups">Which stacked features to add.</param>
     /// <param name="baseIds">First-stage feature ids of the document, token after token.</param>
-    /// <param name="baseOffsets">Where each token's first-stage ids begin (tokenCount + 1 entries).</param>
+    /// <param name="baseOffsets">Where each token's first-stage ids begin (tokenCount + 1 entries); empty to write the stacked ids alone.</param>
     /// <param name="tags">First-stage tags of every token of the document.</param>
     /// <param name="lower">Lower-case hashes of the tokens.</param>
     /// <param name="cap">Capitalisation classes of the tokens.</param>
@@ -76,7 +77,7 @@ public sealed class NerStacking
     {
         var n = tags.Length;
         if (offsets.Length < n + 1) offsets = new int[Math.Max(n + 1, 2 * offsets.Length)];
-        var need = baseOffsets[n] + MaxPerToken * n;
+        var need = (baseOffsets.IsEmpty ? 0 : baseOffsets[n]) + MaxPerToken * n;
         if (ids.Length < need) ids = new int[Math.Max(need, 2 * ids.Length)];
         if (_spanStart.Length < n)
         {
@@ -95,9 +96,12 @@ public sealed class NerStacking
                 sentenceEnd = sentence < sentenceStarts.Length ? sentenceStarts[sentence] : n;
             }
             offsets[k] = p;
-            var own = baseIds[baseOffsets[k]..baseOffsets[k + 1]];
-            own.CopyTo(ids.AsSpan(p));
-            p += own.Length;
+            if (!baseOffsets.IsEmpty)
+            {
+                var own = baseIds[baseOffsets[k]..baseOffsets[k + 1]];
+                own.CopyTo(ids.AsSpan(p));
+                p += own.Length;
+            }
             ulong t0 = (uint)tags[k];
             var type = TypeOf(tags[k]);
             ulong utype = (uint)type;

@@ -20,6 +20,8 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     private ushort[] _gaz = new ushort[64];
     private int[] _first = new int[64], _final = new int[64], _persons = new int[64];
     private int[] _stackedIds = [], _stackedOffsets = [];
+    // For a stacked model: each token's second-stage scores of its own features, summed by the first pass.
+    private float[] _partial = new float[64 * NerModel.TagCount];
     private int _count;
 
     /// <summary>The tagger over the shipped model and the embedded gazetteer.</summary>
@@ -40,9 +42,17 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
             _first.AsSpan(0, tokenCount).CopyTo(_final);
             return _final.AsSpan(0, tokenCount);
         }
-        _stacking.Combine(features, model.SecondGroups, _ids, _offsets.AsSpan(0, tokenCount + 1), _first.AsSpan(0, tokenCount),
+        // The first pass summed the second stage's weights of every token's own features; only the stacked ones remain.
+        _stacking.Combine(features, model.SecondGroups, [], [], _first.AsSpan(0, tokenCount),
             _lower.AsSpan(0, tokenCount), _cap.AsSpan(0, tokenCount), sentenceStarts, ref _stackedIds, ref _stackedOffsets);
-        DecodeSentences(model.Second, _stackedIds, _stackedOffsets, sentenceStarts, tokenCount, _final);
+        for (var s = 0; s < sentenceStarts.Length; s++)
+        {
+            var first = sentenceStarts[s];
+            var n = (s + 1 < sentenceStarts.Length ? sentenceStarts[s + 1] : tokenCount) - first;
+            if (n <= 0) continue;
+            model.DecodeSecond(_stackedIds, _stackedOffsets.AsSpan(first, n + 1), n, _tags, _work, _partial.AsSpan(first * NerModel.TagCount, n * NerModel.TagCount));
+            _tags.AsSpan(0, n).CopyTo(_final.AsSpan(first));
+        }
         return _final.AsSpan(0, tokenCount);
     }
 
@@ -77,7 +87,8 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
                 _work = new float[2 * _tags.Length * NerModel.TagCount];
             }
             features.Extract(text, starts, ends, first, end, _scratch, _memory);
-            stage.Decode(_scratch, n, _tags, _work);
+            if (stage.Second is null) stage.Decode(_scratch, n, _tags, _work);
+            else stage.DecodeFirst(_scratch.Ids, _scratch.Offsets, n, _tags, _work, _partial.AsSpan(first * NerModel.TagCount, n * NerModel.TagCount));
             var lower = NerFeatures.LowerHashes(_scratch, n);
             _memory.Record(lower, NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
             var count = _scratch.Offsets[n];
@@ -98,19 +109,6 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         _offsets[tokenCount] = p;
     }
 
-    /// <summary>Decodes each sentence of a document with <paramref name="stage"/> over document-wide ids and offsets.</summary>
-    private void DecodeSentences(NerModel stage, int[] ids, int[] offsets, ReadOnlySpan<int> sentenceStarts, int tokenCount, int[] output)
-    {
-        for (var s = 0; s < sentenceStarts.Length; s++)
-        {
-            var first = sentenceStarts[s];
-            var n = (s + 1 < sentenceStarts.Length ? sentenceStarts[s + 1] : tokenCount) - first;
-            if (n <= 0) continue;
-            stage.Decode(ids, offsets.AsSpan(first, n + 1), n, _tags, _work);
-            _tags.AsSpan(0, n).CopyTo(output.AsSpan(first));
-        }
-    }
-
     private void Ensure(int tokenCount)
     {
         if (_lower.Length >= tokenCount) return;
@@ -122,6 +120,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         _first = new int[m];
         _final = new int[m];
         _persons = new int[m];
+        _partial = new float[m * NerModel.TagCount];
     }
 
     /// <summary>Gazetteer membership bits of the last document's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
