@@ -57,6 +57,27 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("bench/conll2003")]
+    public void StackedTagger_OnConllDev_TagsEveryDocumentAsEachStageOnItsOwnTable()
+    {
+        var model = NerModel.Default;
+        Assert.NotNull(model.Second);
+        var features = NerFeatures.CreateDefault(model.Bits);
+        var tagger = new NerTagger(model, features);
+        int documents = 0, differing = 0;
+        using var reader = File.OpenText(SharedData.Require(Path.Combine("bench", "conll2003", "conllpp_dev.txt")));
+        foreach (var doc in NerTrainer.ReadConll(reader))
+        {
+            var sentences = doc.Sentences.Select(s => (IReadOnlyList<string>)s.Words).ToList();
+            var (text, starts, ends, sentenceStarts) = NerTagger.Join(sentences);
+            var fast = tagger.TagDocument(text, starts, ends, sentenceStarts, starts.Length).ToArray();
+            documents++;
+            if (!fast.AsSpan().SequenceEqual(NerStackingTests.TagTheLongWay(model, features, sentences))) differing++;
+        }
+        Assert.Equal(216, documents);
+        Assert.Equal(0, differing);
+    }
+
+    [SharedDataFact("bench/conll2003")]
     public void ConllOriginalTest_TwoColumnFile_CountsChunksLikeConlleval()
     {
         var score = Run("conll2003_test_original_word_ner.txt", StatisticalEntityRecognizer.Default);

@@ -171,6 +171,41 @@ public class NerStackingTests
         Assert.Equal(new NerTagger(model, Features).TagDocument(sentences), new NerTagger(loaded, Features).TagDocument(sentences));
     }
 
+    /// <summary>
+    /// The stacked model's tags computed the long way: the first stage alone, then the second stage decoding each
+    /// sentence over the first pass's ids plus the stacked ones, each stage with its own weight table.
+    /// </summary>
+    internal static int[] TagTheLongWay(NerModel model, NerFeatures features, IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var (text, starts, ends, sentenceStarts) = NerTagger.Join(sentences);
+        var tagger = new NerTagger(model.FirstStage, features);
+        var first = model.FirstStage;
+        tagger.Read(first, text, starts, ends, sentenceStarts, starts.Length);
+        int[] ids = [], offsets = [];
+        new NerStacking().Combine(features, model.SecondGroups, tagger.FirstIds, tagger.FirstOffsets, tagger.FirstTags,
+            tagger.LowerHashes, tagger.CapClasses, sentenceStarts, ref ids, ref offsets);
+        var result = new int[starts.Length];
+        var tags = new int[starts.Length];
+        var work = new float[2 * starts.Length * NerModel.TagCount];
+        for (var s = 0; s < sentenceStarts.Length; s++)
+        {
+            var n = sentences[s].Count;
+            model.Second!.Decode(ids, offsets.AsSpan(sentenceStarts[s], n + 1), n, tags, work);
+            tags.AsSpan(0, n).CopyTo(result.AsSpan(sentenceStarts[s]));
+        }
+        return result;
+    }
+
+    [Fact]
+    public void StackedTagger_GivesTheTagsOfEachStageDecodedOnItsOwnTable()
+    {
+        var model = TrainTiny();
+        var sentences = new List<IReadOnlyList<string>> { "Bill Clinton met Merkel in Jordan .".Split(' '), "Clinton left Leeds for Paris .".Split(' ') };
+        var (text, starts, ends, sentenceStarts) = NerTagger.Join(sentences);
+        var fast = new NerTagger(model, Features).TagDocument(text, starts, ends, sentenceStarts, starts.Length).ToArray();
+        Assert.Equal(TagTheLongWay(model, Features, sentences), fast);
+    }
+
     [Fact]
     public void StackedTraining_WithAFixedSeed_WritesTheSameBytesTwice()
     {
