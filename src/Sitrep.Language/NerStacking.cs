@@ -4,9 +4,10 @@ namespace Sitrep.Language;
 
 /// <summary>
 /// The second stage's extra features (two-stage prediction aggregation, Ratinov and Roth 2009): what the first-stage
-/// tagger predicted for the whole document, around the token and for the same word elsewhere. They are appended to the
-/// first stage's own feature ids of each token, which are reused as they were computed, so the second stage costs one
-/// more decode and these few features, not a second extraction. Reused per thread: holds per-document tables.
+/// tagger predicted for the whole document, around the token and for the same word elsewhere. The second stage reads
+/// them besides the first stage's own feature ids of each token, reused as they were computed (and already summed for
+/// stage 2 by the first pass, <see cref="NerModel.DecodeFirst"/>), so it costs these few features and one more Viterbi,
+/// not a second extraction. Reused per thread: holds per-document tables.
 /// </summary>
 public sealed class NerStacking
 {
@@ -35,6 +36,7 @@ public sealed class NerStacking
 
     private const ulong Outside = 15;
     private const int Types = 5; // O, PER, ORG, LOC, MISC
+
     /// <summary>What the first stage said about one word across the document.</summary>
     private struct WordStats
     {
