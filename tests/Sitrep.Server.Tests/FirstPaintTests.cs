@@ -20,7 +20,7 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.RouteAsync("**/leaflet.js", async route => { await leaflet.Task; await route.ContinueAsync(); });
         try
         {
-            // Not until "load": the page's load event waits for the preloaded leaflet.js, which is held back here.
+            // Not until "load": the load event may wait for leaflet.js, which is held back here.
             await page.GotoAsync(fixture.Server.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.WaitForFunctionAsync("() => (window.sitrepTimings || []).length === 1", null, new() { Timeout = 15_000 });
 

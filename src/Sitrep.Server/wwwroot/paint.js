@@ -412,8 +412,11 @@ window.sitrepPaint = (function () {
     return { d, outlines: o, view, base, canvas };
   }
 
-  // Leaflet and app.js load once the first paint is drawn (or could not be): in order, as the page's other scripts.
+  // Leaflet and app.js load once the first paint is drawn (or could not be): in order, as the page's other scripts,
+  // with Leaflet's style switched on first (index.html loads it as a print style so that it holds nothing back).
   function loadScripts() {
+    const style = document.getElementById("leaflet-css");
+    if (style) style.media = "all";
     for (const src of ["leaflet.js", "app.js"]) {
       const s = document.createElement("script");
       s.src = src;
