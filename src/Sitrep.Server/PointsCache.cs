@@ -66,10 +66,10 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
         var points = await pool.With(store => store.QueryIncidentPoints(ApiQuery.Unfiltered), cancel).ConfigureAwait(false);
         var columns = new PointColumns(points);
         var binary = columns.Binary();
-        // The factory (and with it the columns) is let go once the JSON is written.
+        // Holds the columns (not the points) until the JSON is written; the factory is let go then.
         var json = new Lazy<byte[]>(() =>
         {
-            var buffer = new ArrayBufferWriter<byte>(points.Count * 40 + 1024);
+            var buffer = new ArrayBufferWriter<byte>(columns.Total * 40 + 1024);
             using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, columns);
             return buffer.WrittenSpan.ToArray();
         }, LazyThreadSafetyMode.ExecutionAndPublication);
