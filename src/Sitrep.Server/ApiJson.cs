@@ -24,10 +24,10 @@ public static class ApiJson
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>The UTF-8 JSON <paramref name="write"/> writes, as one array.</summary>
-    public static byte[] Bytes(Action<Utf8JsonWriter> write)
+    /// <summary>The UTF-8 JSON <paramref name="write"/> writes, as one array (<paramref name="capacity"/>: the size expected).</summary>
+    public static byte[] Bytes(Action<Utf8JsonWriter> write, int capacity = 4096)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) write(w);
         return buffer.WrittenSpan.ToArray();
     }
@@ -78,7 +78,15 @@ public static class ApiJson
         foreach (var i in items) w.WriteRawValue(i, skipInputValidation: true);
         w.WriteEndArray();
         w.WriteEndObject();
-    });
+    }, PageCapacity(items));
+
+    // The bodies, their commas and the wrapper: the buffer is not grown (and copied) body by body.
+    private static int PageCapacity(IReadOnlyList<byte[]> items)
+    {
+        var size = 128;
+        foreach (var i in items) size += i.Length + 1;
+        return size;
+    }
 
     /// <summary>
     /// One incident (its contract JSON, <paramref name="incidentJson"/>) with <c>"documents"</c> appended: for each

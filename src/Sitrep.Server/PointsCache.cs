@@ -10,17 +10,28 @@ namespace Sitrep.Server;
 /// Every incident's map columns (<see cref="PointColumns"/>) in their binary and JSON forms, built once per store
 /// version and shared: each page load starts with them, and reading 100k incidents again for each would be most of the
 /// load time. The same read builds the <see cref="ListingIndex"/> that answers listings, and whose ids (in the order of
-/// the columns, which leave them out) answer <c>/api/points/ids</c>.
+/// the columns, which leave them out) answer <c>/api/points/ids</c>, and the incidents per country.
 /// </summary>
 public sealed class PointsCache(StorePool pool, Func<string> version)
 {
     private readonly object _gate = new();
     private (string Version, Task<Forms> Built)? _current;
 
-    private sealed record Forms(byte[] Json, byte[] Binary, byte[] BinaryGzip, ListingIndex Index);
+    private sealed record Forms(Lazy<byte[]> Json, byte[] Binary, byte[] BinaryGzip, ListingIndex Index,
+        IReadOnlyList<(string Country, int Incidents)> Countries);
 
-    /// <summary>The JSON body (<c>/api/points</c>) for the store as it is now; built on first use after the store changed.</summary>
-    public async Task<byte[]> Get(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Json;
+    /// <summary>
+    /// The JSON body (<c>/api/points</c>) for the store as it is now. Written on its first request after the store
+    /// changed, not with the other forms: the page loads the binary form, and 100k incidents' JSON is 3.4 MB.
+    /// </summary>
+    public async Task<byte[]> Get(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Json.Value;
+
+    /// <summary>
+    /// Incidents per country (ISO alpha-2, upper case; unplaced ones left out) for the store as it is now, most
+    /// first, then by country: what <c>/api/countries</c> lists, counted from the read that built the columns.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Country, int Incidents)>> Countries(CancellationToken cancel) =>
+        (await Current().WaitAsync(cancel).ConfigureAwait(false)).Countries;
 
     /// <summary>The binary body (<c>/api/points.bin</c>, <see cref="PointColumns.Binary"/>) for the store as it is now.</summary>
     public async Task<byte[]> GetBinary(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Binary;
@@ -54,11 +65,23 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
     {
         var points = await pool.With(store => store.QueryIncidentPoints(ApiQuery.Unfiltered), cancel).ConfigureAwait(false);
         var columns = new PointColumns(points);
-        var buffer = new ArrayBufferWriter<byte>(points.Count * 40 + 1024);
-        using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, columns);
         var binary = columns.Binary();
-        return new Forms(buffer.WrittenSpan.ToArray(), binary, Gzip(binary), new ListingIndex(points));
+        // Holds the columns (not the points) until the JSON is written; the factory is let go then.
+        var json = new Lazy<byte[]>(() =>
+        {
+            var buffer = new ArrayBufferWriter<byte>(columns.Total * 40 + 1024);
+            using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, columns);
+            return buffer.WrittenSpan.ToArray();
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        return new Forms(json, binary, Gzip(binary), new ListingIndex(points), CountryCounts(points));
     }
+
+    /// <summary>Incidents per country of <paramref name="points"/>, as <see cref="Countries"/> lists them.</summary>
+    public static IReadOnlyList<(string Country, int Incidents)> CountryCounts(IEnumerable<IncidentPoint> points) =>
+        [.. points.Where(p => p.Country is not null)
+            .GroupBy(p => p.Country!.ToUpperInvariant(), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()))
+            .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)];
 
     private static byte[] Gzip(byte[] body)
     {

@@ -284,16 +284,14 @@ public static class SitrepServer
             return w => ApiJson.Actors(w, actors);
         }));
 
-        app.MapGet("/api/countries", (HttpContext c) => Json(c, store =>
+        // Counted with the map's columns when they are kept (every incident read once per store version, not per list).
+        app.MapGet("/api/countries", (HttpContext c) => Answer(c, cache, async cancel =>
         {
-            var counts = store.QueryIncidentPoints(IncidentQuery.All with { Limit = int.MaxValue })
-                .Where(p => p.Country is not null)
-                .GroupBy(p => p.Country!.ToUpperInvariant())
-                .Select(g => (g.Key, countryName?.Invoke(g.Key), g.Count()))
-                .OrderByDescending(x => x.Item3).ThenBy(x => x.Key, StringComparer.Ordinal)
-                .ToList();
-            return w => ApiJson.Countries(w, counts);
-        }));
+            var counts = caches is not null
+                ? await caches.Points.Countries(cancel).ConfigureAwait(false)
+                : await pool.With(store => PointsCache.CountryCounts(store.QueryIncidentPoints(ApiQuery.Unfiltered)), cancel).ConfigureAwait(false);
+            return ApiJson.Bytes(w => ApiJson.Countries(w, counts.Select(x => (x.Country, countryName?.Invoke(x.Country), x.Incidents))));
+        }, "not found"));
 
         app.MapGet("/api/points", async (HttpContext c) =>
         {

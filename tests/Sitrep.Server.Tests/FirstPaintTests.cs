@@ -20,7 +20,7 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.RouteAsync("**/leaflet.js", async route => { await leaflet.Task; await route.ContinueAsync(); });
         try
         {
-            // Not until "load": the page's load event waits for the preloaded leaflet.js, which is held back here.
+            // Not until "load": the load event may wait for leaflet.js, which is held back here.
             await page.GotoAsync(fixture.Server.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.WaitForFunctionAsync("() => (window.sitrepTimings || []).length === 1", null, new() { Timeout = 15_000 });
 
@@ -45,6 +45,8 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
             Assert.True(view.GetProperty("firstY").GetDouble() == view.GetProperty("y").GetDouble(), view.GetRawText());
             Assert.Equal(2, view.GetProperty("taken").GetInt32());
             Assert.Equal(1, view.GetProperty("timings").GetInt32());
+            // Leaflet's style, held back as a print style during the first paint, applies once Leaflet runs.
+            Assert.Equal("absolute", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.leaflet-map-pane')).position"));
             Assert.Empty(problems);
         }
         finally
@@ -85,6 +87,43 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
                 Assert.True(want.Zip(got).All(w => Math.Abs(w.First - w.Second) <= 1), $"want {string.Join(",", want)}, got {string.Join(",", got)}");
             }
             Assert.Equal([0, 0, 0, 0], found.GetProperty("corner").EnumerateArray().Select(x => x.GetInt32()));
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task Discs_DrawnAgainAfterOtherViewsAndFilters_AreTheSamePixels()
+    {
+        var page = await fixture.Context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(fixture.Server.BaseUrl + "/");
+            await page.WaitForFunctionAsync("() => document.body.dataset.loads === '1'", null, new() { Timeout = 15_000 });
+            // The rasteriser keeps its scratch memory between drawings and clears only what each drawing touched: a
+            // drawing of the first view must come out the same after a closer, filtered one and a smaller one.
+            var same = await page.EvaluateAsync<JsonElement>("""
+                async () => {
+                  const f = await sitrepPaint.first, d = f.d, v = f.view, P = sitrepPaint;
+                  const pixels = (view, mask) => {
+                    const c = document.createElement('canvas');
+                    const drawn = P.drawPoints(c, d, mask, view);
+                    return { drawn, data: [...c.getContext('2d').getImageData(0, 0, c.width, c.height).data] };
+                  };
+                  const before = pixels(v, null);
+                  const closer = P.viewAt(v.zoom + 3, v.originX * 8 + 2000, v.originY * 8 + 1000, v.size);
+                  pixels(closer, Uint8Array.from({ length: d.n }, (_, i) => i % 2));
+                  pixels(P.viewAt(v.zoom, v.originX, v.originY, { x: 300, y: 200 }), null);
+                  const after = pixels(v, null);
+                  return { drawn: [before.drawn, after.drawn], painted: before.data.some((x) => x !== 0),
+                           differing: before.data.filter((x, k) => x !== after.data[k]).length };
+                }
+                """);
+            Assert.Equal([3, 3], same.GetProperty("drawn").EnumerateArray().Select(x => x.GetInt32()));
+            Assert.True(same.GetProperty("painted").GetBoolean());
+            Assert.Equal(0, same.GetProperty("differing").GetInt32());
         }
         finally
         {

@@ -7,13 +7,14 @@ namespace Sitrep.Server.Tests;
 public sealed class PointsCacheTests
 {
     [Fact]
-    public async Task UnfilteredPoints_AndListingTotals_AfterTheStoreChanges_ShowTheStoreAsItIsNow()
+    public async Task UnfilteredPoints_ListingTotals_AndCountries_AfterTheStoreChanges_ShowTheStoreAsItIsNow()
     {
         var server = new ServerFixture();
         await server.InitializeAsync();
         try
         {
             Assert.Equal(3, (await server.Json("/api/points")).GetProperty("total").GetInt32());
+            Assert.Equal(3, (await server.Json("/api/countries")).GetProperty("items").GetArrayLength());
             Assert.Equal(2, (await server.Json("/api/incidents?type=Air/drone strike")).GetProperty("total").GetInt32());
             using (var store = SqliteStore.Open(server.Store.Path)) store.ReplaceIncidents([server.Store.In("IQ")]);
             var now = await server.Json("/api/points");
@@ -22,6 +23,8 @@ public sealed class PointsCacheTests
             Assert.Equal([server.Store.In("IQ").IncidentId],
                 (await server.Json("/api/points/ids?limit=5")).GetProperty("ids").EnumerateArray().Select(x => x.GetString()));
             Assert.Equal(0, (await server.Json("/api/incidents?type=Air/drone strike")).GetProperty("total").GetInt32());
+            Assert.Equal(["IQ:1"], (await server.Json("/api/countries")).GetProperty("items").EnumerateArray()
+                .Select(c => $"{c.GetProperty("country").GetString()}:{c.GetProperty("incidents").GetInt32()}"));
         }
         finally
         {

@@ -63,56 +63,70 @@ window.sitrepPaint = (function () {
     return { rings: new Uint32Array(buf, 8, rings), xy: new Float32Array(buf, 8 + 4 * rings, 2 * n) };
   }
 
-  // Web Mercator of a latitude in [0,1) (0 at 85° N), as the outlines are projected.
-  const mercatorY = (lat) => {
-    const phi = Math.max(-85, Math.min(85, lat)) * Math.PI / 180;
-    return (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2;
-  };
+  // Web Mercator of a latitude in [0,1) (0 at 85° N), as the outlines are projected (atanh(sin φ) is their
+  // ln(tan φ + sec φ) with one call fewer).
+  const DEGREE = Math.PI / 180;
+  const mercatorY = (lat) => (1 - Math.atanh(Math.sin(Math.max(-85, Math.min(85, lat)) * DEGREE)) / Math.PI) / 2;
 
   // Columns from getColumns (params: the query they answer) plus what drawing needs, computed once per load.
   // Coordinates come as whole thousandths of a degree and days as offsets from day_base: turned back here, into
   // day (first day, NO_DAY when undated) and dayEnd (last day, NO_DAY when undated). The result is a new object of
   // fixed shape and every loop reads its arrays through locals: the header object, grown a property per column, is
-  // a dictionary to V8, and a lookup in it per incident made these loops several times slower.
+  // a dictionary to V8, and a lookup in it per incident made these loops several times slower. A first visit runs
+  // this loop before V8 has optimised it (each step interpreted), so it does each thing once, inline: no calls.
   function prepare(raw, params) {
     const n = raw.total, nulls = raw.nulls, rawLat = raw.lat, rawLon = raw.lon, rawDay = raw.day, rawSpan = raw.span;
     const rawType = raw.type, fatalities = raw.fatalities;
     const lat = new Float64Array(n), lon = new Float64Array(n), day = new Int32Array(n), dayEnd = new Int32Array(n);
     const mx = new Float64Array(n), my = new Float64Array(n), radius = new Float32Array(n), placed = new Uint8Array(n);
-    const typeOf = new Uint8Array(n);
+    const typeOf = new Uint8Array(n), slot = new Uint8Array(n);
     const subType = Uint8Array.from(raw.event_types, (t) => typeIndex.get(t) ?? EVENT_TYPES.length - 1);
     const scale = raw.coordinate_scale, base = raw.day_base, nullDay = nulls.day, nullSpan = nulls.span;
     const nullLat = nulls.lat, nullLon = nulls.lon;
     // Drawing order: by type, and within a type large discs first, so small ones on top stay visible and clickable.
     // A counting sort over (type, whole radius): no 100k-element sort, no growing arrays.
     const buckets = MAX_RADIUS + 1, counts = new Int32Array(EVENT_TYPES.length * buckets + 1);
-    let placedCount = 0;
+    let placedCount = 0, firstDay = Infinity, lastDay = -Infinity;
     for (let i = 0; i < n; i++) {
-      const t = subType[rawType[i]];
+      const t = subType[rawType[i]], d0 = rawDay[i];
       typeOf[i] = t;
-      if (rawDay[i] === nullDay) day[i] = dayEnd[i] = NO_DAY;
-      else { day[i] = rawDay[i] + base; dayEnd[i] = day[i] + (rawSpan[i] === nullSpan ? 0 : rawSpan[i]); }
-      if (rawLat[i] === nullLat || rawLon[i] === nullLon) continue;
+      if (d0 === nullDay) day[i] = dayEnd[i] = NO_DAY;
+      else {
+        const d = d0 + base, span = rawSpan[i];
+        day[i] = d;
+        dayEnd[i] = span === nullSpan ? d : d + span;
+        if (d < firstDay) firstDay = d;
+        if (d > lastDay) lastDay = d;
+      }
+      const la = rawLat[i], lo = rawLon[i];
+      if (la === nullLat || lo === nullLon) continue;
       placed[i] = 1;
       placedCount++;
-      lat[i] = rawLat[i] / scale; lon[i] = rawLon[i] / scale;
+      const latitude = la / scale, longitude = lo / scale;
+      lat[i] = latitude; lon[i] = longitude;
       // Web Mercator in [0,1): projecting once here keeps each redraw to two multiply-adds per point.
-      mx[i] = (lon[i] + 180) / 360;
-      my[i] = mercatorY(lat[i]);
+      mx[i] = (longitude + 180) / 360;
+      my[i] = (1 - Math.atanh(Math.sin((latitude > 85 ? 85 : latitude < -85 ? -85 : latitude) * DEGREE)) / Math.PI) / 2;
       const r = Math.min(MAX_RADIUS, 3 + 2 * Math.sqrt(fatalities[i]));
       radius[i] = r;
-      counts[t * buckets + (MAX_RADIUS - Math.floor(r)) + 1]++;
+      // Where the disc goes in the drawing order, kept for the second pass.
+      const k = t * buckets + (MAX_RADIUS - Math.floor(r));
+      slot[i] = k + 1;
+      counts[k + 1]++;
     }
     for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
     // typeStart[t]..typeStart[t + 1]: where type t's discs are in order.
     const typeStart = Int32Array.from({ length: EVENT_TYPES.length + 1 }, (_, t) => counts[t * buckets]);
     const order = new Int32Array(counts[counts.length - 1]);
-    for (let i = 0; i < n; i++) if (placed[i] === 1) order[counts[typeOf[i] * buckets + (MAX_RADIUS - Math.floor(radius[i]))]++] = i;
+    for (let i = 0; i < n; i++) {
+      const k = slot[i];
+      if (k !== 0) order[counts[k - 1]++] = i;
+    }
     return {
       n, total: n, params, nulls, sub_event_types: raw.sub_event_types, event_types: raw.event_types, grades: raw.grades,
       countries: raw.countries, actors: raw.actors, type: rawType, country: raw.country, grade: raw.grade,
       actor1: raw.actor1, actor2: raw.actor2, fatalities, lat, lon, day, dayEnd, mx, my, radius, placed, typeOf, order,
-      typeStart, placedCount, sx: new Float32Array(n), sy: new Float32Array(n),
+      typeStart, placedCount, firstDay, lastDay, sx: new Float32Array(n), sy: new Float32Array(n),
     };
   }
 
@@ -203,11 +217,12 @@ window.sitrepPaint = (function () {
 
   // Per-pixel colour and coverage, and the skip lists, for drawPoints: kept from one drawing to the next (all zero
   // between them), since allocating 16 MB for each filter change cost more than drawing its discs.
-  let kept = { acc: new Float32Array(0), skip: new Int32Array(0), cells: new Uint8Array(0) };
+  let kept = { acc: new Float32Array(0), skip: new Int32Array(0), cells: new Uint8Array(0), rows: new Int32Array(0) };
   const CELL = 8;
-  function scratch(pixels) {
+  function scratch(pixels, height) {
     if (kept.skip.length < pixels)
-      kept = { acc: new Float32Array(4 * pixels), skip: new Int32Array(pixels), cells: new Uint8Array(Math.ceil(pixels / CELL) + 1) };
+      kept = { acc: new Float32Array(4 * pixels), skip: new Int32Array(pixels), cells: new Uint8Array(Math.ceil(pixels / CELL) + 1), rows: kept.rows };
+    if (kept.rows.length < 2 * height) kept.rows = new Int32Array(2 * height).fill(-1);
     return kept;
   }
 
@@ -229,12 +244,13 @@ window.sitrepPaint = (function () {
     for (let i = 0; i < n; i++) { sx[i] = mx[i] * scale - ox; sy[i] = my[i] * scale - oy; }
     // Premultiplied colour and coverage per pixel, each row one pixel longer: that last pixel is never covered, so a
     // row's skip list always ends in it. skip[p] is how far the next pixel not yet opaque may be (0: p itself).
-    const S = W + 1, { acc, skip, cells } = scratch(S * H);
+    const S = W + 1, { acc, skip, cells, rows } = scratch(S * H, H);
     // Opaque pixels per CELL x CELL block: a disc whose blocks are all opaque is hidden and skipped whole (at the
     // world view nine discs in ten are, under the ones drawn over them).
     const across = Math.ceil(W / CELL);
-    const half = DISC.outlineWidth * dpr / 2;
-    // The rectangle the discs touched: only it is composed and copied to the canvas.
+    const half = DISC.outlineWidth * dpr / 2, fillAlpha = DISC.fill, lineAlpha = DISC.outline;
+    // The rectangle the discs touched: only it is copied to the canvas. rows[2y], rows[2y + 1]: the first and last
+    // pixel of row y they touched (-1 when none), the only pixels composed and cleared.
     let left = W, right = -1, top = H, bottom = -1;
     for (let k = order.length - 1; k >= 0; k--) {
       const i = order[k];
@@ -262,16 +278,19 @@ window.sitrepPaint = (function () {
         if (h2 <= 0) continue;
         const span = Math.sqrt(h2), row = py * S, end = row + Math.min(W - 1, Math.floor(x + span));
         let p = row + Math.max(0, Math.floor(x - span));
+        if (rows[2 * py] < 0 || p - row < rows[2 * py]) rows[2 * py] = p - row;
+        if (end - row > rows[2 * py + 1]) rows[2 * py + 1] = end - row;
         for (;;) {
           // The next pixel of this row not yet opaque (each jump taken is lengthened, so later ones are short).
           for (let q; skip[p] !== 0; p = q) { q = p + skip[p]; skip[p] += skip[q]; }
           if (p > end) break;
           const dx = p - row + 0.5 - x, dist = Math.sqrt(dx * dx + dy * dy);
           // Anti-aliased coverage of the disc and of its outline (a ring of outlineWidth at the rim), the outline over
-          // the fill, then the pair under what is already there.
-          const fill = Math.min(1, Math.max(0, r - dist + 0.5));
-          const line = DISC.outline * Math.min(1, Math.max(0, half + 0.5 - Math.abs(dist - r)));
-          const body = (1 - line) * DISC.fill * fill;
+          // the fill, then the pair under what is already there. (Clamped without calls: a first visit runs this
+          // before V8 has optimised it, where each call costs.)
+          const inside = r - dist + 0.5, fill = inside >= 1 ? 1 : inside <= 0 ? 0 : inside;
+          const rim = half + 0.5 - (dist > r ? dist - r : r - dist), line = lineAlpha * (rim >= 1 ? 1 : rim <= 0 ? 0 : rim);
+          const body = (1 - line) * fillAlpha * fill;
           if (body + line > 0) {
             const a = 4 * p, under = 1 - acc[a + 3];
             acc[a] += under * body * red; acc[a + 1] += under * body * green; acc[a + 2] += under * body * blue;
@@ -287,9 +306,11 @@ window.sitrepPaint = (function () {
     if (right < left || bottom < top) return drawn;
     const cw = right - left + 1, ch = bottom - top + 1, image = new ImageData(cw, ch), out = new Uint32Array(image.data.buffer);
     // ImageData holds straight (not premultiplied) RGBA, in memory order r, g, b, a: one little-endian uint32.
-    for (let py = 0; py < ch; py++) {
-      const row = (top + py) * S + left;
-      for (let px = 0, a = 4 * row, o = py * cw; px < cw; px++, a += 4, o++) {
+    for (let py = top; py <= bottom; py++) {
+      const from = rows[2 * py], to = rows[2 * py + 1];
+      if (from < 0) continue;
+      const row = py * S;
+      for (let px = from, a = 4 * (row + from), o = (py - top) * cw + from - left; px <= to; px++, a += 4, o++) {
         const alpha = acc[a + 3];
         if (alpha === 0) continue;
         // Shifts truncate to integers: adding a half rounds.
@@ -297,8 +318,9 @@ window.sitrepPaint = (function () {
         out[o] = ((alpha * 255 + 0.5) << 24) | ((acc[a + 2] * inverse + 0.5) << 16) | ((acc[a + 1] * inverse + 0.5) << 8) | ((acc[a] * inverse + 0.5) << 0);
       }
       // Left as found for the next drawing.
-      acc.fill(0, 4 * row, 4 * (row + cw));
-      skip.fill(0, row, row + cw);
+      acc.fill(0, 4 * (row + from), 4 * (row + to + 1));
+      skip.fill(0, row + from, row + to + 1);
+      rows[2 * py] = rows[2 * py + 1] = -1;
     }
     cells.fill(0);
     c.getContext("2d").putImageData(image, left, top);
@@ -315,25 +337,29 @@ window.sitrepPaint = (function () {
     svg.replaceChildren();
     const { south, north, west, east } = bounds;
     const n = d.n, days = d.day, placed = d.placed, lat = d.lat, lon = d.lon, typeOf = d.typeOf;
-    let min = Infinity, max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      if (days[i] === NO_DAY || (mask && mask[i] === 0)) continue;
-      if (days[i] < min) min = days[i];
-      if (days[i] > max) max = days[i];
+    // The span of days: prepare found it for all of d; a mask needs a look of its own.
+    let min = mask ? Infinity : d.firstDay, max = mask ? -Infinity : d.lastDay;
+    for (let i = 0; mask && i < n; i++) {
+      const day = days[i];
+      if (day === NO_DAY || mask[i] === 0) continue;
+      if (day < min) min = day;
+      if (day > max) max = day;
     }
     if (min === Infinity) { caption.textContent = "No dated incidents."; return; }
     const weekly = max - min + 1 > MAX_DAY_BUCKETS;
-    // Weeks start on Monday (day 0 of the epoch, 1970-01-01, was a Thursday).
-    const bucketOf = weekly ? (day) => Math.floor((day + 3) / 7) : (day) => day;
-    const startOf = weekly ? (bucket) => bucket * 7 - 3 : (bucket) => bucket;
-    const first = bucketOf(min), count = bucketOf(max) - first + 1, types = EVENT_TYPES.length;
+    // A bucket is a day, or a week starting on Monday (day 0 of the epoch, 1970-01-01, was a Thursday): bucket b
+    // starts on day b * length - shift. Worked out inline below, not by a call per incident.
+    const length = weekly ? 7 : 1, shift = weekly ? 3 : 0, startOf = (bucket) => bucket * length - shift;
+    const first = Math.floor((min + shift) / length), count = Math.floor((max + shift) / length) - first + 1;
+    const types = EVENT_TYPES.length;
     // counts[bucket * types + type]
     const counts = new Uint32Array(count * types);
     let shown = 0;
     for (let i = 0; i < n; i++) {
-      if (days[i] === NO_DAY || (mask && mask[i] === 0)) continue;
+      const day = days[i];
+      if (day === NO_DAY || (mask && mask[i] === 0)) continue;
       if (placed[i] === 1 && (lat[i] < south || lat[i] > north || lon[i] < west || lon[i] > east)) continue;
-      counts[(bucketOf(days[i]) - first) * types + typeOf[i]]++;
+      counts[(Math.floor((day + shift) / length) - first) * types + typeOf[i]]++;
       shown++;
     }
     const stacks = Array.from({ length: count }, (_, k) => counts.subarray(k * types, (k + 1) * types));
@@ -342,16 +368,20 @@ window.sitrepPaint = (function () {
     // Written as one piece of markup and parsed once: a thousand bars built node by node cost several times more.
     // Every value in it is a number, a date or a name of EVENT_TYPES, escaped all the same. A bar's tooltip is made
     // when the pointer first reaches it (app.js), not here: a <title> in each bar doubled what every load parses.
-    const parts = [];
+    // What a bar's markup shares with its type's bars and with the bars of its bucket is written once for each.
+    const parts = [], ofType = EVENT_TYPES.map((t) => `fill="${t.colour}" data-type="${escapeXml(t.name)}"`);
+    const width1 = Math.max(1, slot - 1).toFixed(1), scaleY = (height - axis - 4) / peak;
     stacks.forEach((s, k) => {
       let y = height - axis;
       const from = isoDay(startOf(first + k)), to = weekly ? isoDay(startOf(first + k) + 6) : from;
-      s.forEach((n, t) => {
-        if (n === 0) return;
-        const h = (n / peak) * (height - axis - 4), name = escapeXml(EVENT_TYPES[t].name);
+      const ofBucket = `<rect class="bar" x="${(k * slot).toFixed(1)}" width="${width1}" data-from="${from}" data-to="${to}" `;
+      for (let t = 0; t < types; t++) {
+        const n = s[t];
+        if (n === 0) continue;
+        const h = n * scaleY;
         y -= h;
-        parts.push(`<rect class="bar" x="${(k * slot).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, slot - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${EVENT_TYPES[t].colour}" data-type="${name}" data-from="${from}" data-to="${to}" data-count="${n}"></rect>`);
-      });
+        parts.push(`${ofBucket}y="${y.toFixed(1)}" height="${h.toFixed(1)}" ${ofType[t]} data-count="${n}"></rect>`);
+      }
     });
     parts.push(`<text x="0" y="${height - 2}" text-anchor="start">${isoDay(startOf(first))}</text>`,
       `<text x="${width}" y="${height - 2}" text-anchor="end">${isoDay(startOf(first + count - 1))}</text>`);
@@ -385,6 +415,15 @@ window.sitrepPaint = (function () {
   // The first paint goes on without countries when they cannot be had, and says so.
   const outlines = getOutlines("countries.bin").catch((e) => { showError(`countries could not be drawn: ${e.message}`); return null; });
 
+  // The discs' scratch memory (16 bytes a device pixel: 15 MB for a 1,200 x 640 map), allocated while the columns are
+  // on their way instead of on the way to the picture: on a first visit its allocation, and the garbage collection it
+  // set off, cost 40-100 ms between the columns and the discs.
+  (() => {
+    const box = document.getElementById("map"), dpr = window.devicePixelRatio || 1;
+    const height = Math.round(box.clientHeight * dpr);
+    scratch((Math.round(box.clientWidth * dpr) + 1) * height, height);
+  })();
+
   // Draws every incident, the countries and the timeline; resolves to what app.js takes over (null when the columns
   // could not be loaded: app.js then loads them itself and reports why).
   async function paintFirst() {
@@ -412,8 +451,11 @@ window.sitrepPaint = (function () {
     return { d, outlines: o, view, base, canvas };
   }
 
-  // Leaflet and app.js load once the first paint is drawn (or could not be): in order, as the page's other scripts.
+  // Leaflet and app.js load once the first paint is drawn (or could not be): in order, as the page's other scripts,
+  // with Leaflet's style switched on first (index.html loads it as a print style so that it holds nothing back).
   function loadScripts() {
+    const style = document.getElementById("leaflet-css");
+    if (style) style.media = "all";
     for (const src of ["leaflet.js", "app.js"]) {
       const s = document.createElement("script");
       s.src = src;
