@@ -57,12 +57,7 @@ public sealed class NerModel
             lastBucket = bucket;
             rows++;
         }
-        _rank = new int[_present.Length];
-        for (int w = 0, sum = 0; w < _present.Length; w++)
-        {
-            _rank[w] = sum;
-            sum += BitOperations.PopCount(_present[w]);
-        }
+        _rank = Ranks(_present);
         _rows = new float[rows * TagCount];
         for (var k = 0; k < index.Length; k++)
         {
@@ -93,21 +88,15 @@ public sealed class NerModel
         // token's rows anyway, also sums the second stage's weights of the same features, so the second pass adds
         // only the stacked features' weights instead of reading every feature again.
         _pairPresent = new ulong[_present.Length];
-        _pairRank = new int[_present.Length];
-        for (int w = 0, sum = 0; w < _present.Length; w++)
-        {
-            _pairPresent[w] = _present[w] | second._present[w];
-            _pairRank[w] = sum;
-            sum += BitOperations.PopCount(_pairPresent[w]);
-        }
+        for (var w = 0; w < _present.Length; w++) _pairPresent[w] = _present[w] | second._present[w];
+        _pairRank = Ranks(_pairPresent);
         var rows = _pairRank[^1] + BitOperations.PopCount(_pairPresent[^1]);
         _pairRows = new float[rows * PairWidth];
         for (var bucket = 0; bucket < 1 << Bits; bucket++)
         {
             var bit = 1UL << bucket;
-            var word = _pairPresent[bucket >> 6];
-            if ((word & bit) == 0) continue;
-            var row = (_pairRank[bucket >> 6] + BitOperations.PopCount(word & (bit - 1))) * PairWidth;
+            if ((_pairPresent[bucket >> 6] & bit) == 0) continue;
+            var row = RowOf(_pairPresent, _pairRank, bucket) * PairWidth;
             if ((_present[bucket >> 6] & bit) != 0) _rows.AsSpan(Row(bucket) * TagCount, TagCount).CopyTo(_pairRows.AsSpan(row));
             if ((second._present[bucket >> 6] & bit) != 0)
                 second._rows.AsSpan(second.Row(bucket) * TagCount, TagCount).CopyTo(_pairRows.AsSpan(row + TagCount));
@@ -233,7 +222,23 @@ public sealed class NerModel
 
     /// <summary>Row of a bucket marked present: the present buckets before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Row(int bucket) => _rank[bucket >> 6] + BitOperations.PopCount(_present[bucket >> 6] & ((1UL << bucket) - 1));
+    private int Row(int bucket) => RowOf(_present, _rank, bucket);
+
+    /// <summary>The row of a present bucket among the dense rows: the rank of its word plus its set bits below it.</summary>
+    private static int RowOf(ulong[] present, int[] rank, int bucket) =>
+        rank[bucket >> 6] + BitOperations.PopCount(present[bucket >> 6] & ((1UL << bucket) - 1));
+
+    /// <summary>For each 64-bucket word of a presence bitmap, how many buckets before it are present.</summary>
+    private static int[] Ranks(ulong[] present)
+    {
+        var rank = new int[present.Length];
+        for (int w = 0, sum = 0; w < present.Length; w++)
+        {
+            rank[w] = sum;
+            sum += BitOperations.PopCount(present[w]);
+        }
+        return rank;
+    }
 
     private static (int[] Index, float[] Value) NonZero(int bits, float[] emission)
     {
