@@ -408,6 +408,14 @@ window.sitrepPaint = (function () {
   // Measurements the browser tests read: each load's time from request to drawn map and timeline.
   const timings = (window.sitrepTimings = []);
 
+  // Records one load (the first paint here, later ones in app.js) from its performance.now() marks: at is since
+  // navigation start, scriptAt when this script began, the rest are parts of ms.
+  function recordTiming(reason, marks, total, local) {
+    const { started, fetched, prepared, fitted, drawn, at } = marks;
+    timings.push({ reason, ms: at - started, fetchMs: fetched - started, prepareMs: prepared - fetched,
+      outlinesMs: fitted - prepared, mapMs: drawn - fitted, timelineMs: at - drawn, total, local, at, scriptAt });
+  }
+
   // ---- the first paint ----
   // Unfiltered, exactly the URL index.html preloads, so the response already on its way is the one used. The
   // outlines are asked for at the same moment (they are small) and drawn under the discs.
@@ -443,10 +451,7 @@ window.sitrepPaint = (function () {
     box.dataset.markers = String(drawPoints(canvas, d, null, view));
     const drawn = performance.now();
     drawTimeline(document.getElementById("timeline"), document.getElementById("timeline-caption"), d, null, boundsOf(view));
-    const at = performance.now();
-    // at: since navigation start; scriptAt: when this script began; the rest are parts of ms.
-    timings.push({ reason: "first", ms: at - started, fetchMs: fetched - started, prepareMs: prepared - fetched,
-      outlinesMs: fitted - prepared, mapMs: drawn - fitted, timelineMs: at - drawn, total: d.n, local: false, at, scriptAt });
+    recordTiming("first", { started, fetched, prepared, fitted, drawn, at: performance.now() }, d.n, false);
     showCount(document.getElementById("status"), d, null, d.n, false);
     return { d, outlines: o, view, base, canvas };
   }
@@ -473,6 +478,6 @@ window.sitrepPaint = (function () {
 
   return {
     EVENT_TYPES, NO_DAY, DAY_MS, MAP, first, timings, scriptAt, getColumns, getOutlines, prepare, firstView, viewAt, boundsOf,
-    drawOutlines, drawPoints, drawTimeline, showCount, showError, isoDay,
+    drawOutlines, drawPoints, drawTimeline, showCount, showError, isoDay, recordTiming,
   };
 })();

@@ -205,10 +205,7 @@
       points.setData(current.d, current.mask);
       const drawn = performance.now();
       drawTimeline();
-      const ms = performance.now() - started;
-      // at: since navigation start; scriptAt: when paint.js began; the rest are parts of ms.
-      timings.push({ reason, ms, fetchMs: fetched - started, prepareMs: prepared - fetched, outlinesMs: fitted - prepared,
-        mapMs: drawn - fitted, timelineMs: started + ms - drawn, total: current.total, local, at: performance.now(), scriptAt: P.scriptAt });
+      P.recordTiming(reason, { started, fetched, prepared, fitted, drawn, at: performance.now() }, current.total, local);
       P.showCount(status, current.d, current.mask, current.total, params.toString() !== "");
       document.body.dataset.loads = String(timings.length);
       if (reason === "first") fillLists();
