@@ -26,6 +26,10 @@ internal static class TrainCommands
         var epochs = new Option<int>("--epochs") { Description = "epochs to run at most", DefaultValueFactory = _ => 20 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "seed of the training-order shuffle", DefaultValueFactory = _ => 20030601 };
+        var seeds = new Option<string?>("--seeds")
+        {
+            Description = "comma-separated shuffle seeds (instead of --seed): one model is trained per seed and their weights averaged (parameter mixing); for --stacked, each stage and each fold's model",
+        };
         var stacked = new Option<bool>("--stacked") { Description = "add a second-stage tagger over the first stage's predictions for the whole document, trained on jackknifed predictions" };
         var folds = new Option<int>("--folds") { Description = "jackknife folds for --stacked (document i in fold i mod K)", DefaultValueFactory = _ => 10 };
         var stackedFeatures = new Option<string>("--stacked-features")
@@ -33,7 +37,7 @@ internal static class TrainCommands
             Description = "second-stage feature groups joined by '+' (local, word, longer, run, first, all); several variants separated by ',' are each trained and scored on dev, the first is written",
             DefaultValueFactory = _ => StackedDefault,
         };
-        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed, stacked, folds, stackedFeatures }) ner.Options.Add(o);
+        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed, seeds, stacked, folds, stackedFeatures }) ner.Options.Add(o);
         ner.SetAction(parse =>
         {
             var trainPath = parse.GetValue(trainFile)!;
@@ -44,18 +48,19 @@ internal static class TrainCommands
             if (parse.GetValue(folds) is < 2 or > 50) throw new UsageException("--folds must be within 2..50");
             // Checked before the data is read: a misspelt group should not cost a load.
             var variants = parse.GetValue(stacked) ? parse.GetValue(stackedFeatures)!.Split(',').Select(ParseGroups).ToList() : null;
+            var seedList = ParseSeeds(parse.GetValue(seeds), parse.GetValue(seed), parse.GetResult(seed) is { Implicit: false });
             var clock = Stopwatch.StartNew();
             List<NerTrainer.LabeledDocument> trainSet, devSet;
             using (var r = File.OpenText(trainPath)) trainSet = NerTrainer.ReadConll(r);
             using (var r = File.OpenText(devPath)) devSet = NerTrainer.ReadConll(r);
             var features = NerFeatures.CreateDefault(parse.GetValue(bits));
-            var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Log = io.Err };
+            var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Seeds = seedList, Log = io.Err };
             NerModel model;
             if (variants is not null)
             {
                 var results = trainer.TrainStacked(trainSet, devSet, parse.GetValue(folds), variants);
                 foreach (var r in results)
-                    io.Err.WriteLine(FormattableString.Invariant($"stacked {r.Groups}: dev F1 {100 * r.DevF1:F2} (epoch {r.Epoch})"));
+                    io.Err.WriteLine(FormattableString.Invariant($"stacked {r.Groups}: dev F1 {100 * r.DevF1:F2} (epoch {string.Join(",", r.Epochs)})"));
                 model = results[0].Model;
             }
             else model = trainer.Train(trainSet, devSet);
@@ -72,6 +77,20 @@ internal static class TrainCommands
 
     /// <summary>The second-stage feature groups <c>sitrep train ner --stacked</c> uses unless told otherwise.</summary>
     private const string StackedDefault = "all";
+
+    /// <summary>The shuffle seeds: <paramref name="list"/> ("20030601,7,1,2") when given, else the one <paramref name="seed"/>.</summary>
+    private static int[] ParseSeeds(string? list, int seed, bool seedGiven)
+    {
+        if (list is null) return [seed];
+        if (seedGiven) throw new UsageException("give --seed or --seeds, not both");
+        var parts = list.Split(',', StringSplitOptions.TrimEntries);
+        var result = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out result[i]))
+                throw new UsageException($"--seeds: '{parts[i]}' is not a whole number (expected e.g. 20030601,7,1,2)");
+        if (result.Distinct().Count() != result.Length) throw new UsageException("--seeds: a seed is repeated (each would train the same model)");
+        return result;
+    }
 
     /// <summary>Feature groups from names joined by '+' ("local+word").</summary>
     private static NerStacking.Groups ParseGroups(string text)

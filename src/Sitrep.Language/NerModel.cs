@@ -220,6 +220,59 @@ public sealed class NerModel
         return dense;
     }
 
+    /// <summary>
+    /// Every weight table the model holds, as dense arrays in a fixed order: this stage's emission and transition
+    /// weights, then the second stage's tables. <see cref="WithTables"/> is its inverse; a table added to the model
+    /// goes into both, and <see cref="Average"/> then averages it too.
+    /// </summary>
+    internal IReadOnlyList<float[]> Tables()
+    {
+        List<float[]> tables = [DenseEmission(), (float[])Transition.Clone()];
+        if (Second is not null) tables.AddRange(Second.Tables());
+        return tables;
+    }
+
+    /// <summary>A model of this one's shape (bits, stages, stacked groups) holding <paramref name="tables"/>, in <see cref="Tables"/>'s order.</summary>
+    internal NerModel WithTables(IReadOnlyList<float[]> tables)
+    {
+        const int own = 2;
+        if (tables.Count < own) throw new ArgumentException("LANG018: too few weight tables for this NER model's shape.", nameof(tables));
+        var first = new NerModel(Bits, tables[0], tables[1]);
+        if (Second is null)
+            return tables.Count == own ? first : throw new ArgumentException("LANG018: too many weight tables for this NER model's shape.", nameof(tables));
+        return first.WithSecondStage(Second.WithTables(tables.Skip(own).ToList()), SecondGroups);
+    }
+
+    /// <summary>
+    /// Parameter mixing (Mann et al. 2009; McDonald, Hall and Mann 2010): the element-wise mean of every weight table of
+    /// <paramref name="models"/>, which must share one shape. For a linear model that is the mean of their scores, an
+    /// ensemble of models trained with different shuffles at the cost of one. Deterministic: sums in double, in the
+    /// models' order; one model gives back its own weights exactly.
+    /// </summary>
+    public static NerModel Average(IReadOnlyList<NerModel> models)
+    {
+        if (models.Count == 0) throw new ArgumentException("LANG018: averaging needs at least one NER model.", nameof(models));
+        var shape = models[0];
+        double[][]? sums = null;
+        foreach (var model in models)
+        {
+            if (model.Bits != shape.Bits || model.SecondGroups != shape.SecondGroups || (model.Second is null) != (shape.Second is null))
+                throw new ArgumentException(
+                    $"LANG018: NER models to average differ in shape ({model.Bits} bits, groups {model.SecondGroups} against {shape.Bits} bits, groups {shape.SecondGroups}).",
+                    nameof(models));
+            var tables = model.Tables();
+            sums ??= tables.Select(t => new double[t.Length]).ToArray();
+            for (var i = 0; i < tables.Count; i++)
+            {
+                if (tables[i].Length != sums[i].Length) throw new ArgumentException("LANG018: NER models to average differ in a table's size.", nameof(models));
+                var sum = sums[i];
+                var table = tables[i];
+                for (var j = 0; j < table.Length; j++) sum[j] += table[j];
+            }
+        }
+        return shape.WithTables(sums!.Select(sum => sum.Select(v => (float)(v / models.Count)).ToArray()).ToList());
+    }
+
     /// <summary>Row of a bucket marked present: the present buckets before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Row(int bucket) => RowOf(_present, _rank, bucket);

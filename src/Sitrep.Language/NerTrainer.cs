@@ -5,7 +5,8 @@ namespace Sitrep.Language;
 /// with Viterbi, move weights toward the gold tags and away from the predicted ones, and return the average of the
 /// weights over all steps. Sentences are visited in an order shuffled with a fixed seed, so a run is deterministic.
 /// After each epoch the averaged model is scored on the dev sentences; the best epoch is kept. <see cref="TrainStacked"/>
-/// adds a second stage trained on jackknifed first-stage predictions.
+/// adds a second stage trained on jackknifed first-stage predictions. With several <see cref="Seeds"/> each model is
+/// trained once per seed and the models' weights are averaged (<see cref="NerModel.Average"/>, parameter mixing).
 /// </summary>
 public sealed class NerTrainer(NerFeatures features)
 {
@@ -17,18 +18,61 @@ public sealed class NerTrainer(NerFeatures features)
 
     /// <summary>Epochs to run at most.</summary>
     public int Epochs { get; init; } = 20;
-    /// <summary>Seed of the shuffle.</summary>
-    public int Seed { get; init; } = 20030601;
+    /// <summary>Seed of the shuffle: shorthand for <see cref="Seeds"/> holding this one seed.</summary>
+    public int Seed { get => Seeds[0]; init => Seeds = [value]; }
+    /// <summary>
+    /// Seeds of the shuffle. One seed trains one model; several train one per seed, each with its epoch chosen on dev,
+    /// and return the average of their weights.
+    /// </summary>
+    public IReadOnlyList<int> Seeds
+    {
+        get => _seeds;
+        init => _seeds = value.Count > 0 ? [.. value] : throw new ArgumentException("LANG018: training needs at least one seed.", nameof(value));
+    }
+    private readonly int[] _seeds = [20030601];
     /// <summary>Progress lines (epoch, mistakes, dev F1).</summary>
     public TextWriter? Log { get; init; }
 
     /// <summary>A document ready for tagging: joined text, token offsets, sentence starts and gold tag indexes.</summary>
     private sealed record Encoded(string Text, int[] Starts, int[] Ends, int[] SentenceStarts, int[] Gold);
 
-    /// <summary>Trains on <paramref name="train"/>, choosing the epoch by entity F1 on <paramref name="dev"/>.</summary>
+    /// <summary>
+    /// Trains on <paramref name="train"/>, choosing the epoch by entity F1 on <paramref name="dev"/>: one model per seed,
+    /// averaged when there are several.
+    /// </summary>
     public NerModel Train(IReadOnlyList<LabeledDocument> train, IReadOnlyList<LabeledDocument> dev)
     {
         var data = train.Select(Encode).Where(d => d.Gold.Length > 0).ToArray();
+        var scoreDev = dev.Count == 0 ? null : (Func<NerModel, double>)(m => Score(m, dev));
+        var runs = _seeds.Select(seed => TrainOne(data, scoreDev, seed)).ToArray();
+        BestEpochs = runs.Select(r => r.Epoch).ToArray();
+        if (runs.Length == 1) return runs[0].Model;
+        var models = runs.Select(r => r.Model).ToArray();
+        if (Log is not null && scoreDev is not null) LogMixing(models, runs.Select(r => r.F1).ToArray(), scoreDev);
+        return NerModel.Average(models);
+    }
+
+    /// <summary>
+    /// Logs each seed's dev F1 and that of the average of each disjoint block of 2, 4, 8... consecutive seeds, so one run
+    /// shows how the number of seeds matters and how much one average varies.
+    /// </summary>
+    private void LogMixing(NerModel[] models, double[] f1, Func<NerModel, double> score)
+    {
+        var seeds = _seeds;
+        Log!.WriteLine("seeds: " + string.Join(" ", seeds.Select((s, i) => FormattableString.Invariant($"{s}={100 * f1[i]:F2}"))) +
+            FormattableString.Invariant($"; mean {100 * f1.Average():F2}"));
+        for (var size = 2; size <= models.Length; size *= 2)
+            for (var at = 0; at + size <= models.Length; at += size)
+            {
+                var block = models.AsSpan(at, size).ToArray();
+                Log.WriteLine(FormattableString.Invariant(
+                    $"average of seeds {string.Join(",", seeds.AsSpan(at, size).ToArray())}: dev F1 {100 * score(NerModel.Average(block)):F2}; their single mean {100 * f1.AsSpan(at, size).ToArray().Average():F2}"));
+            }
+    }
+
+    /// <summary>One model trained with one seed, its dev F1 and the epoch chosen on dev.</summary>
+    private (NerModel Model, double F1, int Epoch) TrainOne(Encoded[] data, Func<NerModel, double>? scoreDev, int seed)
+    {
         var scratch = new NerFeatures.Scratch();
         var memory = new NerMemory();
         int TrainDocument(Perceptron perceptron, int index)
@@ -48,9 +92,7 @@ public sealed class NerTrainer(NerFeatures features)
             }
             return mistakes;
         }
-        var (model, _, epoch) = RunEpochs(data.Length, TrainDocument, dev.Count == 0 ? null : m => Score(m, dev), "");
-        BestEpoch = epoch;
-        return model;
+        return RunEpochs(data.Length, TrainDocument, scoreDev, seed, _seeds.Length == 1 ? "" : $"seed {seed} ");
     }
 
     /// <summary>
@@ -60,11 +102,11 @@ public sealed class NerTrainer(NerFeatures features)
     /// made, and kept.
     /// </summary>
     private (NerModel Model, double F1, int Epoch) RunEpochs(int documents, Func<Perceptron, int, int> trainDocument,
-        Func<NerModel, double>? score, string label)
+        Func<NerModel, double>? score, int seed, string label)
     {
         var perceptron = new Perceptron(features.Bits);
         var order = Enumerable.Range(0, documents).ToArray();
-        var random = new Random(Seed);
+        var random = new Random(seed);
         NerModel? best = null;
         var bestF1 = -1.0;
         var bestEpoch = 0;
@@ -82,8 +124,8 @@ public sealed class NerTrainer(NerFeatures features)
         return (best ?? perceptron.Average(), bestF1, bestEpoch);
     }
 
-    /// <summary>The epoch whose model the last <see cref="Train"/> returned.</summary>
-    public int BestEpoch { get; private set; }
+    /// <summary>For each seed, the epoch whose model the last <see cref="Train"/> returned (or averaged).</summary>
+    public IReadOnlyList<int> BestEpochs { get; private set; } = [];
 
     /// <summary>
     /// The weights being learnt and the sums that give their average over all steps (the average is w - u / c, where u
@@ -153,8 +195,8 @@ public sealed class NerTrainer(NerFeatures features)
         }
     }
 
-    /// <summary>A trained stacked tagger: the second stage's feature groups, the model holding both stages, its dev F1 and epoch.</summary>
-    public sealed record StackedResult(NerStacking.Groups Groups, NerModel Model, double DevF1, int Epoch);
+    /// <summary>A trained stacked tagger: the second stage's feature groups, the model holding both stages, its dev F1 and the second stage's epoch per seed.</summary>
+    public sealed record StackedResult(NerStacking.Groups Groups, NerModel Model, double DevF1, IReadOnlyList<int> Epochs);
 
     /// <summary>The first stage's reading of one document: its feature ids and tags, as the second stage sees them.</summary>
     private sealed record FirstPass(LabeledDocument Document, int[] Ids, int[] Offsets, int[] Tags, ulong[] Lower, byte[] Cap,
@@ -166,7 +208,9 @@ public sealed class NerTrainer(NerFeatures features)
     /// first-stage tags as wrong as they are on unseen text, so its training text is tagged by jackknifing: the
     /// documents are split into <paramref name="folds"/> folds by index (document i in fold i mod folds), and each
     /// fold is read by a first stage trained, with the same seed and the full model's epoch count, on the other folds.
-    /// Dev is read by the full first stage, as at run time; the second stage's epoch is chosen on dev.
+    /// Dev is read by the full first stage, as at run time; the second stage's epoch is chosen on dev. With several
+    /// <see cref="Seeds"/> every model is averaged over them: the first stage, each fold's model (the fold's models of
+    /// every seed, each trained for its seed's epoch count), and the second stage, trained per seed on the averaged folds' predictions.
     /// </summary>
     public IReadOnlyList<StackedResult> TrainStacked(IReadOnlyList<LabeledDocument> train, IReadOnlyList<LabeledDocument> dev,
         int folds, IReadOnlyList<NerStacking.Groups> variants)
@@ -175,14 +219,15 @@ public sealed class NerTrainer(NerFeatures features)
         if (variants.Any(g => g == NerStacking.Groups.None || (g & ~NerStacking.Groups.All) != 0))
             throw new ArgumentException("LANG016: a stacked variant needs at least one known feature group.", nameof(variants));
         var first = Train(train, dev);
-        var epochs = BestEpoch;
-        Log?.WriteLine($"stage 1: epoch {epochs}; jackknifing {folds} folds at {epochs} epochs each");
+        var epochs = BestEpochs;
+        Log?.WriteLine($"stage 1: epoch {string.Join(",", epochs)}; jackknifing {folds} folds at {string.Join(",", epochs)} epochs each");
+        if (_seeds.Length > 1) Log?.WriteLine(FormattableString.Invariant($"stage 1 averaged over {_seeds.Length} seeds: dev F1 {100 * Score(first, dev):F2}"));
         var passes = new FirstPass?[train.Count];
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
-            var foldModel = new NerTrainer(features) { Epochs = epochs, Seed = Seed }
-                .Train(train.Where((_, i) => i % folds != fold).ToList(), []);
+            var others = train.Where((_, i) => i % folds != fold).ToList();
+            var foldModel = NerModel.Average(_seeds.Select((seed, j) => new NerTrainer(features) { Epochs = epochs[j], Seed = seed }.Train(others, [])).ToList());
             var tagger = new NerTagger(foldModel, features);
             for (var i = f; i < train.Count; i += folds) passes[i] = Read(tagger, foldModel, train[i]);
             Log?.WriteLine($"fold {f + 1}/{folds} read");
@@ -234,8 +279,15 @@ public sealed class NerTrainer(NerFeatures features)
             }
             return mistakes;
         }
-        var (second, f1, epoch) = RunEpochs(data.Length, TrainDocument, m => ScoreSecond(m, dev, devData), $"stage 2 [{groups}] ");
-        return new StackedResult(groups, first.WithSecondStage(second, groups), f1, epoch);
+        double ScoreDev(NerModel m) => ScoreSecond(m, dev, devData);
+        var runs = _seeds.Select(seed => RunEpochs(data.Length, TrainDocument, ScoreDev, seed,
+            _seeds.Length == 1 ? $"stage 2 [{groups}] " : $"stage 2 [{groups}] seed {seed} ")).ToArray();
+        if (runs.Length == 1) return new StackedResult(groups, first.WithSecondStage(runs[0].Model, groups), runs[0].F1, [runs[0].Epoch]);
+        var second = NerModel.Average(runs.Select(r => r.Model).ToList());
+        var f1 = ScoreDev(second);
+        Log?.WriteLine(FormattableString.Invariant(
+            $"stage 2 [{groups}] per seed: {string.Join(" ", runs.Select(r => $"{100 * r.F1:F2}"))} (mean {100 * runs.Average(r => r.F1):F2}); averaged: {100 * f1:F2}"));
+        return new StackedResult(groups, first.WithSecondStage(second, groups), f1, runs.Select(r => r.Epoch).ToList());
     }
 
     /// <summary>Entity F1 of a second stage decoding the stacked ids of dev's first passes.</summary>

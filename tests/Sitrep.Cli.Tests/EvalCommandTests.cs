@@ -116,6 +116,45 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public void TrainNer_WithOneSeedInSeeds_WritesTheSeedOptionsBytes_AndWithTwo_AnotherModel()
+    {
+        using var dir = new TempDir();
+        WriteTinyConll(dir, "train.txt");
+        string[] Args(string output, params string[] seeds) => ["train", "ner", "--train", dir.File("train.txt"), "--dev", dir.File("train.txt"),
+            "--out", dir.File(output), "--epochs", "2", "--bits", "12", .. seeds];
+        Assert.Equal(0, CliRunner.Run(Args("seed.model", "--seed", "7")).ExitCode);
+        Assert.Equal(0, CliRunner.Run(Args("seeds.model", "--seeds", "7")).ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("seed.model")), File.ReadAllBytes(dir.File("seeds.model")));
+        var mixed = CliRunner.Run(Args("mixed.model", "--seeds", "7, 8"));
+        Assert.Equal(0, mixed.ExitCode);
+        Assert.Contains("average of seeds 7,8: dev F1", mixed.Err);
+        Assert.NotEqual(File.ReadAllBytes(dir.File("seed.model")), File.ReadAllBytes(dir.File("mixed.model")));
+    }
+
+    [Theory]
+    [InlineData("--seeds", "7,x", "'x' is not a whole number")]
+    [InlineData("--seeds", "7,7", "a seed is repeated")]
+    public void TrainNer_WithBadSeeds_IsBadUsage(string option, string value, string message)
+    {
+        using var dir = new TempDir();
+        WriteTinyConll(dir, "train.txt");
+        var r = CliRunner.Run("train", "ner", "--train", dir.File("train.txt"), "--dev", dir.File("train.txt"), "--out", dir.File("a.model"), option, value);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(message, r.Err);
+    }
+
+    [Fact]
+    public void TrainNer_WithBothSeedAndSeeds_IsBadUsage()
+    {
+        using var dir = new TempDir();
+        WriteTinyConll(dir, "train.txt");
+        var r = CliRunner.Run("train", "ner", "--train", dir.File("train.txt"), "--dev", dir.File("train.txt"), "--out", dir.File("a.model"),
+            "--seed", "7", "--seeds", "1,2");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("not both", r.Err);
+    }
+
+    [Fact]
     public void Eval_WithMissingData_IsBadUsage()
     {
         var r = CliRunner.Run("eval", "places", "--corpus", "/nonexistent/lgl.xml");
