@@ -9,58 +9,8 @@ public class NerAveragingTests
     private static readonly NerGazetteer Gazetteer = NerGazetteer.Load(new StringReader("category\tname\nLOC\tParis\nLOC\tJordan\n"));
     private static readonly NerFeatures Features = new(Bits, Gazetteer);
 
-    private const string Corpus = """
-        -DOCSTART- O
-
-        Bill NNP B-PER
-        Clinton NNP I-PER
-        visited VBD O
-        Paris NNP B-LOC
-        . . O
-
-        Clinton NNP B-PER
-        left VBD O
-        Jordan NNP B-LOC
-        . . O
-
-        -DOCSTART- O
-
-        Reuters NNP B-ORG
-        reported VBD O
-        from IN O
-        Jordan NNP B-LOC
-        . . O
-
-        -DOCSTART- O
-
-        Leeds NNP B-ORG
-        beat VBD O
-        Chelsea NNP B-ORG
-        . . O
-
-        Leeds NNP B-ORG
-        fans NNS O
-        left VBD O
-        . . O
-
-        -DOCSTART- O
-
-        Angela NNP B-PER
-        Merkel NNP I-PER
-        flew VBD O
-        to TO O
-        Berlin NNP B-LOC
-        . . O
-
-        Merkel NNP B-PER
-        spoke VBD O
-        in IN O
-        German JJ B-MISC
-        . . O
-
-        """;
-
-    private static List<NerTrainer.LabeledDocument> Docs() => NerTrainer.ReadConll(new StringReader(Corpus));
+    /// <summary>The stacking tests' four tiny CoNLL documents.</summary>
+    private static List<NerTrainer.LabeledDocument> Docs() => NerTrainer.ReadConll(new StringReader(NerStackingTests.Corpus));
 
     /// <summary>A one-stage model whose emission and transition weights are zero except the given (index, value) pairs.</summary>
     private static NerModel Tiny((int Index, float Value)[] emission, (int Index, float Value)[] transition)

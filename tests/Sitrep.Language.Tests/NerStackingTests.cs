@@ -84,7 +84,8 @@ public class NerStackingTests
         Assert.NotEqual(place, team);
     }
 
-    private const string Corpus = """
+    /// <summary>Four tiny CoNLL documents with repeated names, for training small models.</summary>
+    internal const string Corpus = """
         -DOCSTART- O
 
         Bill NNP B-PER
