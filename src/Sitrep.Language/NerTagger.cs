@@ -11,6 +11,11 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     private readonly NerFeatures.Scratch _scratch = new();
     private readonly NerMemory _memory = new();
     private readonly NerStacking _stacking = new();
+    private readonly NerWordEmbeddings _embeddings = EmbeddingsFor(model, features);
+    // Dense scores of a sentence (n × TagCount) and the work vector of their dot products.
+    private float[] _dense = new float[64 * NerModel.TagCount];
+    private readonly float[] _vector = new float[(features.Embeddings.Dims + 7) & ~7];
+    private int[] _codes = new int[64];
     private int[] _tags = new int[64];
     private float[] _work = new float[2 * 64 * NerModel.TagCount];
     // The document read so far, token after token: first-pass feature ids and offsets, hashes, classes, marks, tags.
@@ -25,7 +30,8 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     private int _count;
 
     /// <summary>The tagger over the shipped model and the embedded gazetteer.</summary>
-    public static NerTagger CreateDefault() => new(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
+    public static NerTagger CreateDefault() => new(NerModel.Default, new NerFeatures(NerModel.Default.Bits, NerGazetteer.Default,
+        NerWordClusters.Default, NerModel.Default.UsesDense ? NerWordEmbeddings.Default : null));
 
     /// <summary>
     /// Tag indexes (into <see cref="NerModel.Tags"/>) of every token of a document: <paramref name="tokenCount"/> tokens
@@ -73,6 +79,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
             _lower.AsSpan(0, lead).Clear();
             _cap.AsSpan(0, lead).Clear();
             _gaz.AsSpan(0, lead).Clear();
+            _codes.AsSpan(0, lead).Fill(-1);
         }
         var p = 0;
         for (var s = 0; s < sentenceStarts.Length; s++)
@@ -87,8 +94,14 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
                 _work = new float[2 * _tags.Length * NerModel.TagCount];
             }
             features.Extract(text, starts, ends, first, end, _scratch, _memory);
-            if (stage.Second is null) stage.Decode(_scratch, n, _tags, _work);
-            else stage.DecodeFirst(_scratch.Ids, _scratch.Offsets, n, _tags, _work, _partial.AsSpan(first * NerModel.TagCount, n * NerModel.TagCount));
+            var codes = NerFeatures.EmbeddingCodes(_scratch, n);
+            // Each stage's dense scores; for a stacked model the second stage's go where its partial sums start.
+            var partial = stage.Second is null ? [] : _partial.AsSpan(first * NerModel.TagCount, n * NerModel.TagCount);
+            partial.Clear();
+            var initial = DenseScores(stage.Dense, stage.Second?.Dense, partial, codes, n);
+            if (stage.Second is null) stage.Decode(_scratch.Ids, _scratch.Offsets, n, _tags, _work, initial);
+            else stage.DecodeFirst(_scratch.Ids, _scratch.Offsets, n, _tags, _work, initial, partial);
+            codes.CopyTo(_codes.AsSpan(first));
             var lower = NerFeatures.LowerHashes(_scratch, n);
             _memory.Record(lower, NerFeatures.CapClasses(_scratch, n), _tags.AsSpan(0, n));
             var count = _scratch.Offsets[n];
@@ -109,6 +122,30 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         _offsets[tokenCount] = p;
     }
 
+    /// <summary>
+    /// The first stage's dense scores of a sentence (empty when it has none), adding the second stage's to
+    /// <paramref name="secondScores"/> in the same pass.
+    /// </summary>
+    private ReadOnlySpan<float> DenseScores(NerDense? dense, NerDense? second, Span<float> secondScores, ReadOnlySpan<int> codes, int n)
+    {
+        if (dense is null && second is null) return [];
+        if (_dense.Length < n * NerModel.TagCount) _dense = new float[2 * n * NerModel.TagCount];
+        var scores = dense is null ? [] : _dense.AsSpan(0, n * NerModel.TagCount);
+        scores.Clear();
+        NerDense.AddScores(dense, dense is null ? [] : dense.Weights, scores, second, second is null ? [] : second.Weights, secondScores, _embeddings, codes, n, _vector);
+        return scores;
+    }
+
+    /// <summary>The features' word vectors, checked against what each stage's dense features were trained with.</summary>
+    private static NerWordEmbeddings EmbeddingsFor(NerModel model, NerFeatures features)
+    {
+        var table = features.Embeddings;
+        for (var stage = model; stage is not null; stage = stage.Second)
+            if (stage.Dense is { } d && (d.Dims != table.Dims || d.Settings.Words > table.Count))
+                throw new ArgumentException($"LANG019: the NER model's dense features need {d.Dims}-dimension vectors for {d.Settings.Words} words; the features' word vectors have {table.Dims} dimensions for {table.Count} words.");
+        return table;
+    }
+
     private void Ensure(int tokenCount)
     {
         if (_lower.Length >= tokenCount) return;
@@ -121,6 +158,7 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         _final = new int[m];
         _persons = new int[m];
         _partial = new float[m * NerModel.TagCount];
+        _codes = new int[m];
     }
 
     /// <summary>Gazetteer membership bits of the last document's tokens (see <see cref="NerGazetteer.Mark"/>).</summary>
@@ -143,6 +181,9 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
 
     /// <summary>Lower-case hashes of the last document's tokens.</summary>
     internal ReadOnlySpan<ulong> LowerHashes => _lower.AsSpan(0, _count);
+
+    /// <summary>Embedding codes of the last document's tokens (see <see cref="NerFeatures.Scratch.Embedding"/>).</summary>
+    internal ReadOnlySpan<int> EmbeddingCodes => _codes.AsSpan(0, _count);
 
     /// <summary>Capitalisation classes of the last document's tokens.</summary>
     internal ReadOnlySpan<byte> CapClasses => _cap.AsSpan(0, _count);
