@@ -61,52 +61,76 @@ public sealed class NerDense
     /// current weights) and <paramref name="vector"/> as work space.
     /// </summary>
     public void AddScores(ReadOnlySpan<float> weights, NerWordEmbeddings embeddings, ReadOnlySpan<int> codes, int n, Span<float> score, float[] vector) =>
-        AddScores(this, weights, score, null, [], [], embeddings, codes, n, vector);
+        AddScores(weights, embeddings, codes, n, score, vector, []);
 
     /// <summary>
-    /// The dense scores of two stages at once (either may be null): a token's vector is read and widened once for both.
-    /// Each stage's scores are those its own <see cref="AddScores(ReadOnlySpan{float}, NerWordEmbeddings, ReadOnlySpan{int}, int, Span{float}, float[])"/> gives.
+    /// As <see cref="AddScores(ReadOnlySpan{float}, NerWordEmbeddings, ReadOnlySpan{int}, int, Span{float}, float[])"/>,
+    /// taking the dot products of the table's most frequent words from <paramref name="projected"/> (<see cref="Project"/>
+    /// of the same weights; empty for none): the same values, so the same scores.
     /// </summary>
-    internal static void AddScores(NerDense? first, ReadOnlySpan<float> firstWeights, Span<float> firstScore,
-        NerDense? second, ReadOnlySpan<float> secondWeights, Span<float> secondScore,
-        NerWordEmbeddings embeddings, ReadOnlySpan<int> codes, int n, float[] vector)
+    internal void AddScores(ReadOnlySpan<float> weights, NerWordEmbeddings embeddings, ReadOnlySpan<int> codes, int n, Span<float> score,
+        float[] vector, ReadOnlySpan<float> projected)
     {
+        var window = Settings.Window;
+        var stride = Positions * T;
+        var projectedRows = projected.Length / stride;
+        var factor = Settings.Scale / embeddings.Steps;
         for (var j = 0; j < n; j++)
         {
-            var a = first?.RowOf(codes[j]) ?? -1;
-            var b = second?.RowOf(codes[j]) ?? -1;
-            if (a < 0 && b < 0) continue;
-            embeddings.Widen(Math.Max(a, b), vector);
-            if (a >= 0) first!.Project(firstWeights, vector, j, n, firstScore, embeddings.Steps);
-            if (b >= 0) second!.Project(secondWeights, vector, j, n, secondScore, embeddings.Steps);
+            var row = RowOf(codes[j]);
+            if (row < 0) continue;
+            var known = row < projectedRows;
+            if (!known) embeddings.Widen(row, vector);
+            // Token j is position p of token i = j - p.
+            for (var p = -window; p <= window; p++)
+            {
+                var i = j - p;
+                if (i < 0 || i >= n) continue;
+                var at = i * T;
+                var position = p + window;
+                if (known)
+                {
+                    var dots = projected.Slice(row * stride + position * T, T);
+                    for (var y = 0; y < T; y++) score[at + y] += dots[y];
+                }
+                else
+                    for (var y = 0; y < T; y++) score[at + y] += Dot(weights, vector, position, y, factor);
+            }
         }
     }
 
-    /// <summary>Adds token j's dot products with each window position's tag rows to the scores of the tokens it is a neighbour of.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Project(ReadOnlySpan<float> weights, float[] vector, int j, int n, Span<float> score, int steps)
+    /// <summary>
+    /// The dot products of the table's first <paramref name="rows"/> words (the most frequent) with every window position's
+    /// tag rows, row after row (Positions × TagCount each): most tokens are among them, and a tagger reads these
+    /// instead of widening the word's vector and multiplying it out.
+    /// </summary>
+    public float[] Project(NerWordEmbeddings embeddings, int rows)
     {
-        var window = Settings.Window;
-        var padded = Padded;
-        // The table's integer steps are summed as they are and scaled once per dot product.
-        var factor = Settings.Scale / steps;
-        ref var w0 = ref MemoryMarshal.GetReference(weights);
-        ref var e0 = ref MemoryMarshal.GetArrayDataReference(vector);
-        // Token j is position p of token i = j - p.
-        for (var p = -window; p <= window; p++)
+        rows = Math.Min(rows, Math.Min(embeddings.Count, Settings.Words));
+        var stride = Positions * T;
+        var result = new float[rows * stride];
+        var vector = NewVector();
+        var factor = Settings.Scale / embeddings.Steps;
+        for (var r = 0; r < rows; r++)
         {
-            var i = j - p;
-            if (i < 0 || i >= n) continue;
-            ref var wp = ref Unsafe.Add(ref w0, (p + window) * T * padded);
-            for (var y = 0; y < T; y++)
-            {
-                ref var wy = ref Unsafe.Add(ref wp, y * padded);
-                var acc = Vector256<float>.Zero;
-                for (var d = 0; d < padded; d += 8)
-                    acc += Vector256.LoadUnsafe(ref Unsafe.Add(ref wy, d)) * Vector256.LoadUnsafe(ref Unsafe.Add(ref e0, d));
-                score[i * T + y] += factor * Vector256.Sum(acc);
-            }
+            embeddings.Widen(r, vector);
+            for (var position = 0; position < Positions; position++)
+                for (var y = 0; y < T; y++) result[r * stride + position * T + y] = Dot(Weights, vector, position, y, factor);
         }
+        return result;
+    }
+
+    /// <summary>The score a word's widened vector gives tag y at a window position: the dot product, scaled once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Dot(ReadOnlySpan<float> weights, float[] vector, int position, int y, float factor)
+    {
+        // The table's integer steps are summed as they are and scaled once per dot product.
+        ref var wy = ref Unsafe.Add(ref MemoryMarshal.GetReference(weights), (position * T + y) * Padded);
+        ref var e0 = ref MemoryMarshal.GetArrayDataReference(vector);
+        var acc = Vector256<float>.Zero;
+        for (var d = 0; d < Padded; d += 8)
+            acc += Vector256.LoadUnsafe(ref Unsafe.Add(ref wy, d)) * Vector256.LoadUnsafe(ref Unsafe.Add(ref e0, d));
+        return factor * Vector256.Sum(acc);
     }
 
     /// <summary>

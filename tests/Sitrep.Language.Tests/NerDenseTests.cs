@@ -127,6 +127,23 @@ public class NerDenseTests
         Assert.Equal([1f, 30f / 32, 0f], [score[0], score[T], score[2 * T]]);
     }
 
+    [Fact]
+    public void PrecomputedDotProducts_OfTheFrequentWords_GiveExactlyTheComputedScores()
+    {
+        var dense = Dense(1);
+        for (var i = 0; i < dense.Weights.Length; i++) dense.Weights[i] = (i % 13 - 6) * 0.37f;
+        var codes = Codes("rain is over Paris and Lyon");
+        var computed = new float[6 * T];
+        var read = new float[6 * T];
+        dense.AddScores(dense.Weights, Table, codes, 6, computed, dense.NewVector());
+        // Rows 0 and 1 ("is", "paris") from the table of dot products, the others multiplied out.
+        var projected = dense.Project(Table, 2);
+        Assert.Equal(2 * dense.Positions * T, projected.Length);
+        dense.AddScores(dense.Weights, Table, codes, 6, read, dense.NewVector(), projected);
+        Assert.Equal(computed, read);
+        Assert.Contains(computed, v => v != 0);
+    }
+
     private static NerModel Blank(NerDense? dense) =>
         new(Bits, new float[(1 << Bits) * T], new float[(T + 1) * T], dense);
 
