@@ -37,7 +37,21 @@ internal static class TrainCommands
             Description = "second-stage feature groups joined by '+' (local, word, longer, run, first, all); several variants separated by ',' are each trained and scored on dev, the first is written",
             DefaultValueFactory = _ => StackedDefault,
         };
-        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed, seeds, stacked, folds, stackedFeatures }) ner.Options.Add(o);
+        var denseWindow = new Option<int>("--dense-window")
+        {
+            Description = "dense word-embedding features of the words within this distance of the token (0: the word itself, as shipped); -1 for none",
+            DefaultValueFactory = _ => 0,
+        };
+        var denseWords = new Option<int>("--dense-words") { Description = "use the vectors of this many most frequent words of the table", DefaultValueFactory = _ => 150000 };
+        var denseScale = new Option<float>("--dense-scale") { Description = "factor on the vectors' values (the table has SD 1)", DefaultValueFactory = _ => 0.1f };
+        var denseCaps = new Option<int>("--dense-caps-without")
+        {
+            Description = "a word in capitals outside a headline gets no vector when it is among this many most frequent words of the table",
+            DefaultValueFactory = _ => 100,
+        };
+        var denseSecond = new Option<bool>("--dense-second-stage") { Description = "with --stacked, give the second stage dense features too (the shipped model gives them to the first stage only)" };
+        foreach (var o in new Option[] { trainFile, devFile, outFile, epochs, bits, seed, seeds, stacked, folds, stackedFeatures, denseWindow, denseWords, denseScale, denseCaps, denseSecond })
+            ner.Options.Add(o);
         ner.SetAction(parse =>
         {
             var trainPath = parse.GetValue(trainFile)!;
@@ -46,6 +60,11 @@ internal static class TrainCommands
                 if (!File.Exists(p)) throw new UsageException($"'{p}' does not exist");
             if (parse.GetValue(bits) is < 10 or > 26) throw new UsageException("--bits must be within 10..26");
             if (parse.GetValue(folds) is < 2 or > 50) throw new UsageException("--folds must be within 2..50");
+            if (parse.GetValue(denseWindow) is < -1 or > 2) throw new UsageException("--dense-window must be within -1..2");
+            if (parse.GetValue(denseWords) < 1 || parse.GetValue(denseCaps) < 0 || !(parse.GetValue(denseScale) > 0))
+                throw new UsageException("--dense-words and --dense-scale must be positive, --dense-caps-without not negative");
+            var dense = parse.GetValue(denseWindow) < 0 ? null
+                : new NerDenseSettings(parse.GetValue(denseWindow), parse.GetValue(denseWords), parse.GetValue(denseCaps), parse.GetValue(denseScale));
             // Checked before the data is read: a misspelt group should not cost a load.
             var variants = parse.GetValue(stacked) ? parse.GetValue(stackedFeatures)!.Split(',').Select(ParseGroups).ToList() : null;
             var seedList = ParseSeeds(parse.GetValue(seeds), parse.GetValue(seed), parse.GetResult(seed) is { Implicit: false });
@@ -54,7 +73,10 @@ internal static class TrainCommands
             using (var r = File.OpenText(trainPath)) trainSet = NerTrainer.ReadConll(r);
             using (var r = File.OpenText(devPath)) devSet = NerTrainer.ReadConll(r);
             var features = NerFeatures.CreateDefault(parse.GetValue(bits));
-            var trainer = new NerTrainer(features) { Epochs = parse.GetValue(epochs), Seeds = seedList, Log = io.Err };
+            var trainer = new NerTrainer(features)
+            {
+                Epochs = parse.GetValue(epochs), Seeds = seedList, Log = io.Err, Dense = dense, DenseInSecondStage = parse.GetValue(denseSecond),
+            };
             NerModel model;
             if (variants is not null)
             {

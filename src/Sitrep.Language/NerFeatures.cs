@@ -15,9 +15,10 @@ public sealed class NerFeatures
 {
     /// <summary>
     /// Version of the feature set; a model records it and refuses to load under another (6: a model file holds one or
-    /// two stages, the second with <see cref="NerStacking"/>'s features; 5: word clusters).
+    /// two stages, the second with <see cref="NerStacking"/>'s features; 5: word clusters; 7: each stage may hold dense
+    /// word-embedding weights, <see cref="NerDense"/>).
     /// </summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private const ulong Bos = 0x9E3779B97F4A7C15UL, Eos = 0xC2B2AE3D27D4EB4FUL;
     private const ulong UnknownCluster = 0x7F4A7C159E3779B9UL;
@@ -25,19 +26,23 @@ public sealed class NerFeatures
     private readonly NerWordClusters _clusters;
 
     /// <summary>
-    /// Feature extraction into 2^<paramref name="bits"/> buckets, with gazetteer features from <paramref name="gazetteer"/>
-    /// and word-cluster features from <paramref name="clusters"/> (none when null).
+    /// Feature extraction into 2^<paramref name="bits"/> buckets, with gazetteer features from <paramref name="gazetteer"/>,
+    /// word-cluster features from <paramref name="clusters"/> and word vectors from <paramref name="embeddings"/> (none when null).
     /// </summary>
-    public NerFeatures(int bits, NerGazetteer gazetteer, NerWordClusters? clusters = null)
+    public NerFeatures(int bits, NerGazetteer gazetteer, NerWordClusters? clusters = null, NerWordEmbeddings? embeddings = null)
     {
         if (bits is < 10 or > 26) throw new ArgumentOutOfRangeException(nameof(bits), "LANG010: feature bits must be within 10..26.");
         Bits = bits;
         _gazetteer = gazetteer;
         _clusters = clusters ?? NerWordClusters.Empty;
+        Embeddings = embeddings ?? NerWordEmbeddings.Empty;
     }
 
-    /// <summary>Features over the embedded gazetteer and word clusters, as the shipped model was trained.</summary>
-    public static NerFeatures CreateDefault(int bits) => new(bits, NerGazetteer.Default, NerWordClusters.Default);
+    /// <summary>Features over the embedded gazetteer, word clusters and word vectors, as the shipped model was trained.</summary>
+    public static NerFeatures CreateDefault(int bits) => new(bits, NerGazetteer.Default, NerWordClusters.Default, NerWordEmbeddings.Default);
+
+    /// <summary>The word vectors whose rows <see cref="Extract"/> writes into <see cref="Scratch.Embedding"/>.</summary>
+    public NerWordEmbeddings Embeddings { get; }
 
     /// <summary>log2 of the number of feature buckets.</summary>
     public int Bits { get; }
@@ -52,6 +57,11 @@ public sealed class NerFeatures
         internal byte[] Cap = [];
         internal ushort[] Gaz = [];
         internal uint[] Cluster = [];
+        /// <summary>
+        /// Each token's embedding code: its row in <see cref="Embeddings"/> (-1 when not listed), with
+        /// <see cref="NerDense.AllCapsFlag"/> set for a word in capitals outside a headline.
+        /// </summary>
+        public int[] Embedding = [];
         /// <summary>Feature ids of the sentence, token after token.</summary>
         public int[] Ids = [];
         /// <summary>Index into <see cref="Ids"/> where token k's features begin; token k ends where k+1 begins.</summary>
@@ -62,7 +72,7 @@ public sealed class NerFeatures
             if (Lower.Length >= n) return;
             var m = Math.Max(n, 2 * Lower.Length);
             Lower = new ulong[m]; Exact = new ulong[m]; Shape = new ulong[m]; Pre = new ulong[4 * m]; Suf = new ulong[4 * m];
-            Cap = new byte[m]; Gaz = new ushort[m]; Cluster = new uint[m];
+            Cap = new byte[m]; Gaz = new ushort[m]; Cluster = new uint[m]; Embedding = new int[m];
             Ids = new int[m * MaxPerToken]; Offsets = new int[m + 1];
         }
     }
@@ -85,6 +95,7 @@ public sealed class NerFeatures
             var t = text.AsSpan(starts[first + k], ends[first + k] - starts[first + k]);
             HashToken(t, k, s);
             s.Cluster[k] = _clusters.Lookup(s.Lower[k]);
+            s.Embedding[k] = Embeddings.Row(s.Lower[k]);
             if (t.Length >= 2 && char.IsLetter(t[0]))
             {
                 letters++;
@@ -94,6 +105,9 @@ public sealed class NerFeatures
         _gazetteer.Mark(s.Lower.AsSpan(0, n), s.Gaz);
         // A line mostly in capitals (a headline, a sports table) says nothing by its capitals.
         ulong headline = letters >= 2 && capsWords * 2 > letters ? 1UL : 0UL;
+        if (headline == 0)
+            for (var k = 0; k < n; k++)
+                if ((CapClass)s.Cap[k] == CapClass.AllCaps && s.Embedding[k] >= 0) s.Embedding[k] |= NerDense.AllCapsFlag;
         var ids = s.Ids;
         var p = 0;
         for (var k = 0; k < n; k++)
@@ -207,6 +221,9 @@ public sealed class NerFeatures
 
     /// <summary>Gazetteer membership bits of the sentence's tokens from the last <see cref="Extract"/>.</summary>
     internal static ReadOnlySpan<ushort> GazetteerMarks(Scratch s, int n) => s.Gaz.AsSpan(0, n);
+
+    /// <summary>Embedding codes of the sentence's tokens from the last <see cref="Extract"/> (see <see cref="Scratch.Embedding"/>).</summary>
+    internal static ReadOnlySpan<int> EmbeddingCodes(Scratch s, int n) => s.Embedding.AsSpan(0, n);
 
     /// <summary>Capitalisation classes of the sentence's tokens from the last <see cref="Extract"/>.</summary>
     internal static ReadOnlySpan<byte> CapClasses(Scratch s, int n) => s.Cap.AsSpan(0, n);

@@ -30,14 +30,18 @@ public sealed class NerModel
         using (stream) return Load(stream);
     });
 
-    /// <summary>Creates a model over weight arrays (emission: 2^bits * TagCount, transition: (TagCount + 1) * TagCount).</summary>
-    public NerModel(int bits, float[] emission, float[] transition)
-        : this(bits, NonZero(bits, emission), transition)
+    /// <summary>
+    /// Creates a model over weight arrays (emission: 2^bits * TagCount, transition: (TagCount + 1) * TagCount), with
+    /// dense word-embedding features when <paramref name="dense"/> is given.
+    /// </summary>
+    public NerModel(int bits, float[] emission, float[] transition, NerDense? dense = null)
+        : this(bits, NonZero(bits, emission), transition, dense)
     {
     }
 
-    private NerModel(int bits, (int[] Index, float[] Value) weights, float[] transition)
+    private NerModel(int bits, (int[] Index, float[] Value) weights, float[] transition, NerDense? dense)
     {
+        Dense = dense;
         if (bits is < 6 or > 26 || transition.Length != (TagCount + 1) * TagCount)
             throw new ArgumentException("LANG013: NER weight arrays do not match the feature bits and tag count.");
         Bits = bits;
@@ -77,6 +81,7 @@ public sealed class NerModel
             throw new ArgumentException("LANG013: a second-stage NER model must be single-stage and use the first stage's feature bits.");
         Bits = first.Bits;
         Transition = first.Transition;
+        Dense = first.Dense;
         _constrained = first._constrained;
         _present = first._present;
         _rank = first._rank;
@@ -113,7 +118,9 @@ public sealed class NerModel
     /// and writes into <paramref name="partial"/> (n × TagCount) the second stage's scores of the same features, which
     /// <see cref="DecodeSecond"/> completes with the stacked features.
     /// </summary>
-    internal void DecodeFirst(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work, Span<float> partial)
+    /// <param name="initial">The first stage's dense scores (n × TagCount), or empty for none.</param>
+    /// <param name="partial">On entry the second stage's dense scores (zeros for none), on return its partial scores.</param>
+    internal void DecodeFirst(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work, ReadOnlySpan<float> initial, Span<float> partial)
     {
         if (n == 0) return;
         const int T = TagCount;
@@ -125,9 +132,11 @@ public sealed class NerModel
         {
             // The same additions in the same order as Decode on each stage's own table (a bucket one stage lacks adds
             // zeros), so the scores are those of the two tables read separately.
-            var v = Vector256<float>.Zero;
-            var v2 = Vector256<float>.Zero;
-            float s8 = 0, s17 = 0;
+            // Dense scores first, then the sparse weights, as the trainer adds them.
+            var v = initial.IsEmpty ? Vector256<float>.Zero : Vector256.Create<float>(initial.Slice(k * T, 8));
+            var s8 = initial.IsEmpty ? 0 : initial[k * T + 8];
+            var v2 = Vector256.Create<float>(partial.Slice(k * T, 8));
+            var s17 = partial[k * T + 8];
             var stop = offsets[k + 1];
             for (var f = offsets[k]; f < stop; f++)
             {
@@ -194,6 +203,12 @@ public sealed class NerModel
     /// <summary>The first stage alone (this model when it has no second stage), to compare what the second stage changes.</summary>
     public NerModel FirstStage => Second is null ? this : new(this, null, NerStacking.Groups.None);
 
+    /// <summary>This stage's dense word-embedding features, or null when it has none.</summary>
+    public NerDense? Dense { get; }
+
+    /// <summary>True when a stage of the model has dense features, so its tagger needs the word vectors.</summary>
+    public bool UsesDense => Dense is not null || Second?.Dense is not null;
+
     /// <summary>The second-stage tagger (Ratinov and Roth's prediction aggregation), or null for a single-stage model.</summary>
     public NerModel? Second { get; }
 
@@ -222,12 +237,13 @@ public sealed class NerModel
 
     /// <summary>
     /// Every weight table the model holds, as dense arrays in a fixed order: this stage's emission and transition
-    /// weights, then the second stage's tables. <see cref="WithTables"/> is its inverse; a table added to the model
-    /// goes into both, and <see cref="Average"/> then averages it too.
+    /// weights and its dense features' weights (when it has them), then the second stage's tables. <see cref="WithTables"/>
+    /// is its inverse; a table added to the model goes into both, and <see cref="Average"/> then averages it too.
     /// </summary>
     internal IReadOnlyList<float[]> Tables()
     {
         List<float[]> tables = [DenseEmission(), (float[])Transition.Clone()];
+        if (Dense is not null) tables.Add((float[])Dense.Weights.Clone());
         if (Second is not null) tables.AddRange(Second.Tables());
         return tables;
     }
@@ -235,9 +251,9 @@ public sealed class NerModel
     /// <summary>A model of this one's shape (bits, stages, stacked groups) holding <paramref name="tables"/>, in <see cref="Tables"/>'s order.</summary>
     internal NerModel WithTables(IReadOnlyList<float[]> tables)
     {
-        const int own = 2;
+        var own = Dense is null ? 2 : 3;
         if (tables.Count < own) throw new ArgumentException("LANG018: too few weight tables for this NER model's shape.", nameof(tables));
-        var first = new NerModel(Bits, tables[0], tables[1]);
+        var first = new NerModel(Bits, tables[0], tables[1], Dense is null ? null : new NerDense(Dense.Settings, Dense.Dims, tables[2]));
         if (Second is null)
             return tables.Count == own ? first : throw new ArgumentException("LANG018: too many weight tables for this NER model's shape.", nameof(tables));
         return first.WithSecondStage(Second.WithTables(tables.Skip(own).ToList()), SecondGroups);
@@ -256,7 +272,8 @@ public sealed class NerModel
         double[][]? sums = null;
         foreach (var model in models)
         {
-            if (model.Bits != shape.Bits || model.SecondGroups != shape.SecondGroups || (model.Second is null) != (shape.Second is null))
+            if (model.Bits != shape.Bits || model.SecondGroups != shape.SecondGroups || (model.Second is null) != (shape.Second is null)
+                || !SameDense(model.Dense, shape.Dense) || !SameDense(model.Second?.Dense, shape.Second?.Dense))
                 throw new ArgumentException(
                     $"LANG018: NER models to average differ in shape ({model.Bits} bits, groups {model.SecondGroups} against {shape.Bits} bits, groups {shape.SecondGroups}).",
                     nameof(models));
@@ -272,6 +289,10 @@ public sealed class NerModel
         }
         return shape.WithTables(sums!.Select(sum => sum.Select(v => (float)(v / models.Count)).ToArray()).ToList());
     }
+
+    /// <summary>Whether two stages' dense features have one layout and meaning (both none, or the same settings and dimensions).</summary>
+    private static bool SameDense(NerDense? a, NerDense? b) =>
+        a is null ? b is null : b is not null && a.Settings == b.Settings && a.Dims == b.Dims;
 
     /// <summary>Row of a bucket marked present: the present buckets before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -315,14 +336,15 @@ public sealed class NerModel
         // I-X (even tags >= 2) only continues B-X (next - 1) or I-X (next).
         next == 0 || (next & 1) == 1 || (previous < TagCount && (previous == next - 1 || previous == next));
 
-    /// <summary>Writes the best tag sequence for a sentence's features into <paramref name="tags"/>[0..n).</summary>
+    /// <summary>Writes the best tag sequence for a sentence's sparse features (without dense scores) into <paramref name="tags"/>[0..n).</summary>
     public void Decode(NerFeatures.Scratch s, int n, int[] tags, float[] work) => Decode(s.Ids, s.Offsets, n, tags, work);
 
     /// <summary>
     /// Writes the best tag sequence for a sentence into <paramref name="tags"/>[0..n): token k's feature ids are
-    /// <paramref name="ids"/>[offsets[k]..offsets[k + 1]).
+    /// <paramref name="ids"/>[offsets[k]..offsets[k + 1]), adding their weights to <paramref name="initial"/> (the dense
+    /// features' scores, n × TagCount; empty for zeros).
     /// </summary>
-    public void Decode(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work)
+    public void Decode(ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work, ReadOnlySpan<float> initial = default)
     {
         if (n == 0) return;
         const int T = TagCount;
@@ -334,8 +356,8 @@ public sealed class NerModel
         {
             // Tags 0-7 in one vector and tag 8 alone: each lane adds the same weights in the same order as the
             // scalar decoder, so the sums are bit-identical.
-            var v = Vector256<float>.Zero;
-            float s8 = 0;
+            var v = initial.IsEmpty ? Vector256<float>.Zero : Vector256.Create<float>(initial.Slice(k * T, 8));
+            var s8 = initial.IsEmpty ? 0 : initial[k * T + 8];
             var stop = offsets[k + 1];
             for (var f = offsets[k]; f < stop; f++)
             {
@@ -370,12 +392,15 @@ public sealed class NerModel
     /// Viterbi over a dense weight table (bucket * TagCount + tag): training decodes with its current, unaveraged
     /// weights, and it is the reference the compact table's <see cref="Decode(NerFeatures.Scratch, int, int[], float[])"/> must match.
     /// </summary>
-    public static void Decode(float[] emission, float[] transition, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work)
+    /// <param name="initial">Dense features' scores (n × TagCount) the weights are added to, or empty for zeros.</param>
+    public static void Decode(float[] emission, float[] transition, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work,
+        ReadOnlySpan<float> initial = default)
     {
-        if (n > 0) DecodeConstrained(emission, Constrained(transition), ids, offsets, n, tags, work);
+        if (n > 0) DecodeConstrained(emission, Constrained(transition), ids, offsets, n, tags, work, initial);
     }
 
-    private static void DecodeConstrained(float[] emission, float[] trans, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work)
+    private static void DecodeConstrained(float[] emission, float[] trans, ReadOnlySpan<int> ids, ReadOnlySpan<int> offsets, int n, int[] tags, float[] work,
+        ReadOnlySpan<float> initial)
     {
         const int T = TagCount;
         var score = work.AsSpan(0, n * T);
@@ -383,6 +408,11 @@ public sealed class NerModel
         for (var k = 0; k < n; k++)
         {
             float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+            if (!initial.IsEmpty)
+            {
+                var i0 = initial.Slice(k * T, T);
+                (s0, s1, s2, s3, s4, s5, s6, s7, s8) = (i0[0], i0[1], i0[2], i0[3], i0[4], i0[5], i0[6], i0[7], i0[8]);
+            }
             var stop = offsets[k + 1];
             for (var f = offsets[k]; f < stop; f++)
             {
@@ -430,8 +460,8 @@ public sealed class NerModel
 
     /// <summary>
     /// Writes the model gzip-compressed: header, feature version, the number of stages and the second stage's feature
-    /// groups, then per stage its bits, tags, transitions and non-zero emission weights as (gap from the previous
-    /// index, value) pairs.
+    /// groups, then per stage its bits, tags, transitions, non-zero emission weights as (gap from the previous index,
+    /// value) pairs, and whether it has dense features, then those (<see cref="NerDense"/>).
     /// </summary>
     public void Save(Stream stream)
     {
@@ -468,6 +498,8 @@ public sealed class NerModel
                 previous = i;
             }
         }
+        w.Write(Dense is not null);
+        Dense?.Write(w);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; refuses other formats and feature versions.</summary>
@@ -519,6 +551,7 @@ public sealed class NerModel
             index[k] = (int)at;
             value[k] = r.ReadSingle();
         }
-        return new NerModel(bits, (index, value), transition);
+        var dense = r.ReadBoolean() ? NerDense.Read(r) : null;
+        return new NerModel(bits, (index, value), transition, dense);
     }
 }

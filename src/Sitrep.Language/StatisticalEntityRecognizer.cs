@@ -14,20 +14,22 @@ namespace Sitrep.Language;
 public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 {
     private static readonly Lazy<StatisticalEntityRecognizer> LazyDefault = new(() =>
-        new StatisticalEntityRecognizer(NerModel.Default, NerGazetteer.Default, ActorDictionary.Default, NerLexicon.Default, NerWordClusters.Default));
+        new StatisticalEntityRecognizer(NerModel.Default, NerGazetteer.Default, ActorDictionary.Default, NerLexicon.Default, NerWordClusters.Default,
+            NerModel.Default.UsesDense ? NerWordEmbeddings.Default : null));
 
     private readonly ThreadLocal<NerTagger> _taggers;
     private readonly ActorDictionary _actors;
     private readonly NerLexicon _lexicon;
 
     /// <summary>
-    /// A recognizer over a model, the gazetteer and word clusters its features were trained with (none when null), an
-    /// actor dictionary and the rule lexicon.
+    /// A recognizer over a model, the gazetteer, word clusters and word vectors its features were trained with (none when
+    /// null), an actor dictionary and the rule lexicon.
     /// </summary>
-    public StatisticalEntityRecognizer(NerModel model, NerGazetteer gazetteer, ActorDictionary actors, NerLexicon lexicon, NerWordClusters? clusters = null)
+    public StatisticalEntityRecognizer(NerModel model, NerGazetteer gazetteer, ActorDictionary actors, NerLexicon lexicon, NerWordClusters? clusters = null,
+        NerWordEmbeddings? embeddings = null)
     {
         _lexicon = lexicon;
-        var features = new NerFeatures(model.Bits, gazetteer, clusters);
+        var features = new NerFeatures(model.Bits, gazetteer, clusters, embeddings);
         _taggers = new ThreadLocal<NerTagger>(() => new NerTagger(model, features));
         _actors = actors;
     }

@@ -6,8 +6,8 @@ namespace Sitrep.Language.Tests;
 
 public class ConllBenchmarkTests(ITestOutputHelper output)
 {
-    /// <summary>Entity F1 of the shipped recognizer on CoNLL-2003 dev as recorded in docs/results/language.md (94.01), less 0.3 points.</summary>
-    private const double ShippedModelDevFloor = 0.9371;
+    /// <summary>Entity F1 of the shipped recognizer on CoNLL-2003 dev as recorded in docs/results/language.md (93.92, round 8), less 0.3 points.</summary>
+    private const double ShippedModelDevFloor = 0.9362;
 
     [SharedDataFact("bench/conll2003")]
     public void ShippedModel_OnConllDev_KeepsItsRecordedF1()

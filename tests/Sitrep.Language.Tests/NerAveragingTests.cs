@@ -64,6 +64,26 @@ public class NerAveragingTests
     }
 
     [Fact]
+    public void Average_AlsoAveragesTheDenseFeaturesWeights()
+    {
+        var settings = new NerDenseSettings(Window: 0, Words: 10, AllCapsWithout: 0, Scale: 0.1f);
+        NerModel WithDense(float value, int at)
+        {
+            var weights = new float[1 * T * 8];
+            weights[at] = value;
+            return new NerModel(Bits, new float[(1 << Bits) * T], new float[(T + 1) * T], new NerDense(settings, 8, weights));
+        }
+        var mean = NerModel.Average([WithDense(2f, 3), WithDense(6f, 3), WithDense(3f, 70)]);
+        Assert.Equal(settings, mean.Dense!.Settings);
+        Assert.Equal(8f / 3, mean.Dense.Weights[3]);
+        Assert.Equal(1f, mean.Dense.Weights[70]);
+        Assert.Equal(2, mean.Dense.Weights.Count(w => w != 0));
+        var other = new NerModel(Bits, new float[(1 << Bits) * T], new float[(T + 1) * T], new NerDense(settings with { Scale = 0.2f }, 8));
+        Assert.Contains("differ in shape", Assert.Throws<ArgumentException>(() => NerModel.Average([WithDense(1f, 0), other])).Message);
+        Assert.Contains("differ in shape", Assert.Throws<ArgumentException>(() => NerModel.Average([WithDense(1f, 0), Tiny([], [])])).Message);
+    }
+
+    [Fact]
     public void Average_OfOneModel_SavesTheSameBytes()
     {
         var model = new NerTrainer(Features) { Epochs = 3, Seed = 7 }.TrainStacked(Docs(), Docs(), folds: 2, [NerStacking.Groups.All])[0].Model;

@@ -27,6 +27,10 @@ public class NerModelTests
         Assert.Equal(NerModel.Default.SecondGroups, loaded.SecondGroups);
         Assert.Equal(NerModel.Default.Second!.Transition, loaded.Second!.Transition);
         Assert.True(NerModel.Default.Second.DenseEmission().AsSpan().SequenceEqual(loaded.Second.DenseEmission()));
+        // The first stage has dense word-embedding features (round 8); their weights and settings come back as well.
+        Assert.Equal(NerModel.Default.Dense!.Weights, loaded.Dense!.Weights);
+        Assert.Equal(NerModel.Default.Dense.Settings, loaded.Dense.Settings);
+        Assert.Null(loaded.Second.Dense);
         var original = new NerTagger(NerModel.Default, NerFeatures.CreateDefault(NerModel.Default.Bits));
         var reloaded = new NerTagger(loaded, NerFeatures.CreateDefault(loaded.Bits));
         foreach (var s in Sentences) Assert.Equal(original.Tag(s.Split(' ')), reloaded.Tag(s.Split(' ')));

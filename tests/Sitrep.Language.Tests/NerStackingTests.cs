@@ -174,7 +174,8 @@ public class NerStackingTests
 
     /// <summary>
     /// The stacked model's tags computed the long way: the first stage alone, then the second stage decoding each
-    /// sentence over the first pass's ids plus the stacked ones, each stage with its own weight table.
+    /// sentence from its own dense scores (when it has dense features) plus the first pass's ids and the stacked ones,
+    /// each stage with its own weight table.
     /// </summary>
     internal static int[] TagTheLongWay(NerModel model, NerFeatures features, IReadOnlyList<IReadOnlyList<string>> sentences)
     {
@@ -185,13 +186,17 @@ public class NerStackingTests
         int[] ids = [], offsets = [];
         new NerStacking().Combine(features, model.SecondGroups, tagger.FirstIds, tagger.FirstOffsets, tagger.FirstTags,
             tagger.LowerHashes, tagger.CapClasses, sentenceStarts, ref ids, ref offsets);
+        var codes = tagger.EmbeddingCodes.ToArray();
+        var dense = model.Second!.Dense;
         var result = new int[starts.Length];
         var tags = new int[starts.Length];
         var work = new float[2 * starts.Length * NerModel.TagCount];
         for (var s = 0; s < sentenceStarts.Length; s++)
         {
             var n = sentences[s].Count;
-            model.Second!.Decode(ids, offsets.AsSpan(sentenceStarts[s], n + 1), n, tags, work);
+            var initial = new float[n * NerModel.TagCount];
+            dense?.AddScores(dense.Weights, features.Embeddings, codes.AsSpan(sentenceStarts[s], n), n, initial, dense.NewVector());
+            model.Second.Decode(ids, offsets.AsSpan(sentenceStarts[s], n + 1), n, tags, work, dense is null ? [] : initial);
             tags.AsSpan(0, n).CopyTo(result.AsSpan(sentenceStarts[s]));
         }
         return result;
@@ -226,10 +231,10 @@ public class NerStackingTests
     [Fact]
     public void Load_RefusesAModelOfTheEarlierFeatureSet_NamingBothVersions()
     {
-        // The head of a feature-set-5 file: magic, version, then bits (a single stage, no stage count).
-        using var stream = Gzipped(w => { w.Write("SITREP-NER"); w.Write(5); w.Write(20); });
+        // The head of a feature-set-6 file (stacked, no dense features): magic, version, stage count, groups.
+        using var stream = Gzipped(w => { w.Write("SITREP-NER"); w.Write(6); w.Write(2); w.Write((int)NerStacking.Groups.All); });
         var error = Assert.Throws<InvalidDataException>(() => NerModel.Load(stream));
-        Assert.Contains("feature set 5", error.Message);
+        Assert.Contains("feature set 6", error.Message);
         Assert.Contains($"this build has {NerFeatures.Version}", error.Message);
         Assert.Contains("retrain", error.Message);
     }

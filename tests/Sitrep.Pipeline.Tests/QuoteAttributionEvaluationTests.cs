@@ -61,12 +61,13 @@ public class QuoteAttributionEvaluationTests
     [SharedDataFact("bench/polnear-attribution")]
     public void Benchmark_PolnearDev_SpeakerF1_KeepsItsFloor()
     {
-        // Attribution model trained and tuned on the train split only; dev figure in docs/RESULTS.md (0.7135, P 0.725,
-        // R 0.702, retrained on round 8's NER), floor a little under it.
+        // Attribution model trained and tuned on the train split only; dev figure in docs/RESULTS.md (0.7183, P 0.752,
+        // R 0.688, retrained on round 8's NER: the held-out tenth chose cue threshold -2, so precision is up and recall
+        // down against round 7's 0.716 / 0.717), floor a little under it.
         var score = QuoteAttributionEvaluation.Evaluate(Path.Combine(SharedData.Require("bench/polnear-attribution"), "dev"),
             SitrepEngine.Default.FindQuotes);
         Assert.True(score.F1 >= 0.70, QuoteAttributionEvaluation.Report(score));
-        Assert.True(score.Precision >= 0.70, QuoteAttributionEvaluation.Report(score));
-        Assert.True(score.Recall >= 0.70, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.Precision >= 0.73, QuoteAttributionEvaluation.Report(score));
+        Assert.True(score.Recall >= 0.67, QuoteAttributionEvaluation.Report(score));
     }
 }
