@@ -22,7 +22,7 @@ public static class SitrepServer
     public static readonly string[] Routes =
     [
         "/api/status", "/api/incidents", "/api/incidents/{id}", "/api/documents/{id}", "/api/actors", "/api/countries",
-        "/api/points", "/api/points.bin", "/api/points/ids", "/api/export.csv", "/api/export.geojson",
+        "/api/points", "/api/points.bin", "/api/points/ids", "/api/first-view", "/api/export.csv", "/api/export.geojson",
     ];
 
     // Article text is shown as text, never markup; the policy stops any script but our own should that ever slip.
@@ -345,6 +345,27 @@ public static class SitrepServer
                 var ids = store.QueryIncidentPoints(query).Select(p => p.IncidentId).ToList();
                 return w => ApiJson.PointIds(w, ids, offset, limit);
             });
+        });
+
+        // The page's first view drawn here (see FirstView): kept per store version and box, revalidated by its ETag.
+        app.MapGet("/api/first-view", async (HttpContext c) =>
+        {
+            var (width, height, dpr) = ApiQuery.FirstView(c.Request.Query);
+            if (caches is null)
+            {
+                var d = await pool.With(store => new MapPoints(new PointColumns(store.QueryIncidentPoints(ApiQuery.Unfiltered))), c.RequestAborted);
+                await ApiJson.SendBytes(c, FirstView.Answer(d, width, height, dpr), FirstView.MediaType);
+                return;
+            }
+            var (etag, body) = await caches.FirstViews.Get(width, height, dpr, c.RequestAborted);
+            c.Response.Headers.ETag = etag;
+            c.Response.Headers.CacheControl = "no-cache";
+            if (c.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
+            {
+                c.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            await ApiJson.SendBytes(c, body, FirstView.MediaType);
         });
 
         app.MapGet("/api/export.csv", (HttpContext c) => Export(c, pool, ExportFormat.Csv, "text/csv; charset=utf-8", "csv", countryName));
