@@ -115,6 +115,12 @@ public sealed class FirstViewCache(PointsCache points)
         return ("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 12)) + "\"", body);
     }
 
+    /// <summary>Forgets every answer kept.</summary>
+    public void Clear()
+    {
+        lock (_gate) _recent.Clear();
+    }
+
     private async Task<byte[]> Draw(string key, Lazy<Task<byte[]>> entry, MapPoints d, int width, int height, double dpr)
     {
         await _drawing.WaitAsync().ConfigureAwait(false);

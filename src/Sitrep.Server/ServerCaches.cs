@@ -16,7 +16,7 @@ public sealed record ServerCaches(
     public FirstViewCache FirstViews { get; } = new(Points);
 
     /// <summary>
-    /// Forgets every answer, incident body and document kept so far (the columns and index stay): after the warm-up,
+    /// Forgets every answer, first view, incident body and document kept so far (the columns and index stay): after the warm-up,
     /// so clients find compiled code, not answers made for them in advance. (The warm-up then reads the newest
     /// incidents' bodies back in with <see cref="IncidentBodies.Preload"/>: data, not answers.)
     /// </summary>
@@ -25,5 +25,6 @@ public sealed record ServerCaches(
         Responses.Clear();
         Incidents.Clear();
         Documents.Clear();
+        FirstViews.Clear();
     }
 }

@@ -132,7 +132,24 @@ public static class SitrepServer
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var types = AcledTaxonomy.EventTypeOf.Keys.Order(StringComparer.Ordinal).ToArray();
         var grades = Enum.GetNames<IncidentGrade>();
-        var answered = 0;
+        // 1 when path is answered with success; a failure is logged.
+        async Task<int> Ask(string path)
+        {
+            try
+            {
+                using var response = await http.GetAsync(path, cancel).ConfigureAwait(false);
+                await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode) return 1;
+                log.LogWarning("warm-up: {Path} answered {Status}", path, (int)response.StatusCode);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+            {
+                log.LogWarning("warm-up: {Path} failed: {Message}", path, ex.Message);
+            }
+            return 0;
+        }
+        // The first view's drawing, compiled before a first visit asks for it (once: a picture costs tens of ms).
+        var answered = await Ask("/api/first-view?width=400&height=300").ConfigureAwait(false);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         var quiet = 0;
@@ -147,21 +164,7 @@ public static class SitrepServer
                 $"/api/incidents?size=20&grade={grades[r % grades.Length].ToLowerInvariant()}&to={from}&actor={(char)('a' + r % 26)}",
                 .. index.Ids.Count == 0 ? [] : (string[])[$"/api/incidents/{Uri.EscapeDataString(index.Ids[r * 7919 % index.Ids.Count])}"],
             ];
-            var ok = await Task.WhenAll(paths.Select(async path =>
-            {
-                try
-                {
-                    using var response = await http.GetAsync(path, cancel).ConfigureAwait(false);
-                    await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode) return 1;
-                    log.LogWarning("warm-up: {Path} answered {Status}", path, (int)response.StatusCode);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
-                {
-                    log.LogWarning("warm-up: {Path} failed: {Message}", path, ex.Message);
-                }
-                return 0;
-            })).ConfigureAwait(false);
+            var ok = await Task.WhenAll(paths.Select(Ask)).ConfigureAwait(false);
             answered += ok.Sum();
             if (r % 20 != 19) continue;
             // A pause lets the background compiler catch up. One quiet window is not enough: right after the tiering
