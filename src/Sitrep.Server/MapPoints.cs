@@ -46,6 +46,13 @@ public sealed class MapPoints
     /// <summary>Placed incidents in drawing order: by type, and within a type large discs first.</summary>
     public int[] Order { get; }
 
+    /// <summary>
+    /// <see cref="MercatorX"/>, <see cref="MercatorY"/>, <see cref="Radius"/> and <see cref="TypeOf"/> of the placed
+    /// incidents in <see cref="Order"/>: drawing reads them one after another instead of at random, which on 100k
+    /// incidents is most of the time it takes.
+    /// </summary>
+    public (double[] X, double[] Y, float[] Radius, byte[] Type) InOrder { get; }
+
     /// <summary>Earliest and latest first day of the dated incidents (null when none is dated).</summary>
     public (int First, int Last)? Days { get; }
 
@@ -100,6 +107,9 @@ public sealed class MapPoints
         Order = new int[counts[^1]];
         for (var i = 0; i < n; i++)
             if (slot[i] != 0) Order[counts[slot[i] - 1]++] = i;
+        InOrder = (new double[Order.Length], new double[Order.Length], new float[Order.Length], new byte[Order.Length]);
+        for (var k = 0; k < Order.Length; k++)
+            (InOrder.X[k], InOrder.Y[k], InOrder.Radius[k], InOrder.Type[k]) = (MercatorX[Order[k]], MercatorY[Order[k]], Radius[Order[k]], TypeOf[Order[k]]);
         PlacedCount = placed;
         Days = firstDay <= lastDay ? (firstDay, lastDay) : null;
         Extent = placed > 0 ? (s, w, north, e) : null;

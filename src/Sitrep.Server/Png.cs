@@ -40,17 +40,17 @@ public static class Png
     private static byte[] Compress(ReadOnlySpan<byte> rgba, int width, int height)
     {
         var stride = 4 * width;
-        var filtered = new byte[(stride + 1) * height];
-        for (var y = 0; y < height; y++)
-        {
-            var row = rgba.Slice(y * stride, stride);
-            var to = filtered.AsSpan(y * (stride + 1), stride + 1);
-            to[0] = 1;
-            row[..4].CopyTo(to[1..]);
-            for (var i = 4; i < stride; i++) to[1 + i] = (byte)(row[i] - row[i - 4]);
-        }
-        using var packed = new MemoryStream(filtered.Length / 8 + 64);
-        using (var z = new ZLibStream(packed, CompressionLevel.Fastest, leaveOpen: true)) z.Write(filtered);
+        var filtered = new byte[stride + 1];
+        filtered[0] = 1;
+        using var packed = new MemoryStream(stride * height / 8 + 64);
+        using (var z = new ZLibStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+            for (var y = 0; y < height; y++)
+            {
+                var row = rgba.Slice(y * stride, stride);
+                row[..4].CopyTo(filtered.AsSpan(1));
+                for (var i = 4; i < stride; i++) filtered[1 + i] = (byte)(row[i] - row[i - 4]);
+                z.Write(filtered);
+            }
         return packed.ToArray();
     }
 
