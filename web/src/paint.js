@@ -1,8 +1,10 @@
-// The Sitrep page's first paint, before Leaflet: loads the map's columns and the country outlines, draws them and the
-// timeline on the view Leaflet will open at, then loads Leaflet and app.js, which take over these canvases for panning,
-// zooming, filters and incident pages. Leaflet and app.js cost a first visit (no code cache yet) hundreds of
-// milliseconds to compile and run, so they come after the picture, not before it. The drawing code is here once and
-// app.js calls it for every later load, so the first paint and the interactive map cannot draw differently.
+// The Sitrep page's first paint, before Leaflet: asks the server for the first view of the map's box (the view Leaflet
+// will open at, the discs drawn as this script would draw them, the timeline's counts), draws the country outlines under
+// it and the timeline, then loads Leaflet and app.js, which take over these canvases for panning, zooming, filters and
+// incident pages, with the map's columns prepared after the picture. Without the server's first view it draws all of
+// it from the columns itself. Leaflet and app.js cost a first visit (no code cache yet) hundreds of milliseconds to
+// compile and run, so they come after the picture, not before it. The drawing code is here once and app.js calls it
+// for every later load; the server's drawing is a port of it, held to the same pixels by the browser tests.
 "use strict";
 
 window.sitrepPaint = (function () {
@@ -403,7 +405,7 @@ window.sitrepPaint = (function () {
       const from = isoDay(startOf(first + k)), to = weekly ? isoDay(startOf(first + k) + 6) : from;
       const ofBucket = `<rect class="bar" x="${(k * slot).toFixed(1)}" width="${width1}" data-from="${from}" data-to="${to}" `;
       for (let type = 0; type < types; type++) {
-        const n = Number(counts[k * types + type]);
+        const n = counts[k * types + type];
         if (n === 0) continue;
         const h = n * scaleY;
         y -= h;
@@ -413,7 +415,7 @@ window.sitrepPaint = (function () {
     parts.push(`<text x="0" y="${height - 2}" text-anchor="start">${isoDay(startOf(first))}</text>`,
       `<text x="${width}" y="${height - 2}" text-anchor="end">${isoDay(startOf(first + buckets - 1))}</text>`);
     svg.innerHTML = parts.join("");
-    caption.textContent = `${Number(shown).toLocaleString("en")} dated incidents in the map's view, per ${weekly ? "week" : "day"}; click a bar to filter to it.`;
+    caption.textContent = `${shown.toLocaleString("en")} dated incidents in the map's view, per ${weekly ? "week" : "day"}; click a bar to filter to it.`;
   }
 
   // The timeline of d (mask: which to count, null for all) in svg, for the map's bounds (boundsOf a view).
