@@ -73,7 +73,7 @@ public sealed class ServerFirstViewTests(SyntheticBrowserFixture fixture, ITestO
                   const P = sitrepPaint, f = await P.first, d = f.d, size = f.view.size, out = [];
                   for (const dpr of [1, 2, 1.5]) {
                     Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => dpr });
-                    const { header: h, image } = await P.getFirstView(size);
+                    const { header: h, image: decoding } = await P.getFirstView(size), image = await decoding;
                     const served = document.createElement('canvas');
                     served.width = image.width; served.height = image.height;
                     served.getContext('2d').drawImage(image, 0, 0);

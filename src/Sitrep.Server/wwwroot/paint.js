@@ -458,8 +458,9 @@ window.sitrepPaint = (function () {
   const box = document.getElementById("map"), boxSize = { x: box.clientWidth, y: box.clientHeight };
 
   // The first view drawn by the server (/api/first-view, format in /openapi.json) for this box: the view, the counts
-  // and the timeline's counts, and the discs as a PNG, decoded off the main thread. Drawing 100k discs here took a first
-  // visit, whose scripts run cold, 220-320 ms after 200-300 ms of waiting for and preparing the columns.
+  // and the timeline's counts, and the discs as a PNG, decoded off the main thread (image: a promise, so the outlines
+  // are drawn meanwhile). Drawing 100k discs here took a first visit, whose scripts run cold, 220-320 ms after
+  // 200-300 ms of waiting for and preparing the columns.
   async function getFirstView(size) {
     const dpr = window.devicePixelRatio || 1;
     const r = await fetch(`api/first-view?width=${size.x}&height=${size.y}&dpr=${dpr}`);
@@ -474,7 +475,7 @@ window.sitrepPaint = (function () {
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
     const fetched = performance.now();
     // As drawn, with no colour management: the PNG's values are the ones the page's own rasteriser would put.
-    const image = await createImageBitmap(new Blob([bytes.subarray(8 + headerLength)], { type: "image/png" }),
+    const image = createImageBitmap(new Blob([bytes.subarray(8 + headerLength)], { type: "image/png" }),
       { colorSpaceConversion: "none", premultiplyAlpha: "default" });
     return { header, image, fetched };
   }
@@ -488,8 +489,9 @@ window.sitrepPaint = (function () {
   // Settled when the columns are in or could not be had (then it is the first paint's failure, not an unhandled one).
   columns.catch(() => null);
 
-  function firstCanvases() {
-    const base = document.createElement("canvas"), canvas = document.createElement("canvas");
+  // The first paint's canvases (the outlines' one given when already drawn on), put in the map's box.
+  function firstCanvases(base = document.createElement("canvas")) {
+    const canvas = document.createElement("canvas");
     base.className = "sitrep-outlines first-paint"; canvas.className = "sitrep-points first-paint";
     box.append(base, canvas);
     return { base, canvas };
@@ -500,14 +502,18 @@ window.sitrepPaint = (function () {
   // view could not be had.
   async function paintServed() {
     const started = scriptAt;
-    const { header: h, image, fetched } = await served;
+    const { header: h, image: decoding, fetched } = await served;
+    // Nothing to prepare: the picture decodes while the outlines are drawn (mapMs includes what is left of it).
     const prepared = performance.now();
     const view = viewAt(h.zoom, h.origin_x, h.origin_y, boxSize);
     view.center = latLngAt(view, boxSize.x / 2, boxSize.y / 2);
-    const { base, canvas } = firstCanvases();
     const o = await outlines;
+    // Not drawn on until the picture is decoded: a failed decoding leaves nothing of the server's first paint.
+    const base = document.createElement("canvas");
     if (o) box.dataset.outlines = String(drawOutlines(base, o, view));
     const fitted = performance.now();
+    const image = await decoding;
+    const { canvas } = firstCanvases(base);
     sizeCanvas(canvas, view, window.devicePixelRatio || 1);
     canvas.getContext("2d").drawImage(image, 0, 0);
     image.close();
