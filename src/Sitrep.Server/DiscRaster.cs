@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Sitrep.Server;
 
@@ -55,7 +56,10 @@ public static class DiscRaster
         return new Picture(W, H, rgba, drawn);
     }
 
-    // Composites every disc into acc front to back; returns how many were inside the view.
+    // Composites every disc into acc front to back; returns how many were inside the view. Called once per picture, so
+    // compiled optimised at once rather than through tiers (a first visit after a start or a store change would run it
+    // unoptimised).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Composite(MapPoints d, MapView view, double dpr, int W, int H, float[] acc, int[] skip, byte[] cells)
     {
         int S = W + 1, across = (W + Cell - 1) / Cell, drawn = 0;
@@ -117,6 +121,7 @@ public static class DiscRaster
     }
 
     // Straight RGBA of the premultiplied acc (rows of W + 1 pixels), as the page packs each pixel into its ImageData.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Unpremultiply(float[] acc, int W, int H, byte[] rgba)
     {
         for (var py = 0; py < H; py++)

@@ -20,6 +20,23 @@ public static class FirstView
     /// <summary>The Content-Type of an answer.</summary>
     public const string MediaType = "application/octet-stream";
 
+    // One picture drawn at a time: each takes up to 20 bytes a device pixel while it is drawn.
+    private static readonly SemaphoreSlim Drawing = new(1, 1);
+
+    /// <summary><see cref="Answer"/> on the thread pool, one at a time (which bounds the memory drawing takes).</summary>
+    public static async Task<byte[]> AnswerAsync(MapPoints d, int width, int height, double dpr)
+    {
+        await Drawing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => Answer(d, width, height, dpr)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Drawing.Release();
+        }
+    }
+
     /// <summary>
     /// The answer for a map box of <paramref name="width"/> × <paramref name="height"/> CSS pixels at device pixel ratio
     /// <paramref name="dpr"/>; a <see cref="BadRequestException"/> when the box leaves no room inside the padding.
@@ -73,8 +90,7 @@ public static class FirstView
 
 /// <summary>
 /// The last few <c>/api/first-view</c> answers, by store version, box size and pixel ratio: a page's first view is the
-/// same for every visitor with the same window until the store changes. Answers not kept are drawn one at a time, which
-/// bounds the memory rasterising takes (see <see cref="ApiQuery.MaxFirstViewPixels"/>).
+/// same for every visitor with the same window until the store changes.
 /// </summary>
 public sealed class FirstViewCache(PointsCache points)
 {
@@ -83,7 +99,6 @@ public sealed class FirstViewCache(PointsCache points)
 
     private readonly object _gate = new();
     private readonly LinkedList<(string Key, Lazy<Task<byte[]>> Answer)> _recent = new();
-    private readonly SemaphoreSlim _drawing = new(1, 1);
 
     /// <summary>The answer for the store as it is now, and its entity tag (store version and parameters).</summary>
     public async Task<(string ETag, byte[] Body)> Get(int width, int height, double dpr, CancellationToken cancel)
@@ -105,7 +120,7 @@ public sealed class FirstViewCache(PointsCache points)
             {
                 Lazy<Task<byte[]>>? mine = null;
                 // Drawn without the caller's token: other requests may wait on the same answer.
-                mine = new Lazy<Task<byte[]>>(() => Draw(key, mine!, d, width, height, dpr), LazyThreadSafetyMode.ExecutionAndPublication);
+                mine = new Lazy<Task<byte[]>>(() => Draw(mine!, d, width, height, dpr), LazyThreadSafetyMode.ExecutionAndPublication);
                 entry = mine;
                 _recent.AddFirst((key, mine));
                 while (_recent.Count > Capacity) _recent.RemoveLast();
@@ -121,12 +136,11 @@ public sealed class FirstViewCache(PointsCache points)
         lock (_gate) _recent.Clear();
     }
 
-    private async Task<byte[]> Draw(string key, Lazy<Task<byte[]>> entry, MapPoints d, int width, int height, double dpr)
+    private async Task<byte[]> Draw(Lazy<Task<byte[]>> entry, MapPoints d, int width, int height, double dpr)
     {
-        await _drawing.WaitAsync().ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => FirstView.Answer(d, width, height, dpr)).ConfigureAwait(false);
+            return await FirstView.AnswerAsync(d, width, height, dpr).ConfigureAwait(false);
         }
         catch
         {
@@ -134,10 +148,6 @@ public sealed class FirstViewCache(PointsCache points)
                 for (var node = _recent.First; node is not null; node = node.Next)
                     if (ReferenceEquals(node.Value.Answer, entry)) { _recent.Remove(node); break; }
             throw;
-        }
-        finally
-        {
-            _drawing.Release();
         }
     }
 }

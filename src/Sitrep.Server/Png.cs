@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Sitrep.Server;
 
@@ -37,6 +38,7 @@ public static class Png
     // Rows filtered with Sub (each byte less the same channel of the pixel before): runs of one colour become zeros,
     // which deflate packs well, at the cost of one subtraction a byte. Deflated at the fastest level: the discs are
     // drawn per request when not cached, and the page is on loopback or a local network.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Compress(ReadOnlySpan<byte> rgba, int width, int height)
     {
         var stride = 4 * width;

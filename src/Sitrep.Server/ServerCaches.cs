@@ -16,8 +16,8 @@ public sealed record ServerCaches(
     public FirstViewCache FirstViews { get; } = new(Points);
 
     /// <summary>
-    /// Forgets every answer, first view, incident body and document kept so far (the columns and index stay): after the warm-up,
-    /// so clients find compiled code, not answers made for them in advance. (The warm-up then reads the newest
+    /// Forgets every answer, first view, incident body and document kept so far (the columns and index stay): after the
+    /// warm-up, so clients find compiled code, not answers made for them in advance. (The warm-up then reads the newest
     /// incidents' bodies back in with <see cref="IncidentBodies.Preload"/>: data, not answers.)
     /// </summary>
     public void ForgetAnswers()

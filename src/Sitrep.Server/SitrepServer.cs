@@ -357,7 +357,7 @@ public static class SitrepServer
             if (caches is null)
             {
                 var d = await pool.With(store => new MapPoints(new PointColumns(store.QueryIncidentPoints(ApiQuery.Unfiltered))), c.RequestAborted);
-                await ApiJson.SendBytes(c, FirstView.Answer(d, width, height, dpr), FirstView.MediaType);
+                await ApiJson.SendBytes(c, await FirstView.AnswerAsync(d, width, height, dpr), FirstView.MediaType);
                 return;
             }
             var (etag, body) = await caches.FirstViews.Get(width, height, dpr, c.RequestAborted);
