@@ -454,7 +454,8 @@ window.sitrepPaint = (function () {
   }
 
   // ---- the first paint ----
-  // The map box's size as the first view is asked for and drawn (the page's layout gives it before any script runs).
+  // The map box's size, for which the first view is asked for and drawn. Reading it lays the page out: the request
+  // cannot leave before that (the box's size depends on how the header wraps).
   const box = document.getElementById("map"), boxSize = { x: box.clientWidth, y: box.clientHeight };
 
   // The first view drawn by the server (/api/first-view, format in /openapi.json) for this box: the view, the counts
