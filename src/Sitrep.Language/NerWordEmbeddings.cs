@@ -58,6 +58,12 @@ public sealed class NerWordEmbeddings
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Row(ulong lowerHash) => _rows.Get(lowerHash) - 1;
 
+    /// <summary>Every listed word's lower-case hash and row.</summary>
+    internal IEnumerable<(ulong Key, int Row)> Entries()
+    {
+        foreach (var (key, value) in _rows.Entries()) yield return (key, value - 1);
+    }
+
     /// <summary>Writes row <paramref name="row"/> in units of the table's SD times <paramref name="scale"/> into the first <see cref="Dims"/> floats of <paramref name="into"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Vector(int row, float scale, Span<float> into)
