@@ -13,6 +13,7 @@ internal sealed class HashKeyTable<TValue> where TValue : unmanaged
     private readonly int _shift;
     // Key 0 marks an empty slot, so its value is kept apart.
     private readonly TValue _zeroKeyValue;
+    private readonly bool _zeroKeySeen;
 
     private struct Slot
     {
@@ -44,6 +45,15 @@ internal sealed class HashKeyTable<TValue> where TValue : unmanaged
             Count++;
         }
         if (zeroSeen) Count++;
+        _zeroKeySeen = zeroSeen;
+    }
+
+    /// <summary>Every (key, value) pair, in slot order.</summary>
+    public IEnumerable<(ulong Key, TValue Value)> Entries()
+    {
+        if (_zeroKeySeen) yield return (0, _zeroKeyValue);
+        foreach (var slot in _slots)
+            if (slot.Key != 0) yield return (slot.Key, slot.Value);
     }
 
     /// <summary>Number of distinct keys.</summary>

@@ -36,6 +36,21 @@ public sealed class NerFeatures
         _gazetteer = gazetteer;
         _clusters = clusters ?? NerWordClusters.Empty;
         Embeddings = embeddings ?? NerWordEmbeddings.Empty;
+        _words = Embeddings.Count == 0 ? null : WordTable(_clusters, Embeddings);
+    }
+
+    // With word vectors: each word's cluster path (low half) and vector row + 1 (high half) in one table, so a token
+    // costs one probe of a 4 MB table instead of two.
+    private readonly HashKeyTable<ulong>? _words;
+
+    private static HashKeyTable<ulong> WordTable(NerWordClusters clusters, NerWordEmbeddings embeddings)
+    {
+        var entries = new List<(ulong, ulong)>(embeddings.Count + 1024);
+        foreach (var (key, path) in clusters.Entries())
+            entries.Add((key, path | ((ulong)(uint)(embeddings.Row(key) + 1) << 32)));
+        foreach (var (key, row) in embeddings.Entries())
+            if (clusters.Lookup(key) == NerWordClusters.Unknown) entries.Add((key, (ulong)(uint)(row + 1) << 32));
+        return new HashKeyTable<ulong>(entries);
     }
 
     /// <summary>Features over the embedded gazetteer, word clusters and word vectors, as the shipped model was trained.</summary>
@@ -94,8 +109,12 @@ public sealed class NerFeatures
         {
             var t = text.AsSpan(starts[first + k], ends[first + k] - starts[first + k]);
             HashToken(t, k, s);
-            s.Cluster[k] = _clusters.Lookup(s.Lower[k]);
-            s.Embedding[k] = Embeddings.Row(s.Lower[k]);
+            if (_words is null) (s.Cluster[k], s.Embedding[k]) = (_clusters.Lookup(s.Lower[k]), -1);
+            else
+            {
+                var word = _words.Get(s.Lower[k]);
+                (s.Cluster[k], s.Embedding[k]) = ((uint)word, (int)(word >> 32) - 1);
+            }
             if (t.Length >= 2 && char.IsLetter(t[0]))
             {
                 letters++;

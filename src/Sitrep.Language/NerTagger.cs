@@ -12,9 +12,9 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
     private readonly NerMemory _memory = new();
     private readonly NerStacking _stacking = new();
     private readonly NerWordEmbeddings _embeddings = EmbeddingsFor(model, features);
-    // The dense features' dot products of the most frequent words, per stage (empty without dense features).
-    private readonly float[] _projected = model.Dense?.Project(features.Embeddings, ProjectedWords) ?? [];
-    private readonly float[] _secondProjected = model.Second?.Dense?.Project(features.Embeddings, ProjectedWords) ?? [];
+    // The dense features' dot products of every word, per stage (empty without dense features), shared by all taggers.
+    private readonly float[] _projected = model.Dense?.ProjectAll(features.Embeddings) ?? [];
+    private readonly float[] _secondProjected = model.Second?.Dense?.ProjectAll(features.Embeddings) ?? [];
     // Dense scores of a sentence (n × TagCount) and the work vector of their dot products.
     private float[] _dense = new float[64 * NerModel.TagCount];
     private readonly float[] _vector = new float[(features.Embeddings.Dims + 7) & ~7];
@@ -124,12 +124,6 @@ public sealed class NerTagger(NerModel model, NerFeatures features)
         }
         _offsets[tokenCount] = p;
     }
-
-    /// <summary>
-    /// How many of the most frequent words have their dense dot products computed when the tagger is made (4,096: 71 % of
-    /// CoNLL train's tokens, 147 KB per stage; rarer words are multiplied out as they come).
-    /// </summary>
-    private const int ProjectedWords = 4096;
 
     /// <summary>
     /// The dense scores of a sentence for <paramref name="stage"/> (empty when it has none), adding its second stage's

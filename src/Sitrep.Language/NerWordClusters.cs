@@ -64,6 +64,9 @@ public sealed class NerWordClusters
         return new NerWordClusters(paths);
     }
 
+    /// <summary>Every listed word's lower-case hash and packed path.</summary>
+    internal IEnumerable<(ulong Key, uint Path)> Entries() => _paths.Entries();
+
     /// <summary>The packed path (see <see cref="Prefix"/>) of the word with lower-case hash <paramref name="lowerHash"/>, or <see cref="Unknown"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Lookup(ulong lowerHash) => _paths.Get(lowerHash);

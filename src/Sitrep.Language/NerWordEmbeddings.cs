@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -59,8 +58,11 @@ public sealed class NerWordEmbeddings
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Row(ulong lowerHash) => _rows.Get(lowerHash) - 1;
 
-    /// <summary>Row <paramref name="row"/>'s quantised values.</summary>
-    public ReadOnlySpan<sbyte> Values(int row) => _values.AsSpan(row * Dims, Dims);
+    /// <summary>Every listed word's lower-case hash and row.</summary>
+    internal IEnumerable<(ulong Key, int Row)> Entries()
+    {
+        foreach (var (key, value) in _rows.Entries()) yield return (key, value - 1);
+    }
 
     /// <summary>Writes row <paramref name="row"/> in units of the table's SD times <paramref name="scale"/> into the first <see cref="Dims"/> floats of <paramref name="into"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -93,24 +95,14 @@ public sealed class NerWordEmbeddings
         for (; d < dims; d++) Unsafe.Add(ref f0, d) = Unsafe.Add(ref v0, d);
     }
 
-    /// <summary>
-    /// Reads a table written by build_word_embeddings.mjs, as written or gzip-compressed; <paramref name="name"/> names it
-    /// in errors.
-    /// </summary>
+    /// <summary>Reads a table written by build_word_embeddings.mjs; <paramref name="name"/> names it in errors.</summary>
     public static NerWordEmbeddings Load(Stream stream, string name)
     {
         // The shipped table is stored uncompressed: its int8 values hardly compress (16.3 MB to 14.0 MB with gzip -9)
         // and inflating them took most of the load time.
         var raw = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, int.MaxValue) : 1 << 16);
         stream.CopyTo(raw);
-        var data = raw.GetBuffer().AsSpan(0, (int)raw.Length);
-        if (data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
-        {
-            var inflated = new MemoryStream();
-            using (var gz = new GZipStream(new MemoryStream(raw.GetBuffer(), 0, (int)raw.Length), CompressionMode.Decompress)) gz.CopyTo(inflated);
-            data = inflated.GetBuffer().AsSpan(0, (int)inflated.Length);
-        }
-        return Parse(data, name);
+        return Parse(raw.GetBuffer().AsSpan(0, (int)raw.Length), name);
     }
 
     /// <summary>Parses an uncompressed table (the format build_word_embeddings.mjs documents).</summary>

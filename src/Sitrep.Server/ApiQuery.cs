@@ -42,6 +42,34 @@ public static class ApiQuery
     /// <summary>Most ids one <c>/api/points/ids</c> answer holds.</summary>
     public const int MaxIds = 100_000;
 
+    /// <summary>Largest side, in CSS pixels, of the map box <c>/api/first-view</c> draws.</summary>
+    public const int MaxFirstViewSide = 4096;
+
+    /// <summary>
+    /// Most device pixels one <c>/api/first-view</c> picture has (a 4K screen's 8.3 M fit): rasterising keeps 20 bytes
+    /// a pixel, so the bound keeps one request's memory under 170 MB.
+    /// </summary>
+    public const int MaxFirstViewPixels = 1 << 23;
+
+    /// <summary>
+    /// <c>width</c> and <c>height</c> (CSS pixels, 1..<see cref="MaxFirstViewSide"/>, both required) and <c>dpr</c> (device
+    /// pixels per CSS pixel, 0.5..4, default 1) of <c>/api/first-view</c>, within <see cref="MaxFirstViewPixels"/>.
+    /// </summary>
+    public static (int Width, int Height, double Dpr) FirstView(IQueryCollection query)
+    {
+        int Side(string name) => Text(query, name) is null
+            ? throw new BadRequestException($"{name} is required: the map box's {name} in CSS pixels, 1 to {MaxFirstViewSide}")
+            : Int(query, name, 0, 1, MaxFirstViewSide);
+        var (width, height) = (Side("width"), Side("height"));
+        var dpr = 1.0;
+        if (Text(query, "dpr") is { } v && !(double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out dpr) && dpr is >= 0.5 and <= 4))
+            throw new BadRequestException($"dpr '{v}' is not a number from 0.5 to 4 (the device pixel ratio)");
+        var pixels = (long)DiscRaster.DevicePixels(width, dpr) * DiscRaster.DevicePixels(height, dpr);
+        if (pixels > MaxFirstViewPixels)
+            throw new BadRequestException($"width {width} x height {height} at dpr {dpr.ToString(CultureInfo.InvariantCulture)} is {pixels} device pixels, more than the {MaxFirstViewPixels} one picture may have");
+        return (width, height, dpr);
+    }
+
     private static string? Text(IQueryCollection query, string name)
     {
         var v = query[name].ToString();

@@ -17,8 +17,8 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
     private readonly object _gate = new();
     private (string Version, Task<Forms> Built)? _current;
 
-    private sealed record Forms(Lazy<byte[]> Json, byte[] Binary, byte[] BinaryGzip, ListingIndex Index,
-        IReadOnlyList<(string Country, int Incidents)> Countries);
+    private sealed record Forms(string Version, Lazy<byte[]> Json, byte[] Binary, byte[] BinaryGzip, ListingIndex Index,
+        IReadOnlyList<(string Country, int Incidents)> Countries, MapPoints Map);
 
     /// <summary>
     /// The JSON body (<c>/api/points</c>) for the store as it is now. Written on its first request after the store
@@ -45,6 +45,13 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
     /// <summary>Every incident's id, in the order of the columns <see cref="Get"/> answers with.</summary>
     public async Task<IReadOnlyList<string>> Ids(CancellationToken cancel) => (await Index(cancel).ConfigureAwait(false)).Ids;
 
+    /// <summary>The columns prepared for drawing (<see cref="Server.MapPoints"/>), and the store version they are of.</summary>
+    public async Task<(string Version, MapPoints Points)> MapPoints(CancellationToken cancel)
+    {
+        var forms = await Current().WaitAsync(cancel).ConfigureAwait(false);
+        return (forms.Version, forms.Map);
+    }
+
     /// <summary>The listing index of the store as it is now, built with the columns.</summary>
     public async Task<ListingIndex> Index(CancellationToken cancel) => (await Current().WaitAsync(cancel).ConfigureAwait(false)).Index;
 
@@ -55,13 +62,13 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
         {
             if (_current is { } c && c.Version == now && !c.Built.IsFaulted && !c.Built.IsCanceled) return c.Built;
             // Built without the caller's token: other requests may be waiting on the same build.
-            var built = Task.Run(() => Build(CancellationToken.None));
+            var built = Task.Run(() => Build(now, CancellationToken.None));
             _current = (now, built);
             return built;
         }
     }
 
-    private async Task<Forms> Build(CancellationToken cancel)
+    private async Task<Forms> Build(string stamp, CancellationToken cancel)
     {
         var points = await pool.With(store => store.QueryIncidentPoints(ApiQuery.Unfiltered), cancel).ConfigureAwait(false);
         var columns = new PointColumns(points);
@@ -73,7 +80,7 @@ public sealed class PointsCache(StorePool pool, Func<string> version)
             using (var w = new Utf8JsonWriter(buffer, ContractJson.WriterOptions)) ApiJson.Points(w, columns);
             return buffer.WrittenSpan.ToArray();
         }, LazyThreadSafetyMode.ExecutionAndPublication);
-        return new Forms(json, binary, Gzip(binary), new ListingIndex(points), CountryCounts(points));
+        return new Forms(stamp, json, binary, Gzip(binary), new ListingIndex(points), CountryCounts(points), new MapPoints(columns));
     }
 
     /// <summary>Incidents per country of <paramref name="points"/>, as <see cref="Countries"/> lists them.</summary>

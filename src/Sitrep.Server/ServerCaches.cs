@@ -12,9 +12,12 @@ namespace Sitrep.Server;
 public sealed record ServerCaches(
     ResponseCache Responses, PointsCache Points, CountCache Counts, IncidentBodies Incidents, DocumentCache Documents)
 {
+    /// <summary>The last few first views drawn (<c>/api/first-view</c>), from <see cref="Points"/>.</summary>
+    public FirstViewCache FirstViews { get; } = new(Points);
+
     /// <summary>
-    /// Forgets every answer, incident body and document kept so far (the columns and index stay): after the warm-up,
-    /// so clients find compiled code, not answers made for them in advance. (The warm-up then reads the newest
+    /// Forgets every answer, first view, incident body and document kept so far (the columns and index stay): after the
+    /// warm-up, so clients find compiled code, not answers made for them in advance. (The warm-up then reads the newest
     /// incidents' bodies back in with <see cref="IncidentBodies.Preload"/>: data, not answers.)
     /// </summary>
     public void ForgetAnswers()
@@ -22,5 +25,6 @@ public sealed record ServerCaches(
         Responses.Clear();
         Incidents.Clear();
         Documents.Clear();
+        FirstViews.Clear();
     }
 }

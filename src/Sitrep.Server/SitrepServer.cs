@@ -22,7 +22,7 @@ public static class SitrepServer
     public static readonly string[] Routes =
     [
         "/api/status", "/api/incidents", "/api/incidents/{id}", "/api/documents/{id}", "/api/actors", "/api/countries",
-        "/api/points", "/api/points.bin", "/api/points/ids", "/api/export.csv", "/api/export.geojson",
+        "/api/points", "/api/points.bin", "/api/points/ids", "/api/first-view", "/api/export.csv", "/api/export.geojson",
     ];
 
     // Article text is shown as text, never markup; the policy stops any script but our own should that ever slip.
@@ -132,7 +132,24 @@ public static class SitrepServer
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var types = AcledTaxonomy.EventTypeOf.Keys.Order(StringComparer.Ordinal).ToArray();
         var grades = Enum.GetNames<IncidentGrade>();
-        var answered = 0;
+        // 1 when path is answered with success; a failure is logged.
+        async Task<int> Ask(string path)
+        {
+            try
+            {
+                using var response = await http.GetAsync(path, cancel).ConfigureAwait(false);
+                await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode) return 1;
+                log.LogWarning("warm-up: {Path} answered {Status}", path, (int)response.StatusCode);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+            {
+                log.LogWarning("warm-up: {Path} failed: {Message}", path, ex.Message);
+            }
+            return 0;
+        }
+        // The first view's drawing, compiled before a first visit asks for it (once: a picture costs tens of ms).
+        var answered = await Ask("/api/first-view?width=400&height=300").ConfigureAwait(false);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         var quiet = 0;
@@ -147,21 +164,7 @@ public static class SitrepServer
                 $"/api/incidents?size=20&grade={grades[r % grades.Length].ToLowerInvariant()}&to={from}&actor={(char)('a' + r % 26)}",
                 .. index.Ids.Count == 0 ? [] : (string[])[$"/api/incidents/{Uri.EscapeDataString(index.Ids[r * 7919 % index.Ids.Count])}"],
             ];
-            var ok = await Task.WhenAll(paths.Select(async path =>
-            {
-                try
-                {
-                    using var response = await http.GetAsync(path, cancel).ConfigureAwait(false);
-                    await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode) return 1;
-                    log.LogWarning("warm-up: {Path} answered {Status}", path, (int)response.StatusCode);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
-                {
-                    log.LogWarning("warm-up: {Path} failed: {Message}", path, ex.Message);
-                }
-                return 0;
-            })).ConfigureAwait(false);
+            var ok = await Task.WhenAll(paths.Select(Ask)).ConfigureAwait(false);
             answered += ok.Sum();
             if (r % 20 != 19) continue;
             // A pause lets the background compiler catch up. One quiet window is not enough: right after the tiering
@@ -345,6 +348,27 @@ public static class SitrepServer
                 var ids = store.QueryIncidentPoints(query).Select(p => p.IncidentId).ToList();
                 return w => ApiJson.PointIds(w, ids, offset, limit);
             });
+        });
+
+        // The page's first view drawn here (see FirstView): kept per store version and box, revalidated by its ETag.
+        app.MapGet("/api/first-view", async (HttpContext c) =>
+        {
+            var (width, height, dpr) = ApiQuery.FirstView(c.Request.Query);
+            if (caches is null)
+            {
+                var d = await pool.With(store => new MapPoints(new PointColumns(store.QueryIncidentPoints(ApiQuery.Unfiltered))), c.RequestAborted);
+                await ApiJson.SendBytes(c, await FirstView.AnswerAsync(d, width, height, dpr), FirstView.MediaType);
+                return;
+            }
+            var (etag, body) = await caches.FirstViews.Get(width, height, dpr, c.RequestAborted);
+            c.Response.Headers.ETag = etag;
+            c.Response.Headers.CacheControl = "no-cache";
+            if (c.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
+            {
+                c.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            await ApiJson.SendBytes(c, body, FirstView.MediaType);
         });
 
         app.MapGet("/api/export.csv", (HttpContext c) => Export(c, pool, ExportFormat.Csv, "text/csv; charset=utf-8", "csv", countryName));

@@ -62,6 +62,16 @@ public class NerDenseTests
     }
 
     [Fact]
+    public void EmbeddedTable_Loads_WithTheShippedSize()
+    {
+        var table = NerWordEmbeddings.Default;
+        Assert.Equal(150000, table.Count);
+        Assert.Equal(100, table.Dims);
+        Assert.Equal(0, table.Row(NerGazetteer.LowerHash("The")));
+        Assert.True(table.Row(NerGazetteer.LowerHash("Reuters")) > 0);
+    }
+
+    [Fact]
     public void AllCapsWord_OutsideAHeadline_IsFlagged_SoAModelMayDropItsLowerCaseVector()
     {
         var codes = Codes("IS militants said it is over");
@@ -210,12 +220,7 @@ public class NerDenseTests
     private static NerTrainer Trainer(int window, bool second = true) =>
         new(Features) { Epochs = 3, Seed = 7, Dense = new NerDenseSettings(window, 100, 1, 0.1f), DenseInSecondStage = second };
 
-    private static byte[] Bytes(NerModel model)
-    {
-        using var buffer = new MemoryStream();
-        model.Save(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] Bytes(NerModel model) => NerStackingTests.Bytes(model);
 
     [Fact]
     public void Training_LearnsDenseWeights_AndTheModelSavedAndLoaded_TagsAsBefore()

@@ -152,7 +152,8 @@ public class NerStackingTests
         return trainer.TrainStacked(docs, docs, folds: 2, [NerStacking.Groups.All])[0].Model;
     }
 
-    private static byte[] Bytes(NerModel model)
+    /// <summary>The bytes <see cref="NerModel.Save"/> writes for <paramref name="model"/>.</summary>
+    internal static byte[] Bytes(NerModel model)
     {
         using var buffer = new MemoryStream();
         model.Save(buffer);

@@ -236,6 +236,39 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
             .Select(f => f.GetProperty("properties").GetProperty("incident_id").GetString()).Order());
     }
 
+    [Theory]
+    [InlineData("height=400", "width is required")]
+    [InlineData("width=0&height=400", "width '0' is not a whole number from 1 to 4096")]
+    [InlineData("width=800&height=5000", "height '5000' is not a whole number from 1 to 4096")]
+    [InlineData("width=800&height=400&dpr=5", "dpr '5' is not a number from 0.5 to 4")]
+    [InlineData("width=800&height=400&dpr=two", "dpr 'two' is not a number from 0.5 to 4")]
+    [InlineData("width=4096&height=4096&dpr=2", "more than the 8388608 one picture may have")]
+    [InlineData("width=50&height=400", "leaves no room inside the first view's 30 px padding")]
+    public async Task FirstView_WithParametersItCannotDraw_Is400_SayingWhich(string query, string message)
+    {
+        using var response = await server.Http.GetAsync("/api/first-view?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task FirstView_IsTheViewCountsAndPictureOfTheStore_KeptUnderAnETag_ThatAnswers304()
+    {
+        using var response = await server.Http.GetAsync("/api/first-view?width=640&height=400&dpr=1.5");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (header, png) = FirstViewTests.Split(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((3, 3, 3), (header.GetProperty("total").GetInt32(), header.GetProperty("placed").GetInt32(), header.GetProperty("drawn").GetInt32()));
+        Assert.Equal(6, header.GetProperty("zoom").GetDouble());
+        Assert.Equal(3, header.GetProperty("timeline").GetProperty("shown").GetInt32());
+        Assert.Equal((960, 600), PngReader.Read(png) is var (w, h, _) ? (w, h) : default);
+        var etag = response.Headers.ETag!;
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/first-view?width=640&height=400&dpr=1.5") { Headers = { IfNoneMatch = { etag } } };
+        using var unchanged = await server.Http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        using var other = await server.Http.GetAsync("/api/first-view?width=640&height=400&dpr=2");
+        Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
     [Fact]
     public async Task OpenApi_DescribesExactlyTheRoutesTheServerAnswers()
     {

@@ -25,6 +25,7 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
             await page.WaitForFunctionAsync("() => (window.sitrepTimings || []).length === 1", null, new() { Timeout = 15_000 });
 
             Assert.True(await page.EvaluateAsync<bool>("() => typeof L === 'undefined' && !window.sitrep"));
+            Assert.Equal("server", await page.EvaluateAsync<string>("() => sitrepTimings[0].drawnBy"));
             Assert.Equal("3", await page.GetAttributeAsync("#map", "data-markers"));
             Assert.True(int.Parse((await page.GetAttributeAsync("#map", "data-outlines"))!) > 150);
             Assert.Equal(3, await page.Locator("#timeline rect.bar").CountAsync());
@@ -52,6 +53,33 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
         finally
         {
             leaflet.TrySetResult();
+            await page.CloseAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task WhenTheServersFirstViewFails_ThePageDrawsTheFirstPaintFromTheColumns_AndAppJsTakesItOver()
+    {
+        var page = await fixture.Context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, e) => problems.Add("page error: " + e);
+        await page.RouteAsync("**/api/first-view*", route => route.FulfillAsync(new() { Status = 500, ContentType = "application/json", Body = "{\"error\":\"broken\"}" }));
+        try
+        {
+            await page.GotoAsync(fixture.Server.BaseUrl + "/");
+            await page.WaitForFunctionAsync("() => document.body.dataset.loads === '1'", null, new() { Timeout = 15_000 });
+            Assert.Equal("page", await page.EvaluateAsync<string>("() => sitrep.timings[0].drawnBy"));
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => sitrep.timings.length"));
+            Assert.Equal("3", await page.GetAttributeAsync("#map", "data-markers"));
+            Assert.Equal(3, await page.Locator("#timeline rect.bar").CountAsync());
+            Assert.Contains("3 incidents (3 on the map)", await page.TextContentAsync("#status"));
+            Assert.Equal(2, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.leaflet-pane canvas')].filter(c => c.classList.contains('sitrep-points') || c.classList.contains('sitrep-outlines')).length"));
+            await page.SelectOptionAsync("select[name=country]", "SY");
+            await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.markers === '1'", null, new() { Timeout = 15_000 });
+            Assert.Empty(problems);
+        }
+        finally
+        {
             await page.CloseAsync();
         }
     }

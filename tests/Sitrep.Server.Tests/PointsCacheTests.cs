@@ -7,7 +7,7 @@ namespace Sitrep.Server.Tests;
 public sealed class PointsCacheTests
 {
     [Fact]
-    public async Task UnfilteredPoints_ListingTotals_AndCountries_AfterTheStoreChanges_ShowTheStoreAsItIsNow()
+    public async Task UnfilteredPoints_ListingTotals_Countries_AndTheFirstView_AfterTheStoreChanges_ShowTheStoreAsItIsNow()
     {
         var server = new ServerFixture();
         await server.InitializeAsync();
@@ -16,7 +16,11 @@ public sealed class PointsCacheTests
             Assert.Equal(3, (await server.Json("/api/points")).GetProperty("total").GetInt32());
             Assert.Equal(3, (await server.Json("/api/countries")).GetProperty("items").GetArrayLength());
             Assert.Equal(2, (await server.Json("/api/incidents?type=Air/drone strike")).GetProperty("total").GetInt32());
+            var view = FirstViewTests.Split(await server.Http.GetByteArrayAsync("/api/first-view?width=500&height=300")).Header;
+            Assert.Equal(3, view.GetProperty("drawn").GetInt32());
             using (var store = SqliteStore.Open(server.Store.Path)) store.ReplaceIncidents([server.Store.In("IQ")]);
+            view = FirstViewTests.Split(await server.Http.GetByteArrayAsync("/api/first-view?width=500&height=300")).Header;
+            Assert.Equal((1, 1), (view.GetProperty("total").GetInt32(), view.GetProperty("drawn").GetInt32()));
             var now = await server.Json("/api/points");
             Assert.Equal(1, now.GetProperty("total").GetInt32());
             Assert.Equal(["IQ"], now.GetProperty("countries").EnumerateArray().Select(c => c.GetString()));

@@ -1,8 +1,10 @@
-// The Sitrep page's first paint, before Leaflet: loads the map's columns and the country outlines, draws them and the
-// timeline on the view Leaflet will open at, then loads Leaflet and app.js, which take over these canvases for panning,
-// zooming, filters and incident pages. Leaflet and app.js cost a first visit (no code cache yet) hundreds of
-// milliseconds to compile and run, so they come after the picture, not before it. The drawing code is here once and
-// app.js calls it for every later load, so the first paint and the interactive map cannot draw differently.
+// The Sitrep page's first paint, before Leaflet: asks the server for the first view of the map's box (the view Leaflet
+// will open at, the discs drawn as this script would draw them, the timeline's counts), draws the country outlines under
+// it and the timeline, then loads Leaflet and app.js, which take over these canvases for panning, zooming, filters and
+// incident pages, with the map's columns prepared after the picture. Without the server's first view it draws all of
+// it from the columns itself. Leaflet and app.js cost a first visit (no code cache yet) hundreds of milliseconds to
+// compile and run, so they come after the picture, not before it. The drawing code is here once and app.js calls it
+// for every later load; the server's drawing is a port of it, held to the same pixels by the browser tests.
 "use strict";
 
 window.sitrepPaint = (function () {
@@ -215,6 +217,20 @@ window.sitrepPaint = (function () {
   // Coverage at which a pixel counts as opaque: discs further down can change it by less than one colour level.
   const OPAQUE = 0.996;
 
+  // Sizes canvas c to the view in device pixels (as the server sizes its picture of the first view): [width, height].
+  function sizeCanvas(c, view, dpr) {
+    const W = Math.round(view.size.x * dpr), H = Math.round(view.size.y * dpr);
+    c.width = W; c.height = H;
+    c.style.width = view.size.x + "px"; c.style.height = view.size.y + "px";
+    return [W, H];
+  }
+
+  // Keeps the incidents' pixel positions in the view (CSS pixels) in d.sx/d.sy, for drawing and for hit tests.
+  function place(d, view) {
+    const n = d.n, mx = d.mx, my = d.my, sx = d.sx, sy = d.sy, scale = view.scale, ox = view.originX, oy = view.originY;
+    for (let i = 0; i < n; i++) { sx[i] = mx[i] * scale - ox; sy[i] = my[i] * scale - oy; }
+  }
+
   // Per-pixel colour and coverage, and the skip lists, for drawPoints: kept from one drawing to the next (all zero
   // between them), since allocating 16 MB for each filter change cost more than drawing its discs.
   let kept = { acc: new Float32Array(0), skip: new Int32Array(0), cells: new Uint8Array(0), rows: new Int32Array(0) };
@@ -234,14 +250,12 @@ window.sitrepPaint = (function () {
   // after it was "drawn". Here each pixel is composited front to back (topmost disc first) and skipped once it is
   // opaque, through a per-row skip list, so the cost follows the visible pixels, not the 40-fold overdraw.
   function drawPoints(c, d, mask, view) {
-    const dpr = window.devicePixelRatio || 1, W = Math.round(view.size.x * dpr), H = Math.round(view.size.y * dpr);
-    c.width = W; c.height = H;
-    c.style.width = view.size.x + "px"; c.style.height = view.size.y + "px";
+    const dpr = window.devicePixelRatio || 1, [W, H] = sizeCanvas(c, view, dpr);
     let drawn = 0;
     if (!d || W === 0 || H === 0) return drawn;
-    const n = d.n, mx = d.mx, my = d.my, sx = d.sx, sy = d.sy, radius = d.radius, order = d.order, typeOf = d.typeOf;
-    const scale = view.scale, ox = view.originX, oy = view.originY, cssW = view.size.x, cssH = view.size.y;
-    for (let i = 0; i < n; i++) { sx[i] = mx[i] * scale - ox; sy[i] = my[i] * scale - oy; }
+    const sx = d.sx, sy = d.sy, radius = d.radius, order = d.order, typeOf = d.typeOf;
+    const cssW = view.size.x, cssH = view.size.y;
+    place(d, view);
     // Premultiplied colour and coverage per pixel, each row one pixel longer: that last pixel is never covered, so a
     // row's skip list always ends in it. skip[p] is how far the next pixel not yet opaque may be (0: p itself).
     const S = W + 1, { acc, skip, cells, rows } = scratch(S * H, H);
@@ -278,6 +292,9 @@ window.sitrepPaint = (function () {
         if (h2 <= 0) continue;
         const span = Math.sqrt(h2), row = py * S, end = row + Math.min(W - 1, Math.floor(x + span));
         let p = row + Math.max(0, Math.floor(x - span));
+        // A disc just past the right edge can start its span past the row's end: nothing of it on this row (and the
+        // skip list below must not be walked from there: past the last row it would run off the array).
+        if (p > end) continue;
         if (rows[2 * py] < 0 || p - row < rows[2 * py]) rows[2 * py] = p - row;
         if (end - row > rows[2 * py + 1]) rows[2 * py + 1] = end - row;
         for (;;) {
@@ -331,10 +348,11 @@ window.sitrepPaint = (function () {
   const escapeXml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const isoDay = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-  // The timeline of d (mask: which to count, null for all) in svg, stacked by event type; linked to the map: only
-  // incidents inside bounds (boundsOf a view) count, and unplaced ones always do.
-  function drawTimeline(svg, caption, d, mask, bounds) {
-    svg.replaceChildren();
+  // The timeline's bars for d (mask: which to count, null for all), linked to the map: only incidents inside bounds
+  // (boundsOf a view) count, and unplaced ones always do. Buckets span every dated incident d (or the mask) holds.
+  // Returns { weekly, first, buckets, counts, shown } (counts[bucket * types + type]), as /api/first-view sends them,
+  // or null when nothing is dated.
+  function countTimeline(d, mask, bounds) {
     const { south, north, west, east } = bounds;
     const n = d.n, days = d.day, placed = d.placed, lat = d.lat, lon = d.lon, typeOf = d.typeOf;
     // The span of days: prepare found it for all of d; a mask needs a look of its own.
@@ -345,15 +363,13 @@ window.sitrepPaint = (function () {
       if (day < min) min = day;
       if (day > max) max = day;
     }
-    if (min === Infinity) { caption.textContent = "No dated incidents."; return; }
+    if (min === Infinity) return null;
     const weekly = max - min + 1 > MAX_DAY_BUCKETS;
     // A bucket is a day, or a week starting on Monday (day 0 of the epoch, 1970-01-01, was a Thursday): bucket b
     // starts on day b * length - shift. Worked out inline below, not by a call per incident.
-    const length = weekly ? 7 : 1, shift = weekly ? 3 : 0, startOf = (bucket) => bucket * length - shift;
-    const first = Math.floor((min + shift) / length), count = Math.floor((max + shift) / length) - first + 1;
-    const types = EVENT_TYPES.length;
-    // counts[bucket * types + type]
-    const counts = new Uint32Array(count * types);
+    const length = weekly ? 7 : 1, shift = weekly ? 3 : 0;
+    const first = Math.floor((min + shift) / length), buckets = Math.floor((max + shift) / length) - first + 1;
+    const types = EVENT_TYPES.length, counts = new Uint32Array(buckets * types);
     let shown = 0;
     for (let i = 0; i < n; i++) {
       const day = days[i];
@@ -362,31 +378,49 @@ window.sitrepPaint = (function () {
       counts[(Math.floor((day + shift) / length) - first) * types + typeOf[i]]++;
       shown++;
     }
-    const stacks = Array.from({ length: count }, (_, k) => counts.subarray(k * types, (k + 1) * types));
-    const peak = Math.max(1, ...stacks.map((s) => s.reduce((a, c) => a + c, 0)));
-    const width = svg.clientWidth || 800, height = svg.clientHeight || 130, axis = 14, slot = width / count;
+    return { weekly, first, buckets, counts, shown };
+  }
+
+  // The timeline of countTimeline's (or the server's) counts t in svg, stacked by event type, and its caption.
+  function showTimeline(svg, caption, t) {
+    svg.replaceChildren();
+    if (!t) { caption.textContent = "No dated incidents."; return; }
+    const { weekly, first, buckets, counts, shown } = t, types = EVENT_TYPES.length;
+    const length = weekly ? 7 : 1, shift = weekly ? 3 : 0, startOf = (bucket) => bucket * length - shift;
+    let peak = 1;
+    for (let k = 0, at = 0; k < buckets; k++) {
+      let sum = 0;
+      for (let type = 0; type < types; type++, at++) sum += counts[at];
+      if (sum > peak) peak = sum;
+    }
+    const width = svg.clientWidth || 800, height = svg.clientHeight || 130, axis = 14, slot = width / buckets;
     // Written as one piece of markup and parsed once: a thousand bars built node by node cost several times more.
     // Every value in it is a number, a date or a name of EVENT_TYPES, escaped all the same. A bar's tooltip is made
     // when the pointer first reaches it (app.js), not here: a <title> in each bar doubled what every load parses.
     // What a bar's markup shares with its type's bars and with the bars of its bucket is written once for each.
-    const parts = [], ofType = EVENT_TYPES.map((t) => `fill="${t.colour}" data-type="${escapeXml(t.name)}"`);
+    const parts = [], ofType = EVENT_TYPES.map((e) => `fill="${e.colour}" data-type="${escapeXml(e.name)}"`);
     const width1 = Math.max(1, slot - 1).toFixed(1), scaleY = (height - axis - 4) / peak;
-    stacks.forEach((s, k) => {
+    for (let k = 0; k < buckets; k++) {
       let y = height - axis;
       const from = isoDay(startOf(first + k)), to = weekly ? isoDay(startOf(first + k) + 6) : from;
       const ofBucket = `<rect class="bar" x="${(k * slot).toFixed(1)}" width="${width1}" data-from="${from}" data-to="${to}" `;
-      for (let t = 0; t < types; t++) {
-        const n = s[t];
+      for (let type = 0; type < types; type++) {
+        const n = counts[k * types + type];
         if (n === 0) continue;
         const h = n * scaleY;
         y -= h;
-        parts.push(`${ofBucket}y="${y.toFixed(1)}" height="${h.toFixed(1)}" ${ofType[t]} data-count="${n}"></rect>`);
+        parts.push(`${ofBucket}y="${y.toFixed(1)}" height="${h.toFixed(1)}" ${ofType[type]} data-count="${n}"></rect>`);
       }
-    });
+    }
     parts.push(`<text x="0" y="${height - 2}" text-anchor="start">${isoDay(startOf(first))}</text>`,
-      `<text x="${width}" y="${height - 2}" text-anchor="end">${isoDay(startOf(first + count - 1))}</text>`);
+      `<text x="${width}" y="${height - 2}" text-anchor="end">${isoDay(startOf(first + buckets - 1))}</text>`);
     svg.innerHTML = parts.join("");
     caption.textContent = `${shown.toLocaleString("en")} dated incidents in the map's view, per ${weekly ? "week" : "day"}; click a bar to filter to it.`;
+  }
+
+  // The timeline of d (mask: which to count, null for all) in svg, for the map's bounds (boundsOf a view).
+  function drawTimeline(svg, caption, d, mask, bounds) {
+    showTimeline(svg, caption, countTimeline(d, mask, bounds));
   }
 
   // The status line after a load: how many incidents, how many of them on the map.
@@ -394,9 +428,10 @@ window.sitrepPaint = (function () {
     let onMap = mask ? 0 : d.placedCount;
     const placed = d.placed;
     if (mask) for (let i = 0; i < d.n; i++) if (placed[i] && mask[i]) onMap++;
-    status.textContent = `${total.toLocaleString("en")} incidents (${onMap.toLocaleString("en")} on the map)` +
-      (filtered ? " matching the filters" : "");
+    status.textContent = countText(total, onMap, filtered);
   }
+  const countText = (total, onMap, filtered) =>
+    `${total.toLocaleString("en")} incidents (${onMap.toLocaleString("en")} on the map)` + (filtered ? " matching the filters" : "");
 
   function showError(message) {
     const status = document.getElementById("status");
@@ -409,52 +444,140 @@ window.sitrepPaint = (function () {
   const timings = (window.sitrepTimings = []);
 
   // Records one load (the first paint here, later ones in app.js) from its performance.now() marks: at is since
-  // navigation start, scriptAt when this script began, the rest are parts of ms.
-  function recordTiming(reason, marks, total, local) {
+  // navigation start, scriptAt when this script began, the rest are parts of ms. drawnBy: for the first paint, which
+  // drew it ("server": the first view from /api/first-view, prepareMs its decoding; "page": from the columns).
+  function recordTiming(reason, marks, total, local, drawnBy) {
     const { started, fetched, prepared, fitted, drawn, at } = marks;
     timings.push({ reason, ms: at - started, fetchMs: fetched - started, prepareMs: prepared - fetched,
-      outlinesMs: fitted - prepared, mapMs: drawn - fitted, timelineMs: at - drawn, total, local, at, scriptAt });
+      outlinesMs: fitted - prepared, mapMs: drawn - fitted, timelineMs: at - drawn, total, local, at, scriptAt,
+      ...(drawnBy ? { drawnBy } : {}) });
   }
 
   // ---- the first paint ----
-  // Unfiltered, exactly the URL index.html preloads, so the response already on its way is the one used. The
-  // outlines are asked for at the same moment (they are small) and drawn under the discs.
+  // The map box's size, for which the first view is asked for and drawn. Reading it lays the page out: the request
+  // cannot leave before that (the box's size depends on how the header wraps).
+  const box = document.getElementById("map"), boxSize = { x: box.clientWidth, y: box.clientHeight };
+
+  // The first view drawn by the server (/api/first-view, format in /openapi.json) for this box: the view, the counts
+  // and the timeline's counts, and the discs as a PNG, decoded off the main thread (image: a promise, so the outlines
+  // are drawn meanwhile). Drawing 100k discs here took a first visit, whose scripts run cold, 220-320 ms after
+  // 200-300 ms of waiting for and preparing the columns.
+  async function getFirstView(size) {
+    const dpr = window.devicePixelRatio || 1;
+    const r = await fetch(`api/first-view?width=${size.x}&height=${size.y}&dpr=${dpr}`);
+    if (!r.ok) {
+      const body = await r.json().catch(() => ({}));
+      throw new Error(body.error || `${r.status} ${r.statusText}`);
+    }
+    const buf = await r.arrayBuffer(), bytes = new Uint8Array(buf);
+    if (buf.byteLength < 8 || bytes[0] !== 0x53 || bytes[1] !== 0x46 || bytes[2] !== 0x56 || bytes[3] !== 1)
+      throw new Error("api/first-view is not in the format this page reads (SFV version 1)");
+    const headerLength = new DataView(buf).getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+    const fetched = performance.now();
+    // As drawn, with no colour management: the PNG's values are the ones the page's own rasteriser would put.
+    const image = createImageBitmap(new Blob([bytes.subarray(8 + headerLength)], { type: "image/png" }),
+      { colorSpaceConversion: "none", premultiplyAlpha: "default" });
+    return { header, image, fetched };
+  }
+
+  // Asked for at once, beside the outlines (small) and the map's columns (preloaded by index.html: exactly that URL,
+  // so the response already on its way is the one used; app.js needs them for filters, hit tests and redraws).
+  const served = getFirstView(boxSize);
   const columns = getColumns("api/points.bin");
   // The first paint goes on without countries when they cannot be had, and says so.
   const outlines = getOutlines("countries.bin").catch((e) => { showError(`countries could not be drawn: ${e.message}`); return null; });
+  // Settled when the columns are in or could not be had (then it is the first paint's failure, not an unhandled one).
+  columns.catch(() => null);
 
-  // The discs' scratch memory (16 bytes a device pixel: 15 MB for a 1,200 x 640 map), allocated while the columns are
-  // on their way instead of on the way to the picture: on a first visit its allocation, and the garbage collection it
-  // set off, cost 40-100 ms between the columns and the discs.
-  (() => {
-    const box = document.getElementById("map"), dpr = window.devicePixelRatio || 1;
-    const height = Math.round(box.clientHeight * dpr);
-    scratch((Math.round(box.clientWidth * dpr) + 1) * height, height);
-  })();
+  // The first paint's canvases (the outlines' one given when already drawn on), put in the map's box.
+  function firstCanvases(base = document.createElement("canvas")) {
+    const canvas = document.createElement("canvas");
+    base.className = "sitrep-outlines first-paint"; canvas.className = "sitrep-points first-paint";
+    box.append(base, canvas);
+    return { base, canvas };
+  }
 
-  // Draws every incident, the countries and the timeline; resolves to what app.js takes over (null when the columns
-  // could not be loaded: app.js then loads them itself and reports why).
-  async function paintFirst() {
+  // The first paint from the server's first view: outlines drawn here, the discs' picture put on their canvas, the
+  // timeline from the server's counts. Resolves to the view and canvases; throws (having drawn nothing) when the first
+  // view could not be had.
+  async function paintServed() {
     const started = scriptAt;
+    const { header: h, image: decoding, fetched } = await served;
+    // Nothing to prepare: the picture decodes while the outlines are drawn (mapMs includes what is left of it).
+    const prepared = performance.now();
+    const view = viewAt(h.zoom, h.origin_x, h.origin_y, boxSize);
+    view.center = latLngAt(view, boxSize.x / 2, boxSize.y / 2);
+    const o = await outlines;
+    // Not drawn on until the picture is decoded: a failed decoding leaves nothing of the server's first paint.
+    const base = document.createElement("canvas");
+    if (o) box.dataset.outlines = String(drawOutlines(base, o, view));
+    const fitted = performance.now();
+    const image = await decoding;
+    const { canvas } = firstCanvases(base);
+    sizeCanvas(canvas, view, window.devicePixelRatio || 1);
+    canvas.getContext("2d").drawImage(image, 0, 0);
+    image.close();
+    box.dataset.markers = String(h.drawn);
+    const drawn = performance.now();
+    showTimeline(document.getElementById("timeline"), document.getElementById("timeline-caption"), h.timeline);
+    recordTiming("first", { started, fetched, prepared, fitted, drawn, at: performance.now() }, h.total, false, "server");
+    document.getElementById("status").textContent = countText(h.total, h.placed, false);
+    return { outlines: o, view, base, canvas };
+  }
+
+  // The first paint from the columns, when the server's first view could not be had: every incident, the countries
+  // and the timeline drawn here. Resolves to what app.js takes over.
+  async function paintLocally() {
+    const started = scriptAt;
+    // The discs' scratch memory (16 bytes a device pixel: 15 MB for a 1,200 x 640 map), allocated while the columns
+    // are on their way instead of on the way to the picture (its allocation, and the garbage collection it set off,
+    // cost a first visit 40-100 ms).
+    const dpr = window.devicePixelRatio || 1, height = Math.round(boxSize.y * dpr);
+    scratch((Math.round(boxSize.x * dpr) + 1) * height, height);
     const raw = await columns;
     const fetched = performance.now();
     const d = prepare(raw, "");
     const prepared = performance.now();
-    const box = document.getElementById("map");
-    const view = firstView(d, { x: box.clientWidth, y: box.clientHeight });
-    const base = document.createElement("canvas"), canvas = document.createElement("canvas");
-    base.className = "sitrep-outlines first-paint"; canvas.className = "sitrep-points first-paint";
-    box.append(base, canvas);
+    const view = firstView(d, boxSize);
+    const { base, canvas } = firstCanvases();
     const o = await outlines;
     if (o) box.dataset.outlines = String(drawOutlines(base, o, view));
     const fitted = performance.now();
     box.dataset.markers = String(drawPoints(canvas, d, null, view));
     const drawn = performance.now();
     drawTimeline(document.getElementById("timeline"), document.getElementById("timeline-caption"), d, null, boundsOf(view));
-    recordTiming("first", { started, fetched, prepared, fitted, drawn, at: performance.now() }, d.n, false);
+    recordTiming("first", { started, fetched, prepared, fitted, drawn, at: performance.now() }, d.n, false, "page");
     showCount(document.getElementById("status"), d, null, d.n, false);
     return { d, outlines: o, view, base, canvas };
   }
+
+  // Draws the first paint, by the server's picture or else from the columns; resolves when it is drawn (null when it
+  // could not be drawn at all: app.js then loads the columns itself and reports why).
+  const painted = paintServed().catch(() => {
+    for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
+    return paintLocally();
+  }).catch(() => {
+    for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
+    return null;
+  });
+
+  // What app.js takes over: the first paint's view and canvases, and the columns prepared for it (after the picture,
+  // when the server drew it), with each incident's pixel position in that view for hit tests. Null when there is no
+  // first paint or no columns.
+  async function takeOver() {
+    const p = await painted;
+    if (!p || p.d) return p;
+    try {
+      const d = prepare(await columns, "");
+      place(d, p.view);
+      return { ...p, d };
+    } catch {
+      for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
+      return null;
+    }
+  }
+  const first = takeOver();
 
   // Leaflet and app.js load once the first paint is drawn (or could not be): in order, as the page's other scripts,
   // with Leaflet's style switched on first (index.html loads it as a print style so that it holds nothing back).
@@ -469,15 +592,13 @@ window.sitrepPaint = (function () {
     }
   }
 
-  // On failure app.js loads the columns again and shows the reason; a half-drawn first paint is taken away.
-  const first = paintFirst().catch(() => {
-    for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
-    return null;
-  });
-  first.then(loadScripts);
+  // Leaflet and app.js are asked for as soon as the picture stands: they arrive and compile while the columns are
+  // prepared for them.
+  painted.then(loadScripts);
 
   return {
-    EVENT_TYPES, NO_DAY, DAY_MS, MAP, first, timings, scriptAt, getColumns, getOutlines, prepare, firstView, viewAt, boundsOf,
-    drawOutlines, drawPoints, drawTimeline, showCount, showError, isoDay, recordTiming,
+    EVENT_TYPES, NO_DAY, DAY_MS, MAP, FIRST_VIEW, MAX_RADIUS, DISC, OPAQUE, MAX_DAY_BUCKETS, first, timings, scriptAt,
+    getColumns, getOutlines, getFirstView, prepare, firstView, viewAt, boundsOf, drawOutlines, drawPoints, countTimeline,
+    showTimeline, drawTimeline, showCount, showError, isoDay, recordTiming,
   };
 })();
