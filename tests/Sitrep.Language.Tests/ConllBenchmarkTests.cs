@@ -85,7 +85,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
         // (conversion leftovers); conlleval counts both, 5,651 (3 more than the 5,648 of the IOB1 original).
         Assert.Equal(5651, score.Overall.Gold);
         Assert.Equal(46435, score.Tokens);
-        Assert.True(score.Overall.F1 > 0.87, $"F1 {score.Overall.F1:F4} fell below the floor");
+        Assert.True(score.Overall.F1 > 0.88, $"F1 {score.Overall.F1:F4} fell below the floor");
     }
 
     [SharedDataFact("bench/conll2003")]
@@ -93,7 +93,7 @@ public class ConllBenchmarkTests(ITestOutputHelper output)
     {
         var score = Run("conllpp_test.txt", StatisticalEntityRecognizer.Default);
         Assert.Equal(5702, score.Overall.Gold);
-        Assert.True(score.Overall.F1 > 0.88, $"F1 {score.Overall.F1:F4} fell below the floor");
+        Assert.True(score.Overall.F1 > 0.89, $"F1 {score.Overall.F1:F4} fell below the floor");
     }
 
     [SharedDataFact("bench/conll2003")]

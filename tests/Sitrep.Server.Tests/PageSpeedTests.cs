@@ -141,6 +141,8 @@ public sealed class PageSpeedTests(ITestOutputHelper output)
                     await Task.Delay(500);
                     var (ms, total) = (await page.EvaluateAsync<double>("() => sitrep.timings.at(-1).ms"), await page.EvaluateAsync<int>("() => sitrep.timings.at(-1).total"));
                     filters.Add((what, ms, total));
+                    // Where the time went (fetch, prepare, map, timeline), for a slow one.
+                    output.WriteLine($"  {what}: {await page.EvaluateAsync<string>("() => JSON.stringify(sitrep.timings.at(-1), (k, v) => typeof v === 'number' ? Math.round(v) : v)")}");
                 }
                 await Measure("country=SY", () => page.SelectOptionAsync("select[name=country]", "SY"));
                 await Measure("+type=Battles", () => page.SelectOptionAsync("select[name=type]", "Battles"));
