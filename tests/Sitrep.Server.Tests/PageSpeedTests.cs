@@ -135,6 +135,8 @@ public sealed class PageSpeedTests(ITestOutputHelper output)
                 async Task Measure(string what, Func<Task> act)
                 {
                     var before = await page.EvaluateAsync<int>("() => sitrep.timings.length");
+                    // The server runs in this process: its garbage collections during the filter are printed beside it.
+                    var (pause, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
                     await act();
                     await page.WaitForFunctionAsync($"() => sitrep.timings.length > {before}", null, new() { Timeout = 30_000 });
                     // Typed filters wait for a pause in typing; let any load still due land before reading the last.
@@ -142,7 +144,8 @@ public sealed class PageSpeedTests(ITestOutputHelper output)
                     var (ms, total) = (await page.EvaluateAsync<double>("() => sitrep.timings.at(-1).ms"), await page.EvaluateAsync<int>("() => sitrep.timings.at(-1).total"));
                     filters.Add((what, ms, total));
                     // Where the time went (fetch, prepare, map, timeline), for a slow one.
-                    output.WriteLine($"  {what}: {await page.EvaluateAsync<string>("() => JSON.stringify(sitrep.timings.at(-1), (k, v) => typeof v === 'number' ? Math.round(v) : v)")}");
+                    output.WriteLine($"  {what}: {await page.EvaluateAsync<string>("() => JSON.stringify(sitrep.timings.at(-1), (k, v) => typeof v === 'number' ? Math.round(v) : v)")}" +
+                        $"; server GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms, {GC.CollectionCount(2) - gen2} gen-2");
                 }
                 await Measure("country=SY", () => page.SelectOptionAsync("select[name=country]", "SY"));
                 await Measure("+type=Battles", () => page.SelectOptionAsync("select[name=type]", "Battles"));
