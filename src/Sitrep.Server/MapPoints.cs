@@ -28,28 +28,16 @@ public sealed class MapPoints
     /// <summary>Longitude in degrees (0 when unplaced).</summary>
     public double[] Longitude { get; }
 
-    /// <summary>Web Mercator x in [0, 1) (0 at 180° W).</summary>
-    public double[] MercatorX { get; }
-
-    /// <summary>Web Mercator y in [0, 1) (0 at 85° N).</summary>
-    public double[] MercatorY { get; }
-
-    /// <summary>Disc radius in CSS pixels, as a float32.</summary>
-    public float[] Radius { get; }
-
     /// <summary>Index in <see cref="MapStyle.EventTypes"/> of each incident's event type.</summary>
     public byte[] TypeOf { get; }
 
     /// <summary>First day (days since 1970-01-01), <see cref="NoDay"/> when undated.</summary>
     public int[] Day { get; }
 
-    /// <summary>Placed incidents in drawing order: by type, and within a type large discs first.</summary>
-    public int[] Order { get; }
-
     /// <summary>
-    /// <see cref="MercatorX"/>, <see cref="MercatorY"/>, <see cref="Radius"/> and <see cref="TypeOf"/> of the placed
-    /// incidents in <see cref="Order"/>: drawing reads them one after another instead of at random, which on 100k
-    /// incidents is most of the time it takes.
+    /// Web Mercator x and y in [0, 1) (0 at 180° W and at 85° N), disc radius in CSS pixels (a float32) and
+    /// <see cref="TypeOf"/> of the placed incidents in drawing order (by type, and within a type large discs first):
+    /// drawing reads them one after another instead of at random, which on 100k incidents is most of the time it takes.
     /// </summary>
     public (double[] X, double[] Y, float[] Radius, byte[] Type) InOrder { get; }
 
@@ -69,7 +57,8 @@ public sealed class MapPoints
             .Select(t => MapStyle.EventTypes.Select(x => x.Name).ToList().IndexOf(t) is var k and >= 0 ? (byte)k : (byte)(MapStyle.EventTypes.Count - 1))
             .ToArray();
         (Count, Placed, Latitude, Longitude) = (n, new bool[n], new double[n], new double[n]);
-        (MercatorX, MercatorY, Radius, TypeOf, Day) = (new double[n], new double[n], new float[n], new byte[n], new int[n]);
+        (TypeOf, Day) = (new byte[n], new int[n]);
+        var (mercatorX, mercatorY, radius) = (new double[n], new double[n], new float[n]);
         // Drawing order as the page sorts it: a counting sort over (type, whole radius), stable in incident order.
         var buckets = MapStyle.MaxRadius + 1;
         var counts = new int[MapStyle.EventTypes.Count * buckets + 1];
@@ -94,22 +83,22 @@ public sealed class MapPoints
             double latitude = la / (double)PointColumns.CoordinateScale, longitude = lo / (double)PointColumns.CoordinateScale;
             (Latitude[i], Longitude[i]) = (latitude, longitude);
             (s, north, w, e) = (Math.Min(s, latitude), Math.Max(north, latitude), Math.Min(w, longitude), Math.Max(e, longitude));
-            MercatorX[i] = (longitude + 180) / 360;
-            MercatorY[i] = MercatorOf(latitude);
+            mercatorX[i] = (longitude + 180) / 360;
+            mercatorY[i] = MercatorOf(latitude);
             var r = Math.Min(MapStyle.MaxRadius, 3 + 2 * Math.Sqrt(fatalities[i] ?? 0));
-            Radius[i] = (float)r;
+            radius[i] = (float)r;
             // The whole radius of the double, as the page takes it before storing the float.
             var k = t * buckets + (MapStyle.MaxRadius - (int)Math.Floor(r));
             slot[i] = k + 1;
             counts[k + 1]++;
         }
         for (var k = 1; k < counts.Length; k++) counts[k] += counts[k - 1];
-        Order = new int[counts[^1]];
+        var order = new int[counts[^1]];
         for (var i = 0; i < n; i++)
-            if (slot[i] != 0) Order[counts[slot[i] - 1]++] = i;
-        InOrder = (new double[Order.Length], new double[Order.Length], new float[Order.Length], new byte[Order.Length]);
-        for (var k = 0; k < Order.Length; k++)
-            (InOrder.X[k], InOrder.Y[k], InOrder.Radius[k], InOrder.Type[k]) = (MercatorX[Order[k]], MercatorY[Order[k]], Radius[Order[k]], TypeOf[Order[k]]);
+            if (slot[i] != 0) order[counts[slot[i] - 1]++] = i;
+        InOrder = (new double[order.Length], new double[order.Length], new float[order.Length], new byte[order.Length]);
+        for (var k = 0; k < order.Length; k++)
+            (InOrder.X[k], InOrder.Y[k], InOrder.Radius[k], InOrder.Type[k]) = (mercatorX[order[k]], mercatorY[order[k]], radius[order[k]], TypeOf[order[k]]);
         PlacedCount = placed;
         Days = firstDay <= lastDay ? (firstDay, lastDay) : null;
         Extent = placed > 0 ? (s, w, north, e) : null;
