@@ -15,7 +15,13 @@ const out = join(here, "..", "src", "Sitrep.Server", "wwwroot");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-for (const name of readdirSync(join(here, "src")).sort()) copyFileSync(join(here, "src", name), join(out, name));
+// The page's style goes inside index.html (see there why); the server allows it by its hash.
+const styleLink = '<link rel="stylesheet" href="app.css">';
+const page = readFileSync(join(here, "src", "index.html"), "utf8");
+if (!page.includes(styleLink)) throw new Error(`web/src/index.html has no ${styleLink} to put app.css in place of`);
+writeFileSync(join(out, "index.html"), page.replace(styleLink, `<style>\n${readFileSync(join(here, "src", "app.css"), "utf8")}</style>`));
+for (const name of readdirSync(join(here, "src")).sort())
+  if (name !== "index.html" && name !== "app.css") copyFileSync(join(here, "src", name), join(out, name));
 copyFileSync(join(modules, "leaflet", "dist", "leaflet.js"), join(out, "leaflet.js"));
 copyFileSync(join(modules, "leaflet", "dist", "leaflet.css"), join(out, "leaflet.css"));
 

@@ -25,11 +25,6 @@ public static class SitrepServer
         "/api/points", "/api/points.bin", "/api/points/ids", "/api/first-view", "/api/export.csv", "/api/export.geojson",
     ];
 
-    // Article text is shown as text, never markup; the policy stops any script but our own should that ever slip.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     /// <summary>Builds the server (not started): call <c>RunAsync</c> or <c>StartAsync</c> on it.</summary>
     public static WebApplication Create(ServerOptions options)
     {
@@ -58,12 +53,15 @@ public static class SitrepServer
 
         var app = builder.Build();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("sitrep.serve");
+        var files = new EmbeddedFileProvider(typeof(SitrepServer).Assembly, "Sitrep.Server.wwwroot");
+        string policy;
+        using (var page = new StreamReader(files.GetFileInfo("index.html").CreateReadStream())) policy = ContentPolicy.For(page.ReadToEnd());
         app.Use(async (context, next) =>
         {
             var h = context.Response.Headers;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            h.ContentSecurityPolicy = policy;
             h["Referrer-Policy"] = "no-referrer";
             try
             {
@@ -80,7 +78,6 @@ public static class SitrepServer
             }
         });
 
-        var files = new EmbeddedFileProvider(typeof(SitrepServer).Assembly, "Sitrep.Server.wwwroot");
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".geojson"] = "application/geo+json";
         // API requests skip the page's files: looking each API path up among the embedded files is work for nothing.

@@ -298,9 +298,11 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         using var page = await server.Http.GetAsync("/");
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<script src=\"paint.js\"></script>", await page.Content.ReadAsStringAsync());
-        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        // Our scripts and the page's inline script and style (by their hashes), nothing else.
+        Assert.Matches("script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Matches("style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
-        foreach (var asset in new[] { "/paint.js", "/app.js", "/app.css", "/leaflet.js", "/leaflet.css", "/LICENSES.txt" })
+        foreach (var asset in new[] { "/paint.js", "/app.js", "/leaflet.js", "/leaflet.css", "/LICENSES.txt" })
             Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync(asset)).StatusCode);
         // countries.bin (web/build.mjs): uint32 rings R and points N, R ring lengths adding up to N, 2N float32s.
         var outlines = await server.Http.GetByteArrayAsync("/countries.bin");

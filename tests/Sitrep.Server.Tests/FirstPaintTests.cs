@@ -26,6 +26,10 @@ public sealed class FirstPaintTests(BrowserFixture fixture) : IClassFixture<Brow
 
             Assert.True(await page.EvaluateAsync<bool>("() => typeof L === 'undefined' && !window.sitrep"));
             Assert.Equal("server", await page.EvaluateAsync<string>("() => sitrepTimings[0].drawnBy"));
+            // Asked for once, by the page's inline script as soon as the box was laid out; paint.js took that answer.
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => performance.getEntriesByType('resource').filter(e => e.name.includes('api/first-view')).length"));
+            Assert.True(await page.EvaluateAsync<bool>("() => performance.getEntriesByType('resource').find(e => e.name.includes('api/first-view')).startTime < sitrepTimings[0].scriptAt"));
+            Assert.True(await page.EvaluateAsync<bool>("() => window.sitrepFirstView === undefined"));
             Assert.Equal("3", await page.GetAttributeAsync("#map", "data-markers"));
             Assert.True(int.Parse((await page.GetAttributeAsync("#map", "data-outlines"))!) > 150);
             Assert.Equal(3, await page.Locator("#timeline rect.bar").CountAsync());

@@ -463,8 +463,12 @@ window.sitrepPaint = (function () {
   // are drawn meanwhile). Drawing 100k discs here took a first visit, whose scripts run cold, 220-320 ms after
   // 200-300 ms of waiting for and preparing the columns.
   async function getFirstView(size) {
-    const dpr = window.devicePixelRatio || 1;
-    const r = await fetch(`api/first-view?width=${size.x}&height=${size.y}&dpr=${dpr}`);
+    const dpr = window.devicePixelRatio || 1, asked = window.sitrepFirstView;
+    // The request index.html made as soon as the box was laid out, when it was for this box (it is taken once).
+    window.sitrepFirstView = undefined;
+    const r = asked && asked.x === size.x && asked.y === size.y && asked.dpr === dpr
+      ? await asked.response
+      : await fetch(`api/first-view?width=${size.x}&height=${size.y}&dpr=${dpr}`);
     if (!r.ok) {
       const body = await r.json().catch(() => ({}));
       throw new Error(body.error || `${r.status} ${r.statusText}`);
@@ -481,8 +485,9 @@ window.sitrepPaint = (function () {
     return { header, image, fetched };
   }
 
-  // Asked for at once, beside the outlines (small) and the map's columns (preloaded by index.html: exactly that URL,
-  // so the response already on its way is the one used; app.js needs them for filters, hit tests and redraws).
+  // Taken from index.html, which asked as soon as the box was laid out (else asked now), beside the outlines (small) and
+  // the map's columns (preloaded by index.html: exactly that URL, so the response already on its way is the one used;
+  // app.js needs them for filters, hit tests and redraws).
   const served = getFirstView(boxSize);
   const columns = getColumns("api/points.bin");
   // The first paint goes on without countries when they cannot be had, and says so.
@@ -580,16 +585,21 @@ window.sitrepPaint = (function () {
   const first = takeOver();
 
   // Leaflet and app.js load once the first paint is drawn (or could not be): in order, as the page's other scripts,
-  // with Leaflet's style switched on first (index.html loads it as a print style so that it holds nothing back).
+  // after Leaflet's style (not in index.html: a stylesheet there, even a print one, held back its inline script), so
+  // that Leaflet never lays out its panes unstyled. Without the style the map still works, only less well dressed.
   function loadScripts() {
-    const style = document.getElementById("leaflet-css");
-    if (style) style.media = "all";
-    for (const src of ["leaflet.js", "app.js"]) {
-      const s = document.createElement("script");
-      s.src = src;
-      s.async = false;
-      document.head.append(s);
-    }
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "leaflet.css";
+    style.onload = style.onerror = () => {
+      for (const src of ["leaflet.js", "app.js"]) {
+        const s = document.createElement("script");
+        s.src = src;
+        s.async = false;
+        document.head.append(s);
+      }
+    };
+    document.head.append(style);
   }
 
   // Leaflet and app.js are asked for as soon as the picture stands: they arrive and compile while the columns are
