@@ -53,8 +53,9 @@ public sealed class MapPoints
         var n = columns.Total;
         var column = columns.Columns.ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
         var (lat, lon, type, day, fatalities) = (column["lat"], column["lon"], column["type"], column["day"], column["fatalities"]);
+        var typeNames = MapStyle.EventTypes.Select(x => x.Name).ToList();
         var typeOfSubType = columns.EventTypes
-            .Select(t => MapStyle.EventTypes.Select(x => x.Name).ToList().IndexOf(t) is var k and >= 0 ? (byte)k : (byte)(MapStyle.EventTypes.Count - 1))
+            .Select(t => typeNames.IndexOf(t) is var k and >= 0 ? (byte)k : (byte)(MapStyle.EventTypes.Count - 1))
             .ToArray();
         (Count, Placed, Latitude, Longitude) = (n, new bool[n], new double[n], new double[n]);
         (TypeOf, Day) = (new byte[n], new int[n]);

@@ -33,21 +33,28 @@ window.sitrepPaint = (function () {
   const FIRST_VIEW = { padding: 30, maxZoom: 6, empty: { lat: 25, lon: 30, zoom: 2 } };
   const typeIndex = new Map(EVENT_TYPES.map((t, i) => [t.name, i]));
 
-  // The map's columns from /api/points.bin (format in /openapi.json): a small JSON header with the string tables,
-  // then typed arrays read in place, with no parsing. (Typed arrays read in the platform's byte order, little-endian
-  // on every platform browsers run on, as the server writes.)
-  async function getColumns(url) {
-    const r = await fetch(url);
+  // A binary answer of the server (/api/points.bin, /api/first-view): three letters (magic) and the format version 1,
+  // a little-endian uint32 header length, the header (UTF-8 JSON), then the data from dataAt. Throws the server's
+  // error for a failed request, and wrongFormat for an answer in another format.
+  async function readFramed(r, magic, wrongFormat) {
     if (!r.ok) {
       const body = await r.json().catch(() => ({}));
       throw new Error(body.error || `${r.status} ${r.statusText}`);
     }
     const buf = await r.arrayBuffer(), bytes = new Uint8Array(buf);
-    if (buf.byteLength < 8 || bytes[0] !== 0x53 || bytes[1] !== 0x50 || bytes[2] !== 0x43 || bytes[3] !== 1)
-      throw new Error(`${url} is not in the columns format this page reads (SPC version 1)`);
+    if (buf.byteLength < 8 || bytes[0] !== magic.charCodeAt(0) || bytes[1] !== magic.charCodeAt(1) || bytes[2] !== magic.charCodeAt(2) || bytes[3] !== 1)
+      throw new Error(wrongFormat);
     const headerLength = new DataView(buf).getUint32(4, true);
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
-    const data = (8 + headerLength + 3) & ~3, views = { uint8: Uint8Array, uint16: Uint16Array, int32: Int32Array };
+    return { buf, bytes, header, dataAt: 8 + headerLength };
+  }
+
+  // The map's columns from /api/points.bin (format in /openapi.json): a small JSON header with the string tables,
+  // then typed arrays read in place, with no parsing. (Typed arrays read in the platform's byte order, little-endian
+  // on every platform browsers run on, as the server writes.)
+  async function getColumns(url) {
+    const { buf, header, dataAt } = await readFramed(await fetch(url), "SPC", `${url} is not in the columns format this page reads (SPC version 1)`);
+    const data = (dataAt + 3) & ~3, views = { uint8: Uint8Array, uint16: Uint16Array, int32: Int32Array };
     header.nulls = {};
     for (const c of header.columns) {
       header[c.name] = new views[c.type](buf, data + c.offset, header.total);
@@ -469,18 +476,10 @@ window.sitrepPaint = (function () {
     const r = asked && asked.x === size.x && asked.y === size.y && asked.dpr === dpr
       ? await asked.response
       : await fetch(`api/first-view?width=${size.x}&height=${size.y}&dpr=${dpr}`);
-    if (!r.ok) {
-      const body = await r.json().catch(() => ({}));
-      throw new Error(body.error || `${r.status} ${r.statusText}`);
-    }
-    const buf = await r.arrayBuffer(), bytes = new Uint8Array(buf);
-    if (buf.byteLength < 8 || bytes[0] !== 0x53 || bytes[1] !== 0x46 || bytes[2] !== 0x56 || bytes[3] !== 1)
-      throw new Error("api/first-view is not in the format this page reads (SFV version 1)");
-    const headerLength = new DataView(buf).getUint32(4, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+    const { bytes, header, dataAt } = await readFramed(r, "SFV", "api/first-view is not in the format this page reads (SFV version 1)");
     const fetched = performance.now();
     // As drawn, with no colour management: the PNG's values are the ones the page's own rasteriser would put.
-    const image = createImageBitmap(new Blob([bytes.subarray(8 + headerLength)], { type: "image/png" }),
+    const image = createImageBitmap(new Blob([bytes.subarray(dataAt)], { type: "image/png" }),
       { colorSpaceConversion: "none", premultiplyAlpha: "default" });
     return { header, image, fetched };
   }
@@ -557,13 +556,16 @@ window.sitrepPaint = (function () {
     return { d, outlines: o, view, base, canvas };
   }
 
+  // Takes away whatever a failed first paint left in the map's box.
+  const removeFirstPaint = () => { for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove(); };
+
   // Draws the first paint, by the server's picture or else from the columns; resolves when it is drawn (null when it
   // could not be drawn at all: app.js then loads the columns itself and reports why).
   const painted = paintServed().catch(() => {
-    for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
+    removeFirstPaint();
     return paintLocally();
   }).catch(() => {
-    for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
+    removeFirstPaint();
     return null;
   });
 
@@ -578,7 +580,7 @@ window.sitrepPaint = (function () {
       place(d, p.view);
       return { ...p, d };
     } catch {
-      for (const c of document.querySelectorAll("#map > canvas.first-paint")) c.remove();
+      removeFirstPaint();
       return null;
     }
   }
